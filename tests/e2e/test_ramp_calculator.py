@@ -1,0 +1,144 @@
+"""What a reader does with the weekly ramp check, in Chromium, against the built site."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.helpers import PROJECT_ROOT
+
+READY_TIMEOUT_MS = 90_000
+AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def open_calculator(page: Page) -> None:
+    """Open the ramp check and wait until Python is running in the page's worker."""
+    page.goto("calculator/ramp.html")
+    expect(page.locator("#ramp-form")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+
+
+def fill_weeks(page: Page, volumes: list[str]) -> None:
+    """Type one volume per week, adding week fields as needed."""
+    while page.locator("[data-weeks] input").count() < len(volumes):
+        page.get_by_role("button", name="Add a week").click()
+    for number, volume in enumerate(volumes, start=1):
+        page.get_by_label(f"Week {number}", exact=True).fill(volume)
+
+
+def axe_violations(page: Page) -> list[dict[str, object]]:
+    """Run axe-core (WCAG 2.x A and AA rules) on the page; return its violations."""
+    page.add_script_tag(path=str(AXE))
+    result: dict[str, list[dict[str, object]]] = page.evaluate(
+        "() => axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']})")
+    return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]]  # type: ignore[index]
+
+
+def test_reader_sees_over_limit_week(page: Page, requests_seen: list[str]) -> None:
+    open_calculator(page)
+    fill_weeks(page, ["20", "22", "26", "25"])
+    page.get_by_role("button", name="Check my weeks").click()
+
+    answer = page.locator("#ramp-answer")
+    expect(answer).to_be_visible()
+    rows = answer.locator("tbody tr")
+    expect(rows).to_have_count(4)
+    # Exactly at the limit (20 -> 22, +10 %) is within it; 22 -> 26 (+18.2 %) is over, in words.
+    expect(rows.nth(1)).not_to_contain_text("Over the limit")
+    expect(rows.nth(2)).to_contain_text("Over the limit")
+    expect(rows.nth(2)).to_contain_text("+18.2 %")
+    expect(answer.locator("[data-summary]")).to_contain_text("week 3")
+    expect(answer.locator("[data-next-week]")).to_contain_text("27.5 km")
+    expect(page.get_by_role("heading", name="Your weeks")).to_be_focused()
+
+
+def test_reader_changes_profile_and_unit(page: Page, requests_seen: list[str]) -> None:
+    open_calculator(page)
+    fill_weeks(page, ["40", "41", "42.1"])
+    page.get_by_label("Measured in").select_option("mi")
+    page.get_by_label("Weekly limit").select_option("conservative")
+    page.get_by_label("Week 3", exact=True).press("Enter")
+
+    rows = page.locator("#ramp-answer tbody tr")
+    expect(rows).to_have_count(3)
+    expect(rows.nth(1)).not_to_contain_text("Over the limit")  # 40 -> 41 is exactly 2.5 %
+    expect(rows.nth(2)).to_contain_text("Over the limit")  # 41 -> 42.1 is 2.7 %
+    expect(rows.nth(0)).to_contain_text("miles")
+
+
+def test_reader_sees_error_at_the_field(page: Page, requests_seen: list[str]) -> None:
+    open_calculator(page)
+    fill_weeks(page, ["20", "lots", "-5", "22"])
+    page.get_by_role("button", name="Check my weeks").click()
+
+    week2 = page.get_by_label("Week 2", exact=True)
+    week3 = page.get_by_label("Week 3", exact=True)
+    expect(week2).to_have_attribute("aria-invalid", "true")
+    expect(week3).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#week-2-error")).to_be_visible()
+    expect(page.locator("#week-3-error")).to_contain_text("negative")
+    expect(page.locator("[data-error-summary]")).to_be_focused()
+    expect(page.locator("#ramp-answer")).to_be_hidden()
+    expect(page.locator("body")).not_to_contain_text("Traceback")
+    expect(page.locator("body")).not_to_contain_text("NaN")
+
+
+def test_no_request_leaves_the_site(page: Page, requests_seen: list[str], base_url: str) -> None:
+    open_calculator(page)
+    fill_weeks(page, ["10", "11"])
+    page.get_by_role("button", name="Check my weeks").click()
+    expect(page.locator("#ramp-answer tbody tr")).to_have_count(2)
+
+    # The worker's own fetches are seen too, so an empty list below means something.
+    assert any(url.endswith("/pyodide/pyodide.asm.wasm") for url in requests_seen), requests_seen
+    assert any(url.endswith(".whl") for url in requests_seen), requests_seen
+    offsite = [url for url in requests_seen if not url.startswith((base_url, "data:", "blob:"))]
+    assert offsite == []
+
+
+def test_content_page_never_downloads_pyodide(page: Page, requests_seen: list[str]) -> None:
+    page.goto("index.html")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requests_seen if "/pyodide/" in url or "calculator" in url.rsplit("/", 1)[-1]]
+
+
+def test_reader_is_told_when_the_runtime_cannot_start(page: Page, requests_seen: list[str]) -> None:
+    page.context.route(re.compile(r".*/pyodide/pyodide\.asm\.wasm$"), lambda route: route.fulfill(status=404))
+    page.goto("calculator/ramp.html")
+    form = page.locator("#ramp-form")
+    expect(form).to_have_attribute("data-state", "failed", timeout=READY_TIMEOUT_MS)
+    expect(page.get_by_role("status").first).to_contain_text("could not start")
+    fill_weeks(page, ["20", "22"])
+    page.get_by_role("button", name="Check my weeks").click()
+    expect(page.locator("[data-form-error]")).to_contain_text("could not start")
+
+
+def test_calculator_page_fits_a_phone(page: Page, requests_seen: list[str]) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    open_calculator(page)
+    fill_weeks(page, ["20", "22", "26", "25"])
+    page.get_by_role("button", name="Check my weeks").click()
+    expect(page.locator("#ramp-answer")).to_be_visible()
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+
+
+def test_calculator_page_passes_axe_light_and_dark(page: Page, requests_seen: list[str]) -> None:
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        open_calculator(page)
+        fill_weeks(page, ["20", "x", "26"])
+        page.get_by_role("button", name="Check my weeks").click()
+        expect(page.locator("#week-2-error")).to_be_visible()
+        fill_weeks(page, ["20", "22", "26"])
+        page.get_by_role("button", name="Check my weeks").click()
+        expect(page.locator("#ramp-answer")).to_be_visible()
+        assert axe_violations(page) == [], scheme
+
+
+def test_content_page_passes_axe_light_and_dark(page: Page, requests_seen: list[str]) -> None:
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        page.goto("index.html")
+        assert axe_violations(page) == [], scheme

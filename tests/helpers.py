@@ -1,0 +1,90 @@
+"""Shared plain helpers for the test suites (no fixtures here)."""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+import shutil
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def hook_module(name: str) -> ModuleType:
+    """Import one of hooks/*.py the way MkDocs does (by path, its folder on sys.path)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    path = PROJECT_ROOT / "hooks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def calculator_wheel() -> Path:
+    """Build (or reuse) the wheel the site ships, exactly as the build hook does."""
+    runtime = hook_module("runtime")
+    wheel: Path = runtime.build_calculator_wheel(PROJECT_ROOT, PROJECT_ROOT / ".cache" / "calculator-wheel")
+    return wheel
+
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def find_chromium() -> str | None:
+    """Return CHROMIUM_PATH, else Debian's Chromium, else a chromium on PATH, else None."""
+    explicit = os.environ.get("CHROMIUM_PATH")
+    if explicit:
+        return explicit
+    for candidate in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+class _SiteHandler(SimpleHTTPRequestHandler):
+    """Serve a built site quietly, with JavaScript modules and WebAssembly typed right."""
+
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
+                      ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm"}
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
+        pass
+
+
+@contextmanager
+def serve_directory(directory: Path) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 (a free port) in a thread; yield its base URL.
+
+    >>> import tempfile, urllib.request
+    >>> folder = Path(tempfile.mkdtemp()); _ = (folder / "a.mjs").write_text("export {}")
+    >>> with serve_directory(folder) as url:
+    ...     urllib.request.urlopen(url + "a.mjs").headers["Content-Type"]
+    'text/javascript'
+    """
+    handler = functools.partial(_SiteHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,34 @@
+"""The unit tests, run again inside Pyodide (Python 3.14) under Node, against the shipped wheel.
+
+The browser runs Pyodide while the host may run CPython 3.11: both must pass the same files.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import PROJECT_ROOT, calculator_wheel
+
+PYODIDE_WHEELS = PROJECT_ROOT / ".cache" / "pyodide-wheels"
+RUNNER = Path(__file__).with_name("run_unit_tests.mjs")
+
+
+def test_unit_tests_pass_inside_pyodide(tmp_path: Path) -> None:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("Node.js is needed to run the unit tests inside Pyodide: install nodejs.")
+    if not any(PYODIDE_WHEELS.glob("pytest-*.whl")):
+        pytest.fail(f"No test wheels for Pyodide in {PYODIDE_WHEELS}: run `make test` (it downloads them).")
+    log = tmp_path / "pyodide-pytest.log"
+    with log.open("w") as out:
+        done = subprocess.run(
+            [node, str(RUNNER), str(PYODIDE_WHEELS), str(calculator_wheel()), "-q"],
+            cwd=PROJECT_ROOT, stdout=out, stderr=subprocess.STDOUT, timeout=900, check=False,
+        )
+    output = log.read_text()
+    assert done.returncode == 0, f"pytest inside Pyodide exited {done.returncode}:\n{output}"
+    assert "on emscripten" in output and " passed" in output, output
