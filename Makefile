@@ -7,6 +7,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Material 9.8 prints a banner about its successor on every build; keep build logs to what matters.
+export NO_MKDOCS_2_WARNING := 1
 PYODIDE_WHEELS := .cache/pyodide-wheels
 
 .PHONY: serve test site bench setup chromium clean

@@ -103,26 +103,29 @@ function showFailure(form, message) {
   note.hidden = false;
 }
 
-function renderRamp(section, result, unitLabel) {
+function renderRamp(section, result) {
   section.querySelector("[data-summary]").textContent = result.summary;
   const rows = section.querySelector("[data-rows]");
   rows.replaceChildren();
   for (const week of result.weeks) {
     const row = document.createElement("tr");
     if (week.over_limit) row.className = "kl-over";
-    const verdict = week.over_limit ? "▲ Over the limit: " : "";
     const cells = [
       `Week ${week.week}`,
-      `${formatNumber(week.volume)} ${unitLabel}`,
+      `${formatNumber(week.volume)} ${result.unit_label}`,
       formatChange(week.change_pct),
-      `${verdict}${week.message}`,
+      week.message,
     ];
     cells.forEach((text, index) => {
       const cell = document.createElement(index === 0 ? "th" : "td");
       if (index === 0) cell.scope = "row";
       if (index === 3 && week.over_limit) {
+        // Marked by an icon, bold text and the words, not by colour alone.
         const strong = document.createElement("strong");
-        strong.textContent = text;
+        const icon = document.createElement("span");
+        icon.setAttribute("aria-hidden", "true");
+        icon.textContent = "▲ ";
+        strong.append(icon, text);
         cell.append(strong);
       } else {
         cell.textContent = text;
@@ -131,16 +134,20 @@ function renderRamp(section, result, unitLabel) {
     });
     rows.append(row);
   }
-  section.querySelector("[data-next-week]").textContent = result.next_week_max === null
-    ? result.next_week_note
-    : `Next week: up to ${formatNumber(result.next_week_max)} ${unitLabel} under this limit.`;
   section.querySelector("[data-caveat]").textContent = result.caveat;
+}
+
+/** The weeks as typed; empty fields after the last filled one are left out, not errors. */
+export function readWeeks(texts) {
+  const weeks = texts.map(readVolume);
+  while (weeks.length > 1 && weeks.at(-1) === null) weeks.pop();
+  return weeks;
 }
 
 function rampRequest(form) {
   return {
     check: "ramp",
-    weeks: weekInputs(form).map((input) => readVolume(input.value)),
+    weeks: readWeeks(weekInputs(form).map((input) => input.value)),
     unit: form.elements.unit.value,
     profile: form.elements.profile.value,
   };
@@ -163,8 +170,7 @@ function wireRampForm(form, calculator) {
         showErrors(form, answer.errors);
         return;
       }
-      const unitLabel = form.elements.unit.selectedOptions[0].textContent;
-      renderRamp(section, answer.result, unitLabel);
+      renderRamp(section, answer.result);
       section.hidden = false;
       section.querySelector("h2").focus();
     } catch (error) {

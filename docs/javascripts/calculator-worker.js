@@ -31,14 +31,27 @@ async function startPython() {
   if (problems.length) {
     throw new Error(problems.join(" "));
   }
+  // Kept for the worker's lifetime: one module proxy, one fixed function.
   const protocol = pyodide.pyimport("calculator.protocol");
-  const handle = protocol.handle;
-  protocol.destroy();
-  return handle;
+  return (text) => protocol.handle(text);
 }
 
+// Pyodide 314's loader catches a failed WebAssembly start (the .wasm file missing or refused),
+// only logs "wasm instantiation failed!" with console.warn, and its promise never settles.
+// Watch for that log line (and for any uncaught error) so the page can say what happened.
+const WASM_FAILED = "wasm instantiation failed!";
+const crashed = new Promise((_, reject) => {
+  const warn = console.warn.bind(console);
+  console.warn = (...args) => {
+    warn(...args);
+    if (args[0] === WASM_FAILED) reject(new Error("the Python runtime (WebAssembly) could not be loaded."));
+  };
+  self.addEventListener("unhandledrejection", (event) => reject(event.reason));
+  self.addEventListener("error", (event) => reject(event.error || new Error(event.message)));
+});
+
 // Every request awaits this one promise, so Python boots exactly once per worker.
-const ready = startPython();
+const ready = Promise.race([startPython(), crashed]);
 
 ready.then(
   () => self.postMessage({ type: "ready" }),

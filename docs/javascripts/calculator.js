@@ -44,7 +44,7 @@ export function startCalculator({ onProgress = () => {} } = {}) {
   ready.catch(() => {});
 
   function fail(message) {
-    failure = new Error(`The calculator could not start: ${message} The rest of this page still works.`);
+    failure = new Error(`The calculator could not start: ${message} Reload the page to try again; the rest of this page still works.`);
     rejectReady(failure);
     for (const { reject } of pending.values()) reject(failure);
     pending.clear();

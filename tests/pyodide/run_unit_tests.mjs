@@ -23,7 +23,7 @@ const pyodide = await loadPyodide();
 const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
 const wheels = readdirSync(wheelDir).filter((name) => name.endsWith(".whl")).map((name) => join(wheelDir, name));
 for (const wheel of [...wheels, resolve(calculatorWheel)]) {
-  pyodide.unpackArchive(readFileSync(wheel), "wheel", { extractDir: sitePackages });
+  pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel", { extractDir: sitePackages });
 }
 pyodide.mountNodeFS("/project", projectRoot);
 

@@ -1,0 +1,143 @@
+"""The ramp check's limits, units and caveat: the one home of every number, each with its source.
+
+Limits are exact fractions (``Fraction(1, 10)`` is 10 %), so a week exactly at the limit is
+within it: 20 -> 22 km passes the 10 % limit, and so does 2.0 -> 2.2. Pages render these rules
+through the protocol's ``rules`` check (`ramp_rules`), so text and checker never disagree.
+
+Source keys (``seed-002``, ``buist-2008``) are the bibliography's keys.
+
+>>> PROFILES["standard"].limit
+Fraction(1, 10)
+>>> [profile["limit_pct"] for profile in ramp_rules()["profiles"]]
+[10.0, 5.0, 2.5]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+__all__ = [
+    "DEFAULT_PROFILE", "DEFAULT_UNIT", "MAX_WEEKS", "MIN_VOLUME", "PROFILES", "RAMP_CAVEAT",
+    "RAMP_CAVEAT_SOURCES", "RAMP_PROFILES", "RAMP_UNITS", "RampProfile", "UNITS", "Unit", "ramp_rules",
+]
+
+
+@dataclass(frozen=True)
+class RampProfile:
+    """How much a week may grow on the week before, and where that rule comes from.
+
+    >>> PROFILES["conservative"].limit_pct
+    2.5
+    """
+
+    key: str
+    label: str
+    limit: Fraction  # the most a week may add, as a share of the week before: 1/10 is 10 %
+    description: str
+    source: str
+    sources: tuple[str, ...]
+
+    @property
+    def limit_pct(self) -> float:
+        """The limit as a percentage, for people and JSON: 10.0 for 10 %."""
+        return float(self.limit * 100)
+
+
+# The sources' rules of thumb for weekly progression (evidence: "Weekly progression").
+STANDARD = RampProfile(
+    key="standard",
+    label="Standard: up to 10 % a week",
+    limit=Fraction("0.10"),  # seed 002 and seed 004: "up to 10 % more per week"
+    description="The common rule of thumb: add no more than a tenth of last week.",
+    source="Rule of thumb in seed 002 and seed 004",
+    sources=("seed-002", "seed-004"),
+)
+RETURNING = RampProfile(
+    key="returning",
+    label="Returning: up to 5 % a week",
+    limit=Fraction("0.05"),  # seed 002: 5 % when starting out or coming back from injury
+    description="For starting out, or for coming back after an injury or a long break.",
+    source="Seed 002, for starting out or coming back from injury",
+    sources=("seed-002",),
+)
+CONSERVATIVE = RampProfile(
+    key="conservative",
+    label="Conservative: up to 2.5 % a week",
+    limit=Fraction("0.025"),  # seed 001: 10 miles -> +0.25 mile, 90 min -> +2-3 min
+    description="A slow, steady build: 10 miles becomes 10.25 miles the week after.",
+    source="Seed 001, a conservative progression",
+    sources=("seed-001",),
+)
+
+#: The profiles in the order a form offers them.
+RAMP_PROFILES: tuple[RampProfile, ...] = (STANDARD, RETURNING, CONSERVATIVE)
+PROFILES: dict[str, RampProfile] = {profile.key: profile for profile in RAMP_PROFILES}
+DEFAULT_PROFILE = STANDARD.key
+
+#: Every weekly limit is a rule of thumb; one calm sentence says how strong the evidence is.
+RAMP_CAVEAT = ("Weekly limits like this are rules of thumb: in a trial of 532 new runners, a plan "
+               "built on the 10 % rule did not lower injuries (20.8 % injured, against 20.3 % on "
+               "a standard plan; Buist et al. 2008).")
+RAMP_CAVEAT_SOURCES = ("buist-2008",)  # Am J Sports Med 36(1):33-39, randomised trial
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit of weekly volume, with the largest week the check accepts in it.
+
+    The ceiling is not a training limit: it catches typing mistakes (2000 for 20.00).
+
+    >>> UNITS["min"].label, UNITS["min"].max_per_week
+    ('minutes', 10080)
+    """
+
+    key: str
+    label: str
+    max_per_week: int
+
+
+KM = Unit(key="km", label="km", max_per_week=1000)
+MI = Unit(key="mi", label="miles", max_per_week=620)  # 1000 km is about 621 miles
+MINUTES = Unit(key="min", label="minutes", max_per_week=7 * 24 * 60)  # every minute of a week
+
+#: The units in the order a form offers them.
+RAMP_UNITS: tuple[Unit, ...] = (KM, MI, MINUTES)
+UNITS: dict[str, Unit] = {unit.key: unit for unit in RAMP_UNITS}
+DEFAULT_UNIT = KM.key
+
+#: The most weeks one request may hold: ten years.
+MAX_WEEKS = 520
+#: The smallest week that counts as running (the page shows two decimals); 0 is a week off.
+MIN_VOLUME = Fraction("0.01")
+
+
+def ramp_rules() -> dict[str, Any]:
+    """Return the ramp check's profiles and units, ready for JSON, in the order forms offer them.
+
+    >>> rules = ramp_rules()
+    >>> rules["profiles"][1]["key"], rules["profiles"][1]["limit_pct"], rules["profiles"][1]["sources"]
+    ('returning', 5.0, ['seed-002'])
+    >>> [(unit["key"], unit["label"], unit["max"]) for unit in rules["units"]]
+    [('km', 'km', 1000), ('mi', 'miles', 620), ('min', 'minutes', 10080)]
+    """
+    return {
+        "profiles": [
+            {
+                "key": profile.key,
+                "label": profile.label,
+                "limit_pct": profile.limit_pct,
+                "description": profile.description,
+                "source": profile.source,
+                "sources": list(profile.sources),
+            }
+            for profile in RAMP_PROFILES
+        ],
+        "default_profile": DEFAULT_PROFILE,
+        "units": [{"key": unit.key, "label": unit.label, "max": unit.max_per_week} for unit in RAMP_UNITS],
+        "default_unit": DEFAULT_UNIT,
+        "max_weeks": MAX_WEEKS,
+        "caveat": RAMP_CAVEAT,
+        "caveat_sources": list(RAMP_CAVEAT_SOURCES),
+    }
