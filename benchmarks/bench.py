@@ -42,7 +42,7 @@ def page_bytes(browser: Browser, url: str, wait_for_ready: bool) -> tuple[int, i
     context = browser.new_context()
     page = context.new_page()
     requests = []
-    context.on("requestfinished", requests.append)
+    context.on("requestfinished", lambda request: requests.append(request))
     page.goto(url)
     if wait_for_ready:
         page.wait_for_selector("form[data-state=ready]", timeout=READY_TIMEOUT_MS)
