@@ -19,7 +19,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def hook_module(name: str) -> ModuleType:
-    """Import one of hooks/*.py the way MkDocs does (by path, its folder on sys.path)."""
+    """Import one of hooks/*.py the way MkDocs does (by path, its folder on sys.path while it loads,
+    so a hook can import a sibling: ``from bibliography import ...``)."""
     if name in sys.modules:
         return sys.modules[name]
     path = PROJECT_ROOT / "hooks" / f"{name}.py"
@@ -27,7 +28,12 @@ def hook_module(name: str) -> ModuleType:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
-    spec.loader.exec_module(module)
+    old_path = sys.path.copy()
+    sys.path.insert(0, str(path.parent))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path[:] = old_path
     return module
 
 
