@@ -60,11 +60,16 @@ def ramp_unit_options(rules: dict[str, Any]) -> str:
 
 
 def ramp_profile_table(rules: dict[str, Any]) -> str:
-    """A Markdown table of the ramp profiles: limit, when to use it, where it comes from."""
-    rows = ["| Profile | Most added per week | When it fits | Source |", "| --- | --- | --- | --- |"]
+    """A Markdown table of the ramp profiles: limit, when to use it, where it comes from.
+
+    Sources are written as citations (``[@key]``), which the bibliography hook turns into links
+    to the page's numbered sources, so the page must list them in its front matter.
+    """
+    rows = ["| Profile | Most added per week | When it fits | Sources |", "| --- | --- | --- | --- |"]
     for profile in rules["ramp"]["profiles"]:
+        citations = " ".join(f"[@{key}]" for key in profile["sources"])
         rows.append(f"| {profile['label'].split(':')[0]} | {_number(profile['limit_pct'])} % "
-                    f"| {profile['description']} | {profile['source']} |")
+                    f"| {profile['description']} | {citations} |")
     return "\n".join(rows)
 
 

@@ -7,38 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.helpers import PROJECT_ROOT
-
-READY_TIMEOUT_MS = 90_000
-AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-
-def open_calculator(page: Page) -> None:
-    """Open the ramp check and wait until Python is running in the page's worker."""
-    page.goto("calculator/ramp.html")
-    form = page.locator("#ramp-form")
-    expect(form).to_have_attribute("data-state", re.compile("ready|failed"), timeout=READY_TIMEOUT_MS)
-    assert form.get_attribute("data-state") == "ready", page.locator("[data-calculator-status]").inner_text()
-
-
-def fill_weeks(page: Page, volumes: list[str]) -> None:
-    """Type one volume per week, adding week fields as needed."""
-    while page.locator("[data-weeks] input").count() < len(volumes):
-        page.get_by_role("button", name="Add a week").click()
-    for number, volume in enumerate(volumes, start=1):
-        page.get_by_label(f"Week {number}", exact=True).fill(volume)
-
-
-def axe_violations(page: Page) -> list[dict[str, object]]:
-    """Run axe-core (WCAG 2.x A and AA rules) on the page; return its violations.
-
-    Transitions are switched off first: axe measures colours mid-fade otherwise.
-    """
-    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
-    page.add_script_tag(path=str(AXE))
-    result: dict[str, list[dict[str, object]]] = page.evaluate(
-        "() => axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']})")
-    return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]]  # type: ignore[index]
+from tests.e2e.reader import READY_TIMEOUT_MS, SCHEMES, axe_violations, fill_weeks, open_calculator
 
 
 def test_reader_sees_over_limit_week(page: Page, requests_seen: list[str]) -> None:
@@ -132,7 +101,6 @@ def test_calculator_page_fits_a_phone(page: Page, requests_seen: list[str]) -> N
     assert overflow <= 0
 
 
-SCHEMES = {"light": "default", "dark": "slate"}
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
@@ -147,12 +115,4 @@ def test_calculator_page_passes_axe(page: Page, requests_seen: list[str], scheme
     fill_weeks(page, ["20", "22", "26"])
     page.get_by_role("button", name="Check my weeks").click()
     expect(page.locator("#ramp-answer")).to_be_visible()
-    assert axe_violations(page) == []
-
-
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_content_page_passes_axe(page: Page, requests_seen: list[str], scheme: str) -> None:
-    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
-    page.goto("index.html")
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
     assert axe_violations(page) == []

@@ -30,3 +30,10 @@ def test_text_without_markers_is_untouched() -> None:
 def test_unknown_marker_fails_naming_the_file() -> None:
     with pytest.raises(PluginError, match=r"docs/x\.md: unknown rules marker 'ramp-colours'"):
         calculator_rules.render_markers("<!-- rules: ramp-colours -->", "docs/x.md")
+
+
+def test_profile_table_cites_each_profiles_sources() -> None:
+    table = calculator_rules.render_markers("<!-- rules: ramp-profile-table -->", "page.md")
+    for profile in ramp_rules()["profiles"]:
+        row = next(line for line in table.splitlines() if f"| {profile['limit_pct']:g} % |" in line)
+        assert all(f"[@{key}]" in row for key in profile["sources"])
