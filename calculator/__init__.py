@@ -4,13 +4,29 @@ Standard library only: the same code answers in CPython, on the command line
 (``python -m calculator``) and in the reader's browser (Pyodide, in a Web Worker). Every caller
 speaks one JSON protocol, written down in `calculator.protocol`.
 
-=====  ==================================================  ==========================================
-check  what it answers                                     example request
-=====  ==================================================  ==========================================
-ramp   Did any week grow faster than a weekly limit        ``{"check": "ramp", "weeks": [20, 22, 26]}``
-       (10, 5 or 2.5 %)? The most next week may hold.
-rules  The ramp profiles and units, for forms and tables.  ``{"check": "rules"}``
-=====  ==================================================  ==========================================
+============  ==================================================  ==========================================
+check         what it answers                                     example request
+============  ==================================================  ==========================================
+ramp          Did any week grow faster than a weekly limit        ``{"check": "ramp", "weeks": [20, 22, 26]}``
+              (10, 5, 2.5 % or your own)? The most next week
+              may hold, and a chart of the weeks.
+plan          Week by week from this week's running to a target,  ``{"check": "plan", "current": 20, "target": 30}``
+              within a weekly limit; dates from a start date.
+spike         A planned run against the longest of the last 30    ``{"check": "spike", "planned": 16, "longest_30d": 12}``
+              days, in the risk bands of a 5,205-runner study.
+shoes         When a pair of shoes reaches the usual replacement  ``{"check": "shoes", "distance_on_pair": 250, "weekly": 30}``
+              range of about 400-500 miles (a rule of thumb).
+acwr          The acute:chronic workload ratio, rolling and       ``{"check": "acwr", "loads": [10, 10, 10, 14], "period": "week"}``
+              weighted, in Gabbett's bands and over time, with
+              its caveat: contested evidence, from team sports.
+redflags      How urgently to get help (self-care, non-urgent,    ``{"check": "redflags", "answers": {"locked": true}}``
+              urgent, emergency) from yes/no warning signs.
+where         The conditions pain at a place may come from, each  ``{"check": "where", "location": "outside"}``
+              with its page: never a diagnosis.
+overtraining  Whether to back off, from the warning signs of      ``{"check": "overtraining", "signs": {"fatigue": true}}``
+              overtraining (seed 002).
+rules         Every check's rules, for forms and tables.          ``{"check": "rules"}``
+============  ==================================================  ==========================================
 
 The ramp check in Python; a week exactly at the limit (20 -> 22 km, +10 %) is within it:
 
@@ -33,19 +49,48 @@ The rules check, which the site's build renders into the page's form and tables:
 >>> [profile["label"] for profile in handle_request({"check": "rules"})["result"]["ramp"]["profiles"]]
 ['Standard: up to 10 % a week', 'Returning: up to 5 % a week', 'Conservative: up to 2.5 % a week']
 
+A plan, a spike and a pair of shoes (each check is one module; `calculator.charts` draws the SVG):
+
+>>> [week.volume for week in check_plan(20, 30).weeks]
+[22.0, 24.2, 26.6, 29.2, 30.0]
+>>> check_spike(16, 12).band["key"], check_shoes(250, 30).weeks_to_range
+('over_30', 14)
+
+A ratio, the red flags, where it hurts and overtraining; every answer says how strong its evidence is:
+
+>>> result = check_acwr([10, 10, 10, 14], period="week")
+>>> result.rolling.ratio, result.rolling.band_label, "contested" in result.why
+(1.27, 'sweet spot', True)
+>>> check_redflags({"locked": True, "new_pain": True}).care_level
+'urgent'
+>>> [condition.key for condition in check_where("outside").conditions], check_where("outside").not_a_diagnosis[:32]
+(['itb-syndrome'], 'These are conditions it may be, ')
+>>> check_overtraining({"fatigue": True}).verdict
+'ease-off'
+
 Bad input raises `CalculatorError` (a ValueError) with every problem's field and message;
 only `handle` and `handle_request` turn it into an answer.
 """
 
 from __future__ import annotations
 
+from calculator.acwr import AcwrResult, check_acwr
 from calculator.errors import CalculatorError, Problem
+from calculator.overtraining import OvertrainingResult, check_overtraining
 from calculator.protocol import handle, handle_request
+from calculator.redflags import RedflagsResult, check_redflags
+from calculator.where import WhereResult, check_where
+from calculator.plan import PlanResult, PlanWeek, check_plan
 from calculator.ramp import RampResult, RampWeek, check_ramp
 from calculator.rules import ramp_rules
+from calculator.shoes import ShoesResult, check_shoes
+from calculator.spike import SpikeResult, check_spike
 
 __all__ = [
-    "CalculatorError", "Problem", "RampResult", "RampWeek", "check_ramp", "handle", "handle_request", "ramp_rules",
+    "CalculatorError", "PlanResult", "PlanWeek", "Problem", "RampResult", "RampWeek", "ShoesResult", "SpikeResult",
+    "check_plan", "check_ramp", "check_shoes", "check_spike", "handle", "handle_request", "ramp_rules",
+    "AcwrResult", "OvertrainingResult", "RedflagsResult", "WhereResult", "check_acwr", "check_overtraining",
+    "check_redflags", "check_where",
 ]
 
 __version__ = "0.1.0"

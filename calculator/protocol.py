@@ -12,12 +12,88 @@ Requests
         weeks    1 to 520 numbers, oldest week first; 0 is a week with no running
         unit     optional: "km" (the default), "mi" (miles) or "min" (minutes)
         profile  optional: "standard" (the default, up to 10 % a week), "returning"
-                 (5 %, for starting out or coming back from injury) or "conservative" (2.5 %)
+                 (5 %, for starting out or coming back from injury), "conservative" (2.5 %)
+                 or "custom" (the reader's own limit, in limit_pct)
+        limit_pct  with "custom" only, and required there: a number above 0, at most 50
+                 ({"check": "ramp", "weeks": [20, 23], "profile": "custom", "limit_pct": 15})
+
+    {"check": "plan", "current": 20, "target": 30, "unit": "km", "profile": "standard",
+     "start_date": "2026-11-30", "hold_weeks": false}
+        A week-by-week build from this week's running to a target, each week at most the
+        week before plus the limit (rounded down to 0.1 of the unit, never above the target).
+        current  this week's running, more than 0 (no percentage grows from 0)
+        target   the weekly amount to reach; at or below current is answered "already_there"
+        unit, profile, limit_pct  as for ramp
+        start_date  optional YYYY-MM-DD (2000 to 2100): when week 1 starts; none: weeks only
+        hold_weeks  optional, false by default: true holds each rise for a week (seed 002)
+        Refused: a plan longer than 520 weeks, or one that cannot grow by 0.1 within the limit.
+
+    {"check": "spike", "planned": 16, "longest_30d": 12, "unit": "km"}
+        A planned run against the longest run of the last 30 days, in the bands of Frandsen
+        et al. 2025. planned more than 0; longest_30d 0 means no run in 30 days (no band);
+        unit "km" (the default) or "mi": the study compared distances.
+
+    {"check": "shoes", "distance_on_pair": 250, "weekly": 30, "unit": "km", "today": "2026-11-23"}
+        When a pair reaches the usual replacement range of about 400-500 miles (seed 002), a
+        rule of thumb. weekly 0 gives no weeks and no dates; unit "km" (the default) or "mi";
+        today optional YYYY-MM-DD, for dates.
+
+    {"check": "acwr", "loads": [5, 0, 8, ...], "period": "day", "unit": "km"}
+        The acute:chronic workload ratio: recent load against the load you are used to.
+        A contested measure from team sports: every answer carries the caveat.
+        loads    daily loads (28 to 730) or weekly loads (4 to 520), oldest first; 0 is a rest
+        period   "day" (rolling and weighted ratios) or "week" (rolling only)
+        unit     optional: "km" (the default), "mi", "min" or "au" (arbitrary units)
+
+    {"check": "redflags", "answers": {"locked": true, "new_pain": false}}
+        How urgently to get help: the most urgent question answered yes (self-care, soon,
+        urgent, emergency). A missing question is no; "answers" itself is required ({} is
+        all no). The questions and their ids: the rules check's "redflags" table.
+
+    {"check": "where", "location": "front", "features": ["stairs", "swelling"]}
+        The conditions pain at a place may come from, never a diagnosis.
+        location "front", "around-kneecap", "below-kneecap", "above-kneecap", "outside",
+                 "inside" or "back"
+        features optional: a list of the rules check's "where" feature keys
+
+    {"check": "overtraining", "signs": {"fatigue": true, "sleep": true}}
+        Whether to back off, from seed 002's warning signs of overtraining (a missing sign
+        is no; "signs" itself is required, {} is none).
 
     {"check": "rules"}
         The ramp check's profiles and units, in order, for forms and tables:
         {"ramp": {"profiles": [{"key", "label", "limit_pct", "description", "source",
         "sources"}, ...], "units": [{"key", "label", "max"}, ...], "max_weeks", ...}}
+        and one table per check, under its name:
+        "acwr": {"periods": [{"key", "label", "acute", "chronic", "min_loads", "max_loads"}],
+                 "bands": [{"key", "label", "low", "low_included", "high", "high_included",
+                 "range", "description", "sources"}], "ewma": {"acute": {"days", "lambda"},
+                 "chronic": {...}, "seed", "weekly_note", "sources"}, "units": [{"key", "label",
+                 "short", "max_per_day", "max_per_week"}], "default_unit", "caveat", "caveat_sources"}
+        "redflags": {"levels": [{"key", "rank", "label", "care_level", "summary", "action",
+                     "sources"}], "questions": [{"id", "question", "urgency", "reason", "sources",
+                     "asked_if"}]}   (questions in form order; asked_if: ask only after a yes to it)
+        "where": {"locations": [{"key", "label", "phrase", "conditions", "note", "note_sources"}],
+                  "conditions": [{"key", "name", "page", "also_called", "locations", "typical",
+                  "note", "sources"}], "features": [{"key", "label", "red_flag", "supports", "note",
+                  "sources"}], "not_a_diagnosis"}   (a condition's locations = its page's pain_locations)
+        "overtraining": {"signs": [{"key", "label", "short", "question", "sources", "ours"}],
+                         "several_signs", "several_signs_ours", "verdicts": [{"key", "rank",
+                         "label", "advice": [{"text", "sources", "ours"}]}]}
+        "ramp" also has "custom": {"key": "custom", "label", "field": "limit_pct",
+                 "min_pct_exclusive": 0, "max_pct": 50.0, "description", "source", "sources"}
+        "plan": {"limits_from": "ramp", "step": 0.1, "rounding": "down", "max_weeks": 520,
+                 "hold_weeks": {"key", "label", "description", "default", "source", "sources"},
+                 "cut_back_weeks": {"given": false, "note", "sources"},
+                 "dates": {"earliest", "latest", "format"}, "caveat", "caveat_sources"}
+        "spike": {"bands": [{"key", "label", "name", "above_pct", "up_to_pct", "hazard_ratio",
+                  "ci": {"low", "high", "level"} or null, "sources"}], "compared_with",
+                  "study": {"runners", "runs", "injured", "months", "window_days", "citation"},
+                  "units": [{"key", "label", "max"}], "default_unit", "sources"}
+                  (a band holds spikes above above_pct, up to and including up_to_pct)
+        "shoes": {"range": {"low_miles", "high_miles", "km": [low, high], "km_per_mile",
+                  "label", "source", "sources"}, "units": [{"key", "label", "max_on_pair",
+                  "max_per_week"}], "default_unit", "why", "sources"}
 
 Answers
     {"ok": true, "check": "ramp", "result": {...}}
@@ -39,12 +115,95 @@ The ramp result
      "next_week_max": 27.5, "next_week_note": "Up to 27.5 km keeps next week within ...",
      "summary": "1 of 4 weeks rose more than the 10 % limit (week 3). Next week: up to 27.5 km.",
      "caveat": "Weekly limits like this are rules of thumb: ...",
-     "sources": ["seed-002", "seed-004", "buist-2008"]}
+     "sources": ["seed-002", "seed-004", "buist-2008"],
+     "verdict": "within" | "over", "why": "...", "links": [...], "disclaimer": "...",
+     "see_clinician": false, "chart_svg": "<svg ...>"}
 
     change_pct is the change on the week before in percent, 1 decimal (rises rounded up),
     or null for the first week and for a week after a week of 0. A week exactly at the limit
     is within it. next_week_max is the most next week may hold, rounded down to 2 decimals,
     or null after a week of 0 (next_week_note says why). Volumes come back as they were sent.
+
+Every answer of the ramp, plan, spike, shoes, acwr, redflags, where and overtraining checks also has
+    "summary" (one plain sentence), "verdict" (a short key), "why" (the reason and how strong
+    the evidence is), "links" ([{"title", "page"}], docs-relative pages), "sources"
+    (bibliography keys), "disclaimer" and "see_clinician" (true: point to red-flags.md).
+
+The acwr result
+    {"period": "day", "unit": "km", "unit_label": "km",
+     "rolling": {"method": "rolling", "acute": 42.0, "chronic": 26.0, "ratio": 1.62,
+                 "band": "danger", "band_label": "danger zone"},
+     "ewma": {"method": "ewma", ...} or null for weekly loads, "ewma_note": "...",
+     "series": [{"index": 28, "acute", "chronic", "ratio", "band", "ewma_ratio", "ewma_band"}, ...],
+     "chart_svg": "<svg ...>", "caveat": "The acute:chronic ratio is contested evidence, ...",
+     "verdict": "low" | "sweet-spot" | "caution" | "danger" | "no-ratio", ...}
+
+    acute and chronic are loads per 7 days (rolling: the last 7 days or last week, and the
+    average over the last 4 weeks; ewma: the weighted daily averages times 7). A ratio has 2
+    decimals and never leaves its band: exactly 0.8 and 1.3 are the sweet spot, 1.5 the danger
+    zone. With a chronic load of 0, ratio, band and band_label are null (verdict "no-ratio").
+    series has one point per day (or week) from the 28th day (4th week); index 1 is the first load.
+
+The redflags result
+    {"level": "urgent", "level_label": "Urgent: get seen today", "care_level": "urgent",
+     "action": "Contact your GP or an urgent care service today ...",
+     "reasons": [{"id", "question", "urgency", "reason", "sources"}, ...],
+     "ignored": ["ottawa_age"], "verdict": "urgent", "see_clinician": true, ...}
+
+    level (= verdict) is "self-care", "soon", "urgent" or "emergency"; care_level is the NHS's
+    "non-urgent", "urgent" or "emergency" (null for self-care). reasons are the questions
+    answered yes that count, most urgent first. ignored: Ottawa questions answered yes without
+    a yes to "injury" (they count only after an injury).
+
+The where result
+    {"location": "front", "location_label": "The front of the knee", "location_note": "",
+     "conditions": [{"key", "name", "page", "also_called", "typical", "note",
+                     "matching_features", "sources"}, ...],
+     "features": [{"key", "label", "note", "red_flag", "sources"}, ...],
+     "not_a_diagnosis": "These are conditions it may be, not a diagnosis: ...",
+     "verdict": "may-be" | "see-clinician", ...}
+
+    Conditions with more matching features come first; a red-flag feature (swelling, locking,
+    after-injury, night-pain, limping) makes the verdict "see-clinician".
+
+The overtraining result
+    {"signs": [{"key", "label", "ours"}], "count": 2, "verdict_label": "Ease off and add rest",
+     "advice": [{"text", "sources", "ours"}], "verdict": "carry-on" | "ease-off" |
+     "ease-off-talk-to-gp", ...}
+
+    "ours": true marks our own cautious advice (talking to a GP), not the source's.
+
+The plan result
+    {"profile", "profile_label", "limit_pct": 10.0, "unit": "km", "unit_label": "km",
+     "current": 20, "target": 30, "hold_weeks": false, "start_date": "2026-11-30" | null,
+     "weeks": [{"week": 1, "volume": 22.0, "change_pct": 10.0, "kind": "rise" | "hold",
+                "starts": "2026-11-30" | null, "message": "Up 10 % to 22 km."}, ...],
+     "week_count": 5, "target_week": 5, "target_date": "2026-12-28" | null,
+     "verdict": "plan" | "already_there", "caveat": "...", "chart_svg": "<svg ...>", ...}
+
+    Every week is at most the week before times (1 + the limit), exactly; change_pct is
+    rounded up to 0.1 %. target_week is the week the target is reached (week_count; 0 when
+    already there), target_date the date that week starts (null without start_date).
+
+The spike result
+    {"planned": 16, "longest_30d": 12, "unit": "km", "unit_label": "km", "spike_pct": 33.4,
+     "band": {"key": "over_30", "label": "..."}, "hazard_ratio": 1.52,
+     "ci": {"low": 1.16, "high": 2.0, "level": 95} | null, "longest_within_reference": 13.2,
+     "verdict": "reference" | "over_10" | "over_30" | "over_100" | "no_comparison", ...}
+
+    spike_pct is rounded up to 0.1 % for longer runs; band, hazard_ratio, spike_pct and
+    longest_within_reference (the longest run times 1.1, rounded down to 2 decimals) are null
+    when longest_30d is 0. The reference band has hazard_ratio 1.0 and ci null.
+
+The shoes result
+    {"distance_on_pair": 250, "weekly": 30, "unit": "km", "unit_label": "km", "today": null,
+     "range": {"low": 643.7376, "high": 804.672, "low_miles": 400.0, "high_miles": 500.0},
+     "status": "before_range" | "in_range" | "past_range", "to_range": 393.8,
+     "weeks_to_range": 14, "weeks_to_range_end": 19, "range_date": "2027-02-23" | null,
+     "range_end_date": ... | null, "verdict": (the status), ...}
+
+    Both ends of the range are in it. Weeks are whole weeks, rounded up (0 once there; null
+    when weekly is 0). Dates need "today" (the day reached, rounded up to a day).
 
 Examples in Python
 ------------------
@@ -65,8 +224,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from calculator.acwr import check_acwr
 from calculator.errors import CalculatorError, Problem
+from calculator.overtraining import check_overtraining
+from calculator.redflags import check_redflags
+from calculator.rules_acwr import DEFAULT_ACWR_UNIT, acwr_rules
+from calculator.rules_overtraining import overtraining_rules
+from calculator.rules_redflags import redflags_rules
+from calculator.rules_where import where_rules
+from calculator.where import check_where
 from calculator.ramp import check_ramp
+from calculator.plan import check_plan
+from calculator.rules_plan import plan_rules
+from calculator.rules_shoes import shoes_rules
+from calculator.rules_spike import spike_rules
+from calculator.shoes import check_shoes
+from calculator.spike import check_spike
 from calculator.rules import DEFAULT_PROFILE, DEFAULT_UNIT, ramp_rules
 
 __all__ = ["CHECKS", "Check", "MAX_DEPTH", "MAX_REQUEST_CHARS", "handle", "handle_request"]
@@ -92,18 +265,65 @@ class Check:
 def _ramp(request: dict[str, Any]) -> dict[str, Any]:
     weeks: Any = request.get("weeks")  # checked by check_ramp: missing and null read as "no weeks"
     result = check_ramp(weeks, profile=request.get("profile", DEFAULT_PROFILE),
-                        unit=request.get("unit", DEFAULT_UNIT))
+                        unit=request.get("unit", DEFAULT_UNIT), limit_pct=request.get("limit_pct"))
     return result.as_dict()
 
 
+def _plan(request: dict[str, Any]) -> dict[str, Any]:
+    return check_plan(request.get("current"), request.get("target"), unit=request.get("unit", DEFAULT_UNIT),
+                      profile=request.get("profile", DEFAULT_PROFILE), limit_pct=request.get("limit_pct"),
+                      start_date=request.get("start_date"), hold_weeks=request.get("hold_weeks", False)).as_dict()
+
+
+def _spike(request: dict[str, Any]) -> dict[str, Any]:
+    return check_spike(request.get("planned"), request.get("longest_30d"),
+                       unit=request.get("unit", DEFAULT_UNIT)).as_dict()
+
+
+def _shoes(request: dict[str, Any]) -> dict[str, Any]:
+    return check_shoes(request.get("distance_on_pair"), request.get("weekly"), unit=request.get("unit", DEFAULT_UNIT),
+                       today=request.get("today")).as_dict()
+
+
+def _acwr(request: dict[str, Any]) -> dict[str, Any]:
+    loads: Any = request.get("loads")  # checked by check_acwr: missing and null read as "no loads"
+    period: Any = request.get("period")  # missing is refused: day and week loads look alike
+    return check_acwr(loads, period=period, unit=request.get("unit", DEFAULT_ACWR_UNIT)).as_dict()
+
+
+def _redflags(request: dict[str, Any]) -> dict[str, Any]:
+    answers: Any = request.get("answers")  # missing answers are refused, not read as all "no"
+    return check_redflags(answers).as_dict()
+
+
+def _where(request: dict[str, Any]) -> dict[str, Any]:
+    location: Any = request.get("location")
+    features: Any = request.get("features")  # missing and null read as "no features"
+    return check_where(location, features=features).as_dict()
+
+
+def _overtraining(request: dict[str, Any]) -> dict[str, Any]:
+    signs: Any = request.get("signs")  # missing signs are refused, not read as "none"
+    return check_overtraining(signs).as_dict()
+
+
 def _rules(request: dict[str, Any]) -> dict[str, Any]:
-    return {"ramp": ramp_rules()}
+    return {"ramp": ramp_rules(), "acwr": acwr_rules(), "redflags": redflags_rules(), "where": where_rules(),
+            "overtraining": overtraining_rules(), "plan": plan_rules(), "spike": spike_rules(),
+            "shoes": shoes_rules()}
 
 
 #: The checks by name; a new check is one function and one entry here.
 CHECKS: dict[str, Check] = {
     check.name: check for check in (
-        Check("ramp", ("weeks", "unit", "profile"), _ramp),
+        Check("ramp", ("weeks", "unit", "profile", "limit_pct"), _ramp),
+        Check("acwr", ("loads", "period", "unit"), _acwr),
+        Check("redflags", ("answers",), _redflags),
+        Check("where", ("location", "features"), _where),
+        Check("overtraining", ("signs",), _overtraining),
+        Check("plan", ("current", "target", "unit", "profile", "limit_pct", "start_date", "hold_weeks"), _plan),
+        Check("spike", ("planned", "longest_30d", "unit"), _spike),
+        Check("shoes", ("distance_on_pair", "weekly", "unit", "today"), _shoes),
         Check("rules", (), _rules),
     )
 }
@@ -136,8 +356,8 @@ def handle_request(request: object) -> dict[str, Any]:
 
     >>> handle_request({"check": "ramp", "weeks": [20, 22]})["result"]["next_week_max"]
     24.2
-    >>> handle_request({"check": "plan"})["errors"][0]["message"]
-    "Unknown check 'plan': choose ramp or rules."
+    >>> handle_request({"check": "nope"})["errors"][0]["field"]
+    'check'
     """
     name: str | None = None
     try:

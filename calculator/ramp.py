@@ -3,35 +3,48 @@
 Comparisons are exact. Each volume becomes the decimal the reader typed (``Fraction(repr(22.01))``
 is 2201/100) and is compared with an exact limit, never through float products, so a week
 exactly at the limit is within it. A shown rise is rounded *up* to 0.1 %, so a week over the
-limit never shows as "10 %" and a week within it never shows as more than the limit.
+limit never shows as "10 %" and a week within it never shows as more than the limit (a rise
+within a custom limit such as 3.13 % is rounded down when rounding up would cross it).
 
 >>> result = check_ramp([20, 22, 26, 25])
 >>> [week.change_pct for week in result.weeks]
 [None, 10.0, 18.2, -3.8]
->>> result.over_limit_weeks, result.next_week_max
-((3,), 27.5)
+>>> result.over_limit_weeks, result.next_week_max, result.verdict
+((3,), 27.5, 'over')
 >>> result.summary
 '1 of 4 weeks rose more than the 10 % limit (week 3). Next week: up to 27.5 km.'
+
+The reader's own limit is profile "custom" with ``limit_pct`` (above 0, at most 50):
+
+>>> check_ramp([20, 23], profile="custom", limit_pct=15).weeks[1].message
+'Up 15 % on the week before: within the 15 % limit.'
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, TypeVar
+from typing import Any
 
+from calculator.charts import Bar, bar_chart
 from calculator.errors import Problem, raise_problems
+from calculator.inputs import floor_to, rounded_rise
+from calculator.readers import exact, plain, read_choice, words
 from calculator.rules import (
-    DEFAULT_PROFILE, DEFAULT_UNIT, MAX_WEEKS, MIN_VOLUME, PROFILES, RAMP_CAVEAT, RAMP_CAVEAT_SOURCES,
-    UNITS, RampProfile, Unit,
+    CUSTOM, DEFAULT_PROFILE, DEFAULT_UNIT, DISCLAIMER, MAX_WEEKS, MIN_VOLUME, PROFILES, RAMP_CAVEAT,
+    RAMP_CAVEAT_SOURCES, UNITS, RampProfile, Unit, custom_profile, link,
 )
 
-__all__ = ["RampResult", "RampWeek", "check_ramp"]
+__all__ = [
+    "RampResult", "RampWeek", "check_ramp", "limit_source", "limit_words", "read_profile", "read_unit",
+]
 
-_T = TypeVar("_T")
+#: The pages that explain a ramp answer.
+RAMP_LINKS = ("prevention/load-progression.md", "causes/training-errors.md")
+_CENT = Fraction(1, 100)
 
 
 @dataclass(frozen=True)
@@ -70,6 +83,12 @@ class RampResult:
     summary: str
     caveat: str
     sources: tuple[str, ...]
+    verdict: str  # "within" or "over"
+    why: str
+    links: tuple[dict[str, str], ...]
+    chart_svg: str
+    disclaimer: str = DISCLAIMER
+    see_clinician: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         """Return the result as the protocol sends it (lists, numbers, strings, null).
@@ -83,7 +102,9 @@ class RampResult:
             "weeks": [week.as_dict() for week in self.weeks],
             "over_limit_weeks": list(self.over_limit_weeks),
             "next_week_max": self.next_week_max, "next_week_note": self.next_week_note,
-            "summary": self.summary, "caveat": self.caveat, "sources": list(self.sources),
+            "summary": self.summary, "verdict": self.verdict, "why": self.why, "caveat": self.caveat,
+            "links": [dict(entry) for entry in self.links], "sources": list(self.sources),
+            "disclaimer": self.disclaimer, "see_clinician": self.see_clinician, "chart_svg": self.chart_svg,
         }
 
     def to_json(self) -> str:
@@ -95,12 +116,13 @@ class RampResult:
         return json.dumps(self.as_dict(), allow_nan=False)
 
 
-def check_ramp(weeks: Sequence[float], /, *, profile: str = DEFAULT_PROFILE,
-               unit: str = DEFAULT_UNIT) -> RampResult:
+def check_ramp(weeks: Sequence[float], /, *, profile: str = DEFAULT_PROFILE, unit: str = DEFAULT_UNIT,
+               limit_pct: float | None = None) -> RampResult:
     """Compare each week's volume with the week before, against the profile's weekly limit.
 
     *weeks* are the weekly volumes, oldest first; 0 is a week with no running. A week exactly
-    at the limit is within it.
+    at the limit is within it. *limit_pct* is the reader's own limit in percent, for profile
+    "custom" only.
 
     >>> [week.over_limit for week in check_ramp([40, 41, 42.1], profile="conservative").weeks]
     [False, False, True]
@@ -108,55 +130,85 @@ def check_ramp(weeks: Sequence[float], /, *, profile: str = DEFAULT_PROFILE,
     True
 
     Raises `CalculatorError` listing every problem at once: no weeks, more than 520, a week
-    that is not a number, negative or too large for the unit, an unknown profile or unit.
+    that is not a number, negative or too large for the unit, an unknown profile or unit, a
+    missing or impossible custom limit, or a limit sent with another profile.
 
     >>> check_ramp([20, -5, "x"], unit="furlongs")
     Traceback (most recent call last):
     ...
     calculator.errors.CalculatorError: unit: Unknown unit 'furlongs': choose km, mi (miles) or min (minutes).; weeks[1]: Week 2 can't be negative.; weeks[2]: Week 3 must be a number, like 22 or 22.5.
     """
-    chosen, measure, volumes = _validate(weeks, profile, unit)
-    exact = [_exact(volume) for volume in volumes]
-    rows = tuple(_compare(number, volume, exact[number - 2] if number > 1 else None, exact[number - 1], chosen)
+    problems: list[Problem] = []
+    measure = read_unit(unit, problems)
+    chosen = read_profile(profile, limit_pct, problems)
+    volumes = _read_weeks(weeks, measure, problems)
+    raise_problems(problems)
+    assert measure is not None and chosen is not None  # no problems means both were found
+    exact_weeks = [exact(volume) for volume in volumes]
+    rows = tuple(_compare(number, volume, exact_weeks[number - 2] if number > 1 else None,
+                          exact_weeks[number - 1], chosen)
                  for number, volume in enumerate(volumes, start=1))
     over = tuple(row.week for row in rows if row.over_limit)
-    next_max, note = _next_week(exact[-1], chosen, measure)
+    next_max, note = _next_week(exact_weeks[-1], chosen, measure)
     return RampResult(
         profile=chosen.key, profile_label=chosen.label, limit_pct=chosen.limit_pct,
         unit=measure.key, unit_label=measure.label, weeks=rows, over_limit_weeks=over,
         next_week_max=next_max, next_week_note=note,
         summary=_summary(len(rows), over, chosen, measure, next_max),
         caveat=RAMP_CAVEAT, sources=(*chosen.sources, *RAMP_CAVEAT_SOURCES),
+        verdict="over" if over else "within", why=_why(len(rows), over, chosen),
+        links=tuple(link(page) for page in RAMP_LINKS),
+        chart_svg=_chart(rows, exact_weeks, chosen, measure),
     )
 
 
 # --- validation ----------------------------------------------------------------------------------
 
-def _validate(weeks: object, profile: object, unit: object) -> tuple[RampProfile, Unit, list[int | float]]:
-    """Read the inputs, or raise one `CalculatorError` naming every problem."""
-    problems: list[Problem] = []
-    measure = _choose(unit, UNITS, "unit", "Unknown unit{}: choose km, mi (miles) or min (minutes).", problems)
-    chosen = _choose(profile, PROFILES, "profile",
-                     "Unknown weekly limit{}: choose standard, returning or conservative.", problems)
-    volumes = _read_weeks(weeks, measure, problems)
-    raise_problems(problems)
-    assert measure is not None and chosen is not None  # no problems means both were found
-    return chosen, measure, volumes
+def read_unit(unit: object, problems: list[Problem]) -> Unit | None:
+    """Read the unit of weekly volume (km, mi or min); note a problem for any other."""
+    return read_choice(unit, UNITS, "unit", "Unknown unit{}: choose km, mi (miles) or min (minutes).", problems)
 
 
-def _choose(value: object, options: Mapping[str, _T], field: str, message: str, problems: list[Problem]) -> _T | None:
-    """Look up a named option; note a problem when there is no such option."""
-    if isinstance(value, str) and value in options:
-        return options[value]
-    problems.append(Problem(field, message.format(_quoted(value))))
-    return None
+def read_profile(profile: object, limit_pct: object, problems: list[Problem]) -> RampProfile | None:
+    """Read a weekly limit: a named profile, or "custom" with the reader's ``limit_pct``.
+
+    ``limit_pct`` is required with "custom" (a number above 0, at most 50) and refused with any
+    other profile; null counts as not sent.
+
+    >>> problems = []
+    >>> read_profile("custom", 7.5, problems).limit, read_profile("standard", None, problems).limit, problems
+    (Fraction(3, 40), Fraction(1, 10), [])
+    >>> read_profile("custom", 0, problems), problems[0].as_json()
+    (None, {'field': 'limit_pct', 'message': 'Your own weekly limit must be more than 0 %.'})
+    """
+    names = words([*PROFILES, CUSTOM.key], "or")
+    if profile == CUSTOM.key:
+        return _custom_limit(limit_pct, problems)
+    chosen = read_choice(profile, PROFILES, "profile", "Unknown weekly limit{}: choose " + names + ".", problems)
+    if chosen is not None and limit_pct is not None:
+        problems.append(Problem(CUSTOM.field, f"Your own limit in percent goes with the custom profile only: choose "
+                                              f"custom, or leave the limit out to use the {chosen.key} limit."))
+        return None
+    return chosen
 
 
-def _quoted(value: object) -> str:
-    """Echo a short, printable text back to the reader; anything else is not echoed."""
-    if isinstance(value, str) and 0 < len(value) <= 30 and value.isprintable():
-        return f" '{value}'"
-    return ""
+def _custom_limit(limit_pct: object, problems: list[Problem]) -> RampProfile | None:
+    """Read the reader's own limit in percent: above 0, at most CUSTOM.max_pct."""
+    field, most = CUSTOM.field, plain(CUSTOM.max * 100)
+    if limit_pct is None:
+        problems.append(Problem(field, f"Enter your own weekly limit in percent, above 0 and up to {most}, like 7.5."))
+        return None
+    if isinstance(limit_pct, bool) or not isinstance(limit_pct, (int, float)) or not math.isfinite(limit_pct):
+        problems.append(Problem(field, "Your own weekly limit must be a number of percent, like 7.5."))
+        return None
+    pct = exact(limit_pct)
+    if pct <= 0:
+        problems.append(Problem(field, "Your own weekly limit must be more than 0 %."))
+        return None
+    if pct > CUSTOM.max * 100:
+        problems.append(Problem(field, f"Your own weekly limit can be at most {most} % a week."))
+        return None
+    return custom_profile(pct)
 
 
 def _read_weeks(weeks: object, unit: Unit | None, problems: list[Problem]) -> list[int | float]:
@@ -197,8 +249,8 @@ def _week_problem(index: int, value: object, unit: Unit | None) -> Problem | Non
     if value > unit.max_per_week:
         return Problem(field, f"{name} is over {unit.max_per_week} {unit.label}: the check takes up to "
                               f"{unit.max_per_week} {unit.label} a week. Check the number and the unit.")
-    if 0 < _exact(value) < MIN_VOLUME:
-        return Problem(field, f"{name} is less than {_plain(MIN_VOLUME)} {unit.label}: "
+    if 0 < exact(value) < MIN_VOLUME:
+        return Problem(field, f"{name} is less than {plain(MIN_VOLUME)} {unit.label}: "
                               "enter 0 for a week with no running.")
     return None
 
@@ -209,15 +261,6 @@ def _plain_number(value: object) -> int | float:
         return int(value)
     assert isinstance(value, float)
     return float(value) + 0.0
-
-
-def _exact(value: int | float) -> Fraction:
-    """Return the decimal the reader typed, exactly: the float's shortest repr.
-
-    >>> _exact(22.01), _exact(2.2) / _exact(2.0)
-    (Fraction(2201, 100), Fraction(11, 10))
-    """
-    return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
 
 
 # --- the answer ----------------------------------------------------------------------------------
@@ -235,29 +278,26 @@ def _compare(number: int, volume: int | float, previous: Fraction | None, curren
             return week(None, "No running this week or the week before.")
         return week(None, "After a week with no running there is no percentage to compare; build back gently.")
     change = current / previous - 1
-    shown = _rounded_pct(change)
+    shown = rounded_rise(change, profile.limit)
     if change > 0:
         over = change > profile.limit
         verdict = "over" if over else "within"
-        return week(float(shown), f"Up {_plain(shown)} % on the week before: {verdict} the "
-                                  f"{_plain(profile.limit * 100)} % limit.", over)
+        return week(float(shown), f"Up {plain(shown)} % on the week before: {verdict} the "
+                                  f"{limit_words(profile)} % limit.", over)
     if change == 0:
         return week(0.0, "Same as the week before.")
     if shown == 0:
         return week(0.0, "Down less than 0.1 % on the week before.")
-    return week(float(shown), f"Down {_plain(-shown)} % on the week before.")
+    return week(float(shown), f"Down {plain(-shown)} % on the week before.")
 
 
-def _rounded_pct(change: Fraction) -> Fraction:
-    """Round a change (0.1 is 10 %) to 0.1 %: rises up, falls to the nearest.
+def limit_words(profile: RampProfile) -> str:
+    """The profile's limit in percent, as a sentence shows it: up to 4 decimals for a custom limit.
 
-    >>> _rounded_pct(Fraction("0.1005")), _rounded_pct(Fraction("-0.0385"))
-    (Fraction(101, 10), Fraction(-39, 10))
+    >>> limit_words(PROFILES["conservative"]), limit_words(custom_profile(Fraction("33.33333")))
+    ('2.5', '33.3333')
     """
-    tenths = change * 1000
-    if change > 0:
-        return Fraction(math.ceil(tenths), 10)
-    return Fraction(-math.floor(-tenths + Fraction(1, 2)), 10)
+    return f"{float(profile.limit * 100):.4f}".rstrip("0").rstrip(".")
 
 
 def _next_week(last: Fraction, profile: RampProfile, unit: Unit) -> tuple[float | None, str]:
@@ -265,40 +305,74 @@ def _next_week(last: Fraction, profile: RampProfile, unit: Unit) -> tuple[float 
     if last == 0:
         return None, ("Your last week had no running, so there is no percentage to build on: start again "
                       "below what you ran before the break, and build up gently.")
-    most = Fraction(math.floor(last * (1 + profile.limit) * 100), 100)
-    most = min(most, Fraction(unit.max_per_week))
-    return float(most), (f"Up to {_plain(most)} {unit.label} keeps next week within the "
-                         f"{_plain(profile.limit * 100)} % limit.")
+    most = min(floor_to(last * (1 + profile.limit), _CENT), Fraction(unit.max_per_week))
+    return float(most), (f"Up to {plain(most)} {unit.label} keeps next week within the "
+                         f"{limit_words(profile)} % limit.")
 
 
 def _summary(count: int, over: tuple[int, ...], profile: RampProfile, unit: Unit, next_max: float | None) -> str:
     """One plain sentence about all the weeks, then next week's most."""
-    limit = f"the {_plain(profile.limit * 100)} % limit"
+    limit = f"the {limit_words(profile)} % limit"
     if count == 1:
         first = "One week entered: add the weeks before it to compare them."
     elif not over:
         first = f"No week rose more than {limit}."
     else:
-        named = ("week " if len(over) == 1 else "weeks ") + _list_words([str(number) for number in over])
-        first = f"{len(over)} of {count} weeks rose more than {limit} ({named})."
+        first = f"{len(over)} of {count} weeks rose more than {limit} ({_named(over)})."
     if next_max is None:
         return f"{first} Next week: after a week with no running, build back gently."
-    return f"{first} Next week: up to {_plain(next_max)} {unit.label}."
+    return f"{first} Next week: up to {plain(next_max)} {unit.label}."
 
 
-def _list_words(items: list[str]) -> str:
-    """Join words as a sentence does.
+def _named(over: tuple[int, ...]) -> str:
+    """Name weeks as a sentence does.
 
-    >>> _list_words(["3"]), _list_words(["3", "4"]), _list_words(["2", "3", "5"])
-    ('3', '3 and 4', '2, 3 and 5')
+    >>> _named((3,)), _named((3, 4)), _named((2, 3, 5))
+    ('week 3', 'weeks 3 and 4', 'weeks 2, 3 and 5')
     """
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+    return ("week " if len(over) == 1 else "weeks ") + words([str(number) for number in over])
 
 
-def _plain(value: Fraction | float) -> str:
-    """Write a number with at most 2 decimals and no useless zeros.
+def limit_source(profile: RampProfile) -> str:
+    """Where a weekly limit comes from, in words for a sentence.
 
-    >>> _plain(Fraction(10)), _plain(2.5), _plain(Fraction(3663, 100)), _plain(-3.8)
-    ('10', '2.5', '36.63', '-3.8')
+    >>> limit_source(PROFILES["standard"]), limit_source(custom_profile(Fraction(15)))
+    ('a rule of thumb from seed 002 and seed 004', 'your own, which no study gives')
     """
-    return f"{float(value):.2f}".rstrip("0").rstrip(".")
+    if profile.key == CUSTOM.key:
+        return "your own, which no study gives"
+    return "a rule of thumb from " + words([key.replace("-", " ") for key in profile.sources])
+
+
+def _why(count: int, over: tuple[int, ...], profile: RampProfile) -> str:
+    """Two sentences: why this verdict, and how strong the evidence behind any weekly limit is."""
+    limit = f"the {limit_words(profile)} % limit you chose, {limit_source(profile)}"
+    if count == 1:
+        first = "With one week there is nothing to compare yet."
+    elif over:
+        first = f"{_named(over).capitalize()} grew more than {limit}."
+    else:
+        first = f"Every week stayed within {limit}."
+    return f"{first} {RAMP_CAVEAT}"
+
+
+def _chart(rows: tuple[RampWeek, ...], volumes: list[Fraction], profile: RampProfile, unit: Unit) -> str:
+    """Each week's bar, with a tick at the most it could hold (the week before plus the limit)."""
+    bars = []
+    for row, volume in zip(rows, volumes):
+        previous = volumes[row.week - 2] if row.week > 1 else Fraction(0)
+        cap = previous * (1 + profile.limit) if previous > 0 else None
+        value = f"Week {row.week}: {plain(volume)} {unit.label}"
+        if cap is None:
+            said = f"{value}."
+        else:
+            verdict = "over the limit" if row.over_limit else "within the limit"
+            said = f"{value}, {verdict} (at most {plain(floor_to(cap, _CENT))})."
+        bars.append(Bar(str(row.week), volume, over=row.over_limit, cap=cap, words=said))
+    return bar_chart(
+        bars, title=f"Weekly running against the {limit_words(profile)} % limit",
+        description=(f"{len(rows)} {'week' if len(rows) == 1 else 'weeks'} of running in {unit.label}, oldest "
+                     f"first. From week 2, a tick marks the most each week could hold: the week before plus "
+                     f"{limit_words(profile)} %. Weeks over the limit are hatched and marked with a triangle."),
+        unit=unit.label, over_label="Over the limit", cap_label="Most the week could hold",
+    )

@@ -19,9 +19,47 @@ from fractions import Fraction
 from typing import Any
 
 __all__ = [
-    "DEFAULT_PROFILE", "DEFAULT_UNIT", "MAX_WEEKS", "MIN_VOLUME", "PROFILES", "RAMP_CAVEAT",
-    "RAMP_CAVEAT_SOURCES", "RAMP_PROFILES", "RAMP_UNITS", "RampProfile", "UNITS", "Unit", "ramp_rules",
+    "CUSTOM", "CustomLimit", "DEFAULT_PROFILE", "DEFAULT_UNIT", "DISCLAIMER", "MAX_WEEKS", "MIN_VOLUME",
+    "PAGE_TITLES", "PROFILES", "RAMP_CAVEAT", "RAMP_CAVEAT_SOURCES", "RAMP_PROFILES", "RAMP_UNITS", "RampProfile",
+    "UNITS", "Unit", "custom_profile", "link", "ramp_rules",
 ]
+
+# --- shared by every check --------------------------------------------------------------------------
+
+#: The one-line disclaimer every answer carries (result["disclaimer"]).
+DISCLAIMER = "A guide, not a diagnosis or medical advice."
+
+#: The pages an answer may link to (docs-relative path -> the page's title), for result["links"].
+PAGE_TITLES: dict[str, str] = {
+    "red-flags.md": "When to see a clinician",
+    "calculator/ramp.md": "Weekly ramp check",
+    "prevention/load-progression.md": "Building up your running gradually",
+    "prevention/footwear.md": "Running shoes and knee pain",
+    "prevention/overtraining.md": "Overtraining: the warning signs",
+    "prevention/rest-and-recovery.md": "Rest and recovery between runs",
+    "causes/training-errors.md": "Training errors that lead to knee pain",
+    "causes/load-and-capacity.md": "Load and capacity, the idea behind most knee pain",
+    "conditions/index.md": "Where does it hurt?",
+    "conditions/patellofemoral-pain.md": "Patellofemoral pain (runner's knee)",
+    "conditions/itb-syndrome.md": "Iliotibial band syndrome (ITBS)",
+    "conditions/patellar-tendinopathy.md": "Patellar tendinopathy (jumper's knee)",
+    "conditions/quadriceps-tendinopathy.md": "Quadriceps tendinopathy",
+    "conditions/hamstring-tendinopathy.md": "Hamstring tendinopathy",
+    "conditions/bursitis.md": "Knee bursitis",
+    "conditions/osteoarthritis.md": "Knee osteoarthritis in runners",
+    "treatment/returning-to-running.md": "Returning to running",
+    "myths/pain-means-damage.md": "Myth: if your knee hurts, it is damaged",
+}
+
+
+def link(page: str) -> dict[str, str]:
+    """Return one entry of result["links"]: the page's title and its docs-relative path.
+
+    >>> link("prevention/footwear.md")
+    {'title': 'Running shoes and knee pain', 'page': 'prevention/footwear.md'}
+    """
+    return {"title": PAGE_TITLES[page], "page": page}
+
 
 
 @dataclass(frozen=True)
@@ -75,6 +113,48 @@ CONSERVATIVE = RampProfile(
 RAMP_PROFILES: tuple[RampProfile, ...] = (STANDARD, RETURNING, CONSERVATIVE)
 PROFILES: dict[str, RampProfile] = {profile.key: profile for profile in RAMP_PROFILES}
 DEFAULT_PROFILE = STANDARD.key
+
+
+@dataclass(frozen=True)
+class CustomLimit:
+    """The reader's own weekly limit: profile "custom" with a ``limit_pct`` above 0 and at most `max`.
+
+    The ceiling is not advice: it catches typing mistakes (a limit of 100 % doubles every week).
+
+    >>> CUSTOM.max_pct, custom_profile(Fraction("7.5")).limit, custom_profile(Fraction(15)).label
+    (50.0, Fraction(3, 40), 'Custom: up to 15 % a week')
+    """
+
+    key: str
+    label: str
+    field: str  # the request field that holds the limit
+    max: Fraction  # the largest limit accepted: 1/2 is 50 %
+    description: str
+    source: str
+    sources: tuple[str, ...]
+
+    @property
+    def max_pct(self) -> float:
+        """The ceiling as a percentage, for people and JSON: 50.0."""
+        return float(self.max * 100)
+
+
+CUSTOM = CustomLimit(
+    key="custom",
+    label="Custom: your own weekly limit",
+    field="limit_pct",
+    max=Fraction(1, 2),
+    description="A limit you choose, above 0 % and up to 50 % a week.",
+    source="Your own choice: the sources give only the three limits above",
+    sources=(),  # no source gives other limits; the result still cites the caveat's trial
+)
+
+
+def custom_profile(limit_pct: Fraction) -> RampProfile:
+    """Return the profile for the reader's own limit, given exactly in percent (7.5 is 7.5 %)."""
+    shown = f"{float(limit_pct):.4f}".rstrip("0").rstrip(".")
+    return RampProfile(key=CUSTOM.key, label=f"Custom: up to {shown} % a week", limit=limit_pct / 100,
+                       description=CUSTOM.description, source=CUSTOM.source, sources=CUSTOM.sources)
 
 #: Every weekly limit is a rule of thumb; one calm sentence says how strong the evidence is.
 RAMP_CAVEAT = ("Weekly limits like this are rules of thumb: in a trial of 532 new runners, a plan "
@@ -135,6 +215,11 @@ def ramp_rules() -> dict[str, Any]:
             for profile in RAMP_PROFILES
         ],
         "default_profile": DEFAULT_PROFILE,
+        "custom": {
+            "key": CUSTOM.key, "label": CUSTOM.label, "field": CUSTOM.field,
+            "min_pct_exclusive": 0, "max_pct": CUSTOM.max_pct,
+            "description": CUSTOM.description, "source": CUSTOM.source, "sources": list(CUSTOM.sources),
+        },
         "units": [{"key": unit.key, "label": unit.label, "max": unit.max_per_week} for unit in RAMP_UNITS],
         "default_unit": DEFAULT_UNIT,
         "max_weeks": MAX_WEEKS,

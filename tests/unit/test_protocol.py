@@ -12,6 +12,10 @@ from hypothesis import strategies as st
 from calculator import protocol
 from calculator.protocol import CHECKS, INTERNAL_ERROR, MAX_REQUEST_CHARS, Check, handle, handle_request
 from calculator.rules import ramp_rules
+from calculator.rules_acwr import acwr_rules
+from calculator.rules_overtraining import overtraining_rules
+from calculator.rules_redflags import redflags_rules
+from calculator.rules_where import where_rules
 
 #: Property tests: reproducible (derandomized), no example database on disk, no timing deadline.
 PROPERTIES = settings(max_examples=200, derandomize=True, database=None, deadline=None,
@@ -66,7 +70,14 @@ def test_volumes_come_back_as_sent() -> None:
 
 def test_rules_check_answers_the_ramp_rules() -> None:
     answer = ask({"check": "rules"})
-    assert answer == {"ok": True, "check": "rules", "result": {"ramp": ramp_rules()}}
+    assert (answer["ok"], answer["check"], answer["result"]["ramp"]) == (True, "rules", ramp_rules())
+
+
+@pytest.mark.parametrize(("name", "table"), [
+    ("acwr", acwr_rules), ("redflags", redflags_rules), ("where", where_rules), ("overtraining", overtraining_rules),
+])
+def test_rules_check_answers_each_checks_table_under_its_name(name: str, table: Any) -> None:
+    assert ask({"check": "rules"})["result"][name] == table()
 
 
 def test_handle_request_answers_dicts_for_the_build() -> None:
@@ -103,7 +114,7 @@ DEEP = "[" * 50 + "]" * 50
     ('{"check": null}', "check", None),
     ('{"check": 5}', "check", None),
     ('{"check": ["ramp"]}', "check", None),
-    ('{"check": "plan"}', "check", None),
+    ('{"check": "nope"}', "check", None),
     ('{"check": "ramp"}', "weeks", "ramp"),
     ('{"check": "ramp", "weeks": null}', "weeks", "ramp"),
     ('{"check": "ramp", "weeks": 20}', "weeks", "ramp"),
@@ -134,7 +145,122 @@ DEEP = "[" * 50 + "]" * 50
     ('{"check": "ramp", "weeks": [20], "profile": "aggressive"}', "profile", "ramp"),
     ('{"check": "ramp", "weeks": [20], "profile": 10}', "profile", "ramp"),
     ('{"check": "ramp", "weeks": [20], "colour": "red"}', "colour", "ramp"),
+    # ramp's custom limit
+    ('{"check": "ramp", "weeks": [20], "profile": "custom"}', "limit_pct", "ramp"),
+    ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": null}', "limit_pct", "ramp"),
+    ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": 0}', "limit_pct", "ramp"),
+    ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": -5}', "limit_pct", "ramp"),
+    ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": 50.01}', "limit_pct", "ramp"),
+    ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": "10"}', "limit_pct", "ramp"),
+    ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": true}', "limit_pct", "ramp"),
+    ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": NaN}', "limit_pct", "ramp"),
+    ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": Infinity}', "limit_pct", "ramp"),
+    ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": 1e400}', "limit_pct", "ramp"),
+    ('{"check": "ramp", "weeks": [20], "limit_pct": 10}', "limit_pct", "ramp"),
+    ('{"check": "ramp", "weeks": [20], "profile": "returning", "limit_pct": 5}', "limit_pct", "ramp"),
+    # plan
+    ('{"check": "plan", "target": 30}', "current", "plan"),
+    ('{"check": "plan", "current": 20}', "target", "plan"),
+    ('{"check": "plan", "current": 0, "target": 30}', "current", "plan"),
+    ('{"check": "plan", "current": -1, "target": 30}', "current", "plan"),
+    ('{"check": "plan", "current": "20", "target": 30}', "current", "plan"),
+    ('{"check": "plan", "current": true, "target": 30}', "current", "plan"),
+    ('{"check": "plan", "current": NaN, "target": 30}', "current", "plan"),
+    ('{"check": "plan", "current": 0.001, "target": 30}', "current", "plan"),
+    ('{"check": "plan", "current": 20, "target": 1000.5}', "target", "plan"),
+    ('{"check": "plan", "current": 20, "target": 621, "unit": "mi"}', "target", "plan"),
+    ('{"check": "plan", "current": 20, "target": 0}', "target", "plan"),
+    ('{"check": "plan", "current": 20, "target": [30]}', "target", "plan"),
+    ('{"check": "plan", "current": 20, "target": -Infinity}', "target", "plan"),
+    ('{"check": "plan", "current": 20, "target": 30, "unit": "yd"}', "unit", "plan"),
+    ('{"check": "plan", "current": 20, "target": 30, "unit": null}', "unit", "plan"),
+    ('{"check": "plan", "current": 20, "target": 30, "profile": "fast"}', "profile", "plan"),
+    ('{"check": "plan", "current": 20, "target": 30, "profile": "custom"}', "limit_pct", "plan"),
+    ('{"check": "plan", "current": 20, "target": 30, "profile": "custom", "limit_pct": 60}', "limit_pct", "plan"),
+    ('{"check": "plan", "current": 20, "target": 30, "limit_pct": 10}', "limit_pct", "plan"),
+    ('{"check": "plan", "current": 20, "target": 30, "start_date": "2026-13-01"}', "start_date", "plan"),
+    ('{"check": "plan", "current": 20, "target": 30, "start_date": "2026-02-30"}', "start_date", "plan"),
+    ('{"check": "plan", "current": 20, "target": 30, "start_date": "30/11/2026"}', "start_date", "plan"),
+    ('{"check": "plan", "current": 20, "target": 30, "start_date": "2026-W48-1"}', "start_date", "plan"),
+    ('{"check": "plan", "current": 20, "target": 30, "start_date": "1999-12-31"}', "start_date", "plan"),
+    ('{"check": "plan", "current": 20, "target": 30, "start_date": 20261130}', "start_date", "plan"),
+    ('{"check": "plan", "current": 20, "target": 30, "hold_weeks": "yes"}', "hold_weeks", "plan"),
+    ('{"check": "plan", "current": 20, "target": 30, "hold_weeks": 1}', "hold_weeks", "plan"),
+    ('{"check": "plan", "current": 20, "target": 1000, "profile": "custom", "limit_pct": 0.5}', "target", "plan"),
+    ('{"check": "plan", "current": 3.9, "target": 10, "profile": "conservative"}', "current", "plan"),
+    ('{"check": "plan", "current": 20, "target": 30, "profile": "custom", "limit_pct": 0.1}', "limit_pct", "plan"),
+    ('{"check": "plan", "current": 20, "target": 30, "weeks": [20]}', "weeks", "plan"),
+    # spike
+    ('{"check": "spike", "longest_30d": 12}', "planned", "spike"),
+    ('{"check": "spike", "planned": 0, "longest_30d": 12}', "planned", "spike"),
+    ('{"check": "spike", "planned": -1, "longest_30d": 12}', "planned", "spike"),
+    ('{"check": "spike", "planned": "16", "longest_30d": 12}', "planned", "spike"),
+    ('{"check": "spike", "planned": 1001, "longest_30d": 12}', "planned", "spike"),
+    ('{"check": "spike", "planned": Infinity, "longest_30d": 12}', "planned", "spike"),
+    ('{"check": "spike", "planned": 16}', "longest_30d", "spike"),
+    ('{"check": "spike", "planned": 16, "longest_30d": null}', "longest_30d", "spike"),
+    ('{"check": "spike", "planned": 16, "longest_30d": -0.5}', "longest_30d", "spike"),
+    ('{"check": "spike", "planned": 16, "longest_30d": false}', "longest_30d", "spike"),
+    ('{"check": "spike", "planned": 16, "longest_30d": 12, "unit": "min"}', "unit", "spike"),
+    ('{"check": "spike", "planned": 16, "longest_30d": 12, "unit": "yd"}', "unit", "spike"),
+    ('{"check": "spike", "planned": 16, "longest_30d": 12, "pace": 5}', "pace", "spike"),
+    # shoes
+    ('{"check": "shoes", "weekly": 30}', "distance_on_pair", "shoes"),
+    ('{"check": "shoes", "distance_on_pair": -1, "weekly": 30}', "distance_on_pair", "shoes"),
+    ('{"check": "shoes", "distance_on_pair": 8001, "weekly": 30}', "distance_on_pair", "shoes"),
+    ('{"check": "shoes", "distance_on_pair": 5001, "weekly": 30, "unit": "mi"}', "distance_on_pair", "shoes"),
+    ('{"check": "shoes", "distance_on_pair": "250", "weekly": 30}', "distance_on_pair", "shoes"),
+    ('{"check": "shoes", "distance_on_pair": 250}', "weekly", "shoes"),
+    ('{"check": "shoes", "distance_on_pair": 250, "weekly": 1001}', "weekly", "shoes"),
+    ('{"check": "shoes", "distance_on_pair": 250, "weekly": NaN}', "weekly", "shoes"),
+    ('{"check": "shoes", "distance_on_pair": 250, "weekly": 30, "unit": "min"}', "unit", "shoes"),
+    ('{"check": "shoes", "distance_on_pair": 250, "weekly": 30, "today": "2026-02-30"}', "today", "shoes"),
+    ('{"check": "shoes", "distance_on_pair": 250, "weekly": 30, "today": "tomorrow"}', "today", "shoes"),
+    ('{"check": "shoes", "distance_on_pair": 250, "weekly": 30, "today": 5}', "today", "shoes"),
+    ('{"check": "shoes", "distance_on_pair": 250, "weekly": 30, "size": 42}', "size", "shoes"),
     ('{"check": "rules", "weeks": [20]}', "weeks", "rules"),
+    # acwr
+    ('{"check": "acwr", "period": "day"}', "loads", "acwr"),
+    ('{"check": "acwr", "loads": null, "period": "day"}', "loads", "acwr"),
+    ('{"check": "acwr", "loads": "1, 1, 1, 1", "period": "week"}', "loads", "acwr"),
+    ('{"check": "acwr", "loads": [1, 1, 1], "period": "week"}', "loads", "acwr"),
+    ('{"check": "acwr", "loads": [' + ", ".join(["1"] * 27) + '], "period": "day"}', "loads", "acwr"),
+    ('{"check": "acwr", "loads": [' + ", ".join(["1"] * 731) + '], "period": "day"}', "loads", "acwr"),
+    ('{"check": "acwr", "loads": [' + ", ".join(["1"] * 521) + '], "period": "week"}', "loads", "acwr"),
+    ('{"check": "acwr", "loads": [1, 1, 1, 1]}', "period", "acwr"),
+    ('{"check": "acwr", "loads": [1, 1, 1, 1], "period": "month"}', "period", "acwr"),
+    ('{"check": "acwr", "loads": [1, 1, 1, 1], "period": "week", "unit": "furlongs"}', "unit", "acwr"),
+    ('{"check": "acwr", "loads": [1, 1, 1, -1], "period": "week"}', "loads[3]", "acwr"),
+    ('{"check": "acwr", "loads": [1, 1, 1, true], "period": "week"}', "loads[3]", "acwr"),
+    ('{"check": "acwr", "loads": [1, 1, 1, null], "period": "week"}', "loads[3]", "acwr"),
+    ('{"check": "acwr", "loads": [1, 1, 1, "2"], "period": "week"}', "loads[3]", "acwr"),
+    ('{"check": "acwr", "loads": [1, 1, 1, NaN], "period": "week"}', "loads[3]", "acwr"),
+    ('{"check": "acwr", "loads": [1, 1, 1, Infinity], "period": "week"}', "loads[3]", "acwr"),
+    ('{"check": "acwr", "loads": [1, 1, 1, 1000.01], "period": "week"}', "loads[3]", "acwr"),
+    ('{"check": "acwr", "loads": [' + ", ".join(["1"] * 27) + ', 350.01], "period": "day"}', "loads[27]", "acwr"),
+    ('{"check": "acwr", "loads": [1, 1, 1, 0.001], "period": "week"}', "loads[3]", "acwr"),
+    ('{"check": "acwr", "loads": [1, 1, 1, 1], "period": "week", "weeks": [1]}', "weeks", "acwr"),
+    # redflags
+    ('{"check": "redflags"}', "answers", "redflags"),
+    ('{"check": "redflags", "answers": null}', "answers", "redflags"),
+    ('{"check": "redflags", "answers": [true]}', "answers", "redflags"),
+    ('{"check": "redflags", "answers": {"locked": "yes"}}', "answers.locked", "redflags"),
+    ('{"check": "redflags", "answers": {"locked": 1}}', "answers.locked", "redflags"),
+    ('{"check": "redflags", "answers": {"locked": null}}', "answers.locked", "redflags"),
+    ('{"check": "redflags", "answers": {"broken_leg": true}}', "answers.broken_leg", "redflags"),
+    ('{"check": "redflags", "answers": {}, "location": "front"}', "location", "redflags"),
+    # where
+    ('{"check": "where"}', "location", "where"),
+    ('{"check": "where", "location": "knee"}', "location", "where"),
+    ('{"check": "where", "location": ["front"]}', "location", "where"),
+    ('{"check": "where", "location": "front", "features": "stairs"}', "features", "where"),
+    ('{"check": "where", "location": "front", "features": ["stairs", "itchy"]}', "features[1]", "where"),
+    ('{"check": "where", "location": "front", "features": [5]}', "features[0]", "where"),
+    # overtraining
+    ('{"check": "overtraining"}', "signs", "overtraining"),
+    ('{"check": "overtraining", "signs": ["fatigue"]}', "signs", "overtraining"),
+    ('{"check": "overtraining", "signs": {"fatigue": "yes"}}', "signs.fatigue", "overtraining"),
+    ('{"check": "overtraining", "signs": {"grumpy": true}}', "signs.grumpy", "overtraining"),
 ])
 def test_bad_requests_are_refused_at_their_field(text: str, field: str, check: str | None) -> None:
     answer = ask(text)
@@ -149,12 +275,12 @@ def test_bad_requests_are_refused_at_their_field(text: str, field: str, check: s
     ({"check": "ramp", "weeks": [20, -5]}, "Week 2 can't be negative."),
     ({"check": "ramp", "weeks": [20, "lots"]}, "Week 2 must be a number, like 22 or 22.5."),
     ({"check": "ramp", "weeks": []}, "Enter at least one week."),
-    ({"check": "plan"}, "Unknown check 'plan': choose ramp or rules."),
+    ({"check": "nope"}, "Unknown check 'nope': choose " + protocol._words(sorted(CHECKS), "or") + "."),
     ({"check": "ramp", "weeks": [20], "profile": "fast"},
-     "Unknown weekly limit 'fast': choose standard, returning or conservative."),
+     "Unknown weekly limit 'fast': choose standard, returning, conservative or custom."),
     ({"check": "ramp", "weeks": [20], "unit": "yd"}, "Unknown unit 'yd': choose km, mi (miles) or min (minutes)."),
     ({"check": "ramp", "weeks": [20], "pace": 5},
-     "The field 'pace' is not understood by the ramp check: it takes weeks, unit and profile."),
+     "The field 'pace' is not understood by the ramp check: it takes weeks, unit, profile and limit_pct."),
 ])
 def test_refusals_speak_plainly(request_: dict[str, Any], message: str) -> None:
     assert ask(request_)["errors"][0]["message"] == message

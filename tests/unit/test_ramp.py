@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from calculator.errors import CalculatorError
 from calculator.ramp import RampResult, check_ramp
-from calculator.rules import PROFILES
+from calculator.rules import PROFILES, RAMP_CAVEAT
 
 #: Property tests: reproducible (derandomized), no example database on disk, no timing deadline.
 PROPERTIES = settings(max_examples=200, derandomize=True, database=None, deadline=None)
@@ -164,7 +164,8 @@ def test_as_dict_is_the_json_shape() -> None:
     data = json.loads(result.to_json())
     assert data == result.as_dict()
     assert set(data) == {"profile", "profile_label", "limit_pct", "unit", "unit_label", "weeks",
-                         "over_limit_weeks", "next_week_max", "next_week_note", "summary", "caveat", "sources"}
+                         "over_limit_weeks", "next_week_max", "next_week_note", "summary", "caveat", "sources",
+                         "verdict", "why", "links", "disclaimer", "see_clinician", "chart_svg"}
     assert data["weeks"][0] == {"week": 1, "volume": 20, "change_pct": None, "over_limit": False,
                                 "message": "First week: nothing to compare with yet."}
     assert data["over_limit_weeks"] == [3]
@@ -271,3 +272,149 @@ def test_the_answer_agrees_with_itself(weeks: list[float], profile: str) -> None
             assert week.change_pct is not None and week.change_pct > result.limit_pct
         elif week.change_pct is not None:
             assert week.change_pct <= result.limit_pct
+
+
+# --- the reader's own limit (profile "custom") ------------------------------------------------------
+
+@pytest.mark.parametrize(("limit_pct", "before", "after", "over"), [
+    (15, 20, 23, False),  # exactly 15 %
+    (15, 20, 22.99, False),
+    (15, 20, 23.01, True),
+    (7.5, 40, 43, False),  # exactly 7.5 %
+    (7.5, 40, 43.01, True),
+    (50, 20, 30, False),  # the ceiling itself, exactly
+    (50, 20, 30.01, True),
+    (0.01, 10000, 10001, False),  # 0.01 % of 10000 minutes is 1 minute
+    (0.01, 10000, 10001.01, True),
+    (12.3, 1000, 1123, False),
+    (12.3, 1000, 1123.01, True),
+    (1e-05, 1000, 1000, False),
+])
+def test_a_custom_limit_is_exact_too(limit_pct: float, before: float, after: float, over: bool) -> None:
+    week = check_ramp([before, after], profile="custom", limit_pct=limit_pct, unit="min").weeks[1]
+    assert week.over_limit is over
+
+
+def test_a_custom_limit_is_named_and_sourced_honestly() -> None:
+    result = check_ramp([20, 23, 27], profile="custom", limit_pct=15)
+    assert (result.profile, result.profile_label, result.limit_pct) == ("custom", "Custom: up to 15 % a week", 15.0)
+    assert result.sources == ("buist-2008",)  # no source gives other limits: only the caveat's trial
+    assert result.over_limit_weeks == (3,)
+    assert result.weeks[2].message == "Up 17.4 % on the week before: over the 15 % limit."
+    assert result.next_week_max == pytest.approx(31.05)
+    assert result.summary == "1 of 3 weeks rose more than the 15 % limit (week 3). Next week: up to 31.05 km."
+    assert result.why.startswith("Week 3 grew more than the 15 % limit you chose, your own, which no study gives.")
+    assert "Buist et al. 2008" in result.why
+
+
+def test_a_custom_limit_with_many_decimals_is_shown_to_four() -> None:
+    result = check_ramp([20, 21], profile="custom", limit_pct=4.123456)
+    assert result.limit_pct == pytest.approx(4.123456)
+    assert "4.1235 % limit" in result.weeks[1].message
+
+
+@pytest.mark.parametrize(("profile", "limit_pct", "message"), [
+    ("custom", None, "Enter your own weekly limit in percent, above 0 and up to 50, like 7.5."),
+    ("custom", 0, "Your own weekly limit must be more than 0 %."),
+    ("custom", -3, "Your own weekly limit must be more than 0 %."),
+    ("custom", 50.0001, "Your own weekly limit can be at most 50 % a week."),
+    ("custom", 100, "Your own weekly limit can be at most 50 % a week."),
+    ("custom", "10", "Your own weekly limit must be a number of percent, like 7.5."),
+    ("custom", True, "Your own weekly limit must be a number of percent, like 7.5."),
+    ("custom", float("nan"), "Your own weekly limit must be a number of percent, like 7.5."),
+    ("custom", float("inf"), "Your own weekly limit must be a number of percent, like 7.5."),
+    ("standard", 10, "Your own limit in percent goes with the custom profile only: choose custom, or leave the "
+                     "limit out to use the standard limit."),
+    ("conservative", 0, "Your own limit in percent goes with the custom profile only: choose custom, or leave "
+                        "the limit out to use the conservative limit."),
+])
+def test_a_bad_custom_limit_is_refused_at_limit_pct(profile: str, limit_pct: object, message: str) -> None:
+    with pytest.raises(CalculatorError) as raised:
+        check_ramp([20, 22], profile=profile, limit_pct=limit_pct)  # type: ignore[arg-type]
+    assert [problem.field for problem in raised.value.problems] == ["limit_pct"]
+    assert raised.value.message == message
+
+
+def test_an_unknown_profile_names_custom_too() -> None:
+    with pytest.raises(CalculatorError) as raised:
+        check_ramp([20], profile="fast", limit_pct=10)
+    assert raised.value.as_json() == [{"field": "profile", "message": "Unknown weekly limit 'fast': choose standard, "
+                                                                      "returning, conservative or custom."}]
+
+
+# --- the fields every answer has --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("weeks", "verdict", "first"), [
+    ([20, 22], "within", "Every week stayed within the 10 % limit you chose, a rule of thumb from seed 002 and "
+                         "seed 004."),
+    ([20, 22, 26], "over", "Week 3 grew more than the 10 % limit you chose, a rule of thumb from seed 002 and "
+                           "seed 004."),
+    ([20, 25, 30], "over", "Weeks 2 and 3 grew more than the 10 % limit you chose, a rule of thumb from seed 002 "
+                           "and seed 004."),
+    ([20], "within", "With one week there is nothing to compare yet."),
+    ([20, 0, 30], "within", "Every week stayed within the 10 % limit you chose, a rule of thumb from seed 002 and "
+                            "seed 004."),
+])
+def test_verdict_and_why(weeks: list[float], verdict: str, first: str) -> None:
+    result = check_ramp(weeks)
+    assert result.verdict == verdict
+    assert result.why == f"{first} {RAMP_CAVEAT}"  # the reason, then how strong the evidence is
+    assert "Buist et al. 2008" in result.why
+
+
+def test_links_sources_disclaimer_and_clinician() -> None:
+    data = check_ramp([20, 22, 26]).as_dict()
+    assert data["links"] == [
+        {"title": "Building up your running gradually", "page": "prevention/load-progression.md"},
+        {"title": "Training errors that lead to knee pain", "page": "causes/training-errors.md"},
+    ]
+    assert data["sources"] == ["seed-002", "seed-004", "buist-2008"]
+    assert data["disclaimer"] == "A guide, not a diagnosis or medical advice."
+    assert data["see_clinician"] is False
+    assert data["chart_svg"].startswith("<svg ") and data["chart_svg"].endswith("</svg>")
+
+
+custom_limits = st.integers(min_value=1, max_value=5000).map(lambda hundredths: hundredths / 100)
+
+
+@PROPERTIES
+@given(weeks=st.lists(any_volume, min_size=2, max_size=8), data=st.data(), limit_pct=custom_limits)
+def test_more_running_never_looks_safer_with_a_custom_limit(weeks: list[float], data: st.DataObject,
+                                                            limit_pct: float) -> None:
+    index = data.draw(st.integers(min_value=1, max_value=len(weeks) - 1), label="index")
+    extra = data.draw(st.floats(min_value=0, max_value=1000 - weeks[index]), label="extra")
+    assume(weeks[index] + extra == 0 or weeks[index] + extra >= 0.01)
+    raised = [*weeks[:index], weeks[index] + extra, *weeks[index + 1:]]
+    before = check_ramp(weeks, profile="custom", limit_pct=limit_pct).weeks[index]
+    after = check_ramp(raised, profile="custom", limit_pct=limit_pct).weeks[index]
+    assert not (before.over_limit and not after.over_limit)
+
+
+@PROPERTIES
+@given(weeks=st.lists(any_volume, min_size=2, max_size=6), low=custom_limits, high=custom_limits)
+def test_a_lower_custom_limit_never_flags_fewer_weeks(weeks: list[float], low: float, high: float) -> None:
+    low, high = min(low, high), max(low, high)
+    strict = set(check_ramp(weeks, profile="custom", limit_pct=low).over_limit_weeks)
+    loose = set(check_ramp(weeks, profile="custom", limit_pct=high).over_limit_weeks)
+    assert loose <= strict
+
+
+@PROPERTIES
+@given(weeks=st.lists(any_volume, min_size=1, max_size=8), limit_pct=custom_limits)
+def test_next_week_max_is_within_a_custom_limit(weeks: list[float], limit_pct: float) -> None:
+    result = check_ramp(weeks, profile="custom", limit_pct=limit_pct)
+    if result.next_week_max is not None:
+        following = check_ramp([*weeks, result.next_week_max], profile="custom", limit_pct=limit_pct).weeks[-1]
+        assert following.over_limit is False
+
+
+@PROPERTIES
+@given(weeks=st.lists(any_volume, min_size=1, max_size=10), limit_pct=custom_limits)
+def test_a_custom_answer_agrees_with_itself(weeks: list[float], limit_pct: float) -> None:
+    result = check_ramp(weeks, profile="custom", limit_pct=limit_pct)
+    for week in result.weeks:
+        if week.over_limit:
+            assert week.change_pct is not None and week.change_pct > result.limit_pct
+        elif week.change_pct is not None:
+            assert week.change_pct <= result.limit_pct  # never shown over a limit it is within
+    assert result.verdict == ("over" if result.over_limit_weeks else "within")

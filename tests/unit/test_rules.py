@@ -93,3 +93,46 @@ def test_ramp_rules_returns_a_fresh_copy() -> None:
     rules = ramp_rules()
     rules["profiles"].clear()
     assert len(ramp_rules()["profiles"]) == 3
+
+
+# --- the custom limit, and what every check shares ----------------------------------------------------
+
+def test_the_custom_limit_is_offered_apart_from_the_fixed_profiles() -> None:
+    from calculator.rules import CUSTOM, custom_profile
+
+    custom = ramp_rules()["custom"]
+    assert custom == {"key": "custom", "label": "Custom: your own weekly limit", "field": "limit_pct",
+                      "min_pct_exclusive": 0, "max_pct": 50.0, "description": CUSTOM.description,
+                      "source": CUSTOM.source, "sources": []}
+    assert "custom" not in PROFILES  # forms list the fixed profiles; the custom limit needs its own field
+    assert CUSTOM.max == Fraction(1, 2)
+    profile = custom_profile(Fraction("7.5"))
+    assert (profile.key, profile.limit, profile.limit_pct) == ("custom", Fraction(3, 40), 7.5)
+    assert profile.label == "Custom: up to 7.5 % a week"
+
+
+#: The pages an answer may link to (the calculator brief's list).
+LINKABLE = {
+    "red-flags.md", "calculator/ramp.md", "prevention/load-progression.md", "prevention/footwear.md",
+    "prevention/overtraining.md", "prevention/rest-and-recovery.md", "causes/training-errors.md",
+    "causes/load-and-capacity.md", "conditions/index.md", "conditions/patellofemoral-pain.md",
+    "conditions/itb-syndrome.md", "conditions/patellar-tendinopathy.md", "conditions/quadriceps-tendinopathy.md",
+    "conditions/hamstring-tendinopathy.md", "conditions/bursitis.md", "conditions/osteoarthritis.md",
+    "treatment/returning-to-running.md", "myths/pain-means-damage.md",
+}
+
+
+def test_every_linkable_page_has_a_title_and_nothing_else_does() -> None:
+    from calculator.rules import PAGE_TITLES, link
+
+    assert set(PAGE_TITLES) == LINKABLE
+    assert all(title and title == title.strip() for title in PAGE_TITLES.values())
+    assert link("prevention/footwear.md") == {"title": "Running shoes and knee pain", "page": "prevention/footwear.md"}
+    with pytest.raises(KeyError):
+        link("prevention/made-up.md")
+
+
+def test_one_disclaimer_for_every_check() -> None:
+    from calculator.rules import DISCLAIMER
+
+    assert DISCLAIMER == "A guide, not a diagnosis or medical advice."

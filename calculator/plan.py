@@ -1,0 +1,275 @@
+"""The plan check: a week-by-week build from this week's running to a target, within a weekly limit.
+
+Each planned week holds at most the week before times (1 + the limit), rounded *down* to 0.1 of
+the unit, and never more than the target: the arithmetic is exact (fractions), so a plan never
+exceeds its limit. With ``hold_weeks``, each rise is followed by a week at the same volume, the
+only recovery pattern the sources describe (seed 002: 5 miles a run -> 5.5, then wait a week);
+they give no figures for lighter cut-back weeks, so a plan has none.
+
+>>> plan = check_plan(20, 30)
+>>> [week.volume for week in plan.weeks], plan.week_count
+([22.0, 24.2, 26.6, 29.2, 30.0], 5)
+>>> [week.kind for week in check_plan(5, 6, unit="mi", hold_weeks=True).weeks]
+['rise', 'hold', 'rise']
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+from fractions import Fraction
+from typing import Any
+
+from calculator.charts import Bar, Line, bar_chart
+from calculator.errors import CalculatorError, Problem, raise_problems
+from calculator.inputs import floor_to, read_amount, read_date, read_flag, rounded_rise
+from calculator.ramp import limit_source, limit_words, read_profile, read_unit
+from calculator.readers import exact, plain
+from calculator.rules import (
+    CUSTOM, DEFAULT_PROFILE, DEFAULT_UNIT, DISCLAIMER, RAMP_CAVEAT, RAMP_CAVEAT_SOURCES, RampProfile, Unit, link,
+)
+from calculator.rules_plan import HOLD_WEEKS, MAX_PLAN_WEEKS, PLAN_CAVEAT, PLAN_CAVEAT_SOURCES, PLAN_STEP
+
+__all__ = ["PlanResult", "PlanWeek", "check_plan"]
+
+#: The pages that explain a plan.
+PLAN_LINKS = ("prevention/load-progression.md", "causes/training-errors.md", "calculator/ramp.md")
+
+
+@dataclass(frozen=True)
+class PlanWeek:
+    """One planned week: its volume, its rise on the week before, and when it starts (if dated)."""
+
+    week: int
+    volume: float
+    change_pct: float
+    kind: str  # "rise" or "hold"
+    starts: str | None
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the week as the protocol sends it.
+
+        >>> check_plan(20, 22).weeks[0].as_dict()
+        {'week': 1, 'volume': 22.0, 'change_pct': 10.0, 'kind': 'rise', 'starts': None, 'message': 'Up 10 % to 22 km: your target.'}
+        """
+        return {"week": self.week, "volume": self.volume, "change_pct": self.change_pct, "kind": self.kind,
+                "starts": self.starts, "message": self.message}
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    """The answer of `check_plan`: every planned week, how many, and when the target is reached."""
+
+    profile: str
+    profile_label: str
+    limit_pct: float
+    unit: str
+    unit_label: str
+    current: int | float
+    target: int | float
+    hold_weeks: bool
+    start_date: str | None
+    weeks: tuple[PlanWeek, ...]
+    week_count: int
+    target_week: int
+    target_date: str | None
+    summary: str
+    verdict: str  # "plan" or "already_there"
+    why: str
+    caveat: str
+    links: tuple[dict[str, str], ...]
+    sources: tuple[str, ...]
+    chart_svg: str
+    disclaimer: str = DISCLAIMER
+    see_clinician: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the result as the protocol sends it.
+
+        >>> check_plan(20, 20).as_dict()["verdict"]
+        'already_there'
+        """
+        return {
+            "profile": self.profile, "profile_label": self.profile_label, "limit_pct": self.limit_pct,
+            "unit": self.unit, "unit_label": self.unit_label, "current": self.current, "target": self.target,
+            "hold_weeks": self.hold_weeks, "start_date": self.start_date,
+            "weeks": [week.as_dict() for week in self.weeks], "week_count": self.week_count,
+            "target_week": self.target_week, "target_date": self.target_date,
+            "summary": self.summary, "verdict": self.verdict, "why": self.why, "caveat": self.caveat,
+            "links": [dict(entry) for entry in self.links], "sources": list(self.sources),
+            "disclaimer": self.disclaimer, "see_clinician": self.see_clinician, "chart_svg": self.chart_svg,
+        }
+
+    def to_json(self) -> str:
+        """Return the result as JSON text (never NaN)."""
+        return json.dumps(self.as_dict(), allow_nan=False)
+
+
+def check_plan(current: float, target: float, /, *, unit: str = DEFAULT_UNIT, profile: str = DEFAULT_PROFILE,
+               limit_pct: float | None = None, start_date: str | None = None, hold_weeks: bool = False) -> PlanResult:
+    """Plan the weeks from *current* (this week's running) to *target*, within the profile's limit.
+
+    *start_date* (YYYY-MM-DD) is when week 1 starts; without it the plan has weeks, not dates.
+    A target at or below this week's running is an answer too: already there, no weeks.
+
+    >>> plan = check_plan(20, 30, start_date="2026-11-30")
+    >>> plan.weeks[1].starts, plan.target_week, plan.target_date
+    ('2026-12-07', 5, '2026-12-28')
+
+    Raises `CalculatorError` listing every problem: a missing, negative or too large amount, a
+    current week of 0 (no percentage grows from nothing), a plan longer than 520 weeks or one that
+    cannot grow by the 0.1 step, an unknown unit or profile, a bad custom limit, a bad date.
+
+    >>> check_plan(0, 30)
+    Traceback (most recent call last):
+    ...
+    calculator.errors.CalculatorError: current: A plan can't grow from 0 km: a percentage of nothing is still nothing. Start with a small first week you find easy, then enter it here as this week's running.
+    """
+    problems: list[Problem] = []
+    measure = read_unit(unit, problems)
+    chosen = read_profile(profile, limit_pct, problems)
+    label = None if measure is None else measure.label
+    ceiling = None if measure is None else measure.max_per_week
+    now = read_amount(current, "current", "This week's running", unit_label=label, ceiling=ceiling,
+                      problems=problems, missing="Enter how much you run this week, like 20.")
+    goal = read_amount(target, "target", "The target", unit_label=label, ceiling=ceiling, problems=problems,
+                       missing="Enter the weekly amount you want to reach, like 30.")
+    start = read_date(start_date, "start_date", "The start date", problems)
+    hold = read_flag(hold_weeks, "hold_weeks", "Say true to hold a week after each rise, or false.", problems)
+    if now == 0 and measure is not None:
+        problems.append(Problem("current", f"A plan can't grow from 0 {measure.label}: a percentage of nothing is "
+                                           "still nothing. Start with a small first week you find easy, then enter "
+                                           "it here as this week's running."))
+    if goal == 0:
+        problems.append(Problem("target", "The target must be more than 0."))
+    raise_problems(problems)
+    assert measure is not None and chosen is not None and now is not None and goal is not None
+    steps = _build(exact(now), exact(goal), chosen, measure, hold)
+    return _result(now, goal, steps, chosen, measure, hold, start)
+
+
+# --- the plan ------------------------------------------------------------------------------------
+
+def _build(current: Fraction, target: Fraction, profile: RampProfile, unit: Unit,
+           hold: bool) -> list[tuple[Fraction, str]]:
+    """The planned weeks as (volume, kind); raise when the plan is too long or cannot grow."""
+    weeks: list[tuple[Fraction, str]] = []
+    volume = current
+    while volume < target:
+        if hold and weeks and weeks[-1][1] == "rise":
+            weeks.append((volume, "hold"))
+        else:
+            step = min(target, floor_to(volume * (1 + profile.limit), PLAN_STEP))
+            if step <= volume:
+                raise _stuck(current, volume, profile, unit)
+            weeks.append((step, "rise"))
+            volume = step
+        if len(weeks) > MAX_PLAN_WEEKS:
+            raise CalculatorError("target", f"Going from {plain(current)} to {plain(target)} {unit.label} at up to "
+                                            f"{limit_words(profile)} % a week takes more than {MAX_PLAN_WEEKS} weeks "
+                                            f"({MAX_PLAN_WEEKS // 52} years): choose a nearer target or a bigger "
+                                            "weekly limit.")
+    return weeks
+
+
+def _stuck(current: Fraction, volume: Fraction, profile: RampProfile, unit: Unit) -> CalculatorError:
+    """The refusal for a week too small to grow by one step within the limit.
+
+    From at least 0.1 / limit (on the 0.1 grid) every week grows; a custom limit of at least
+    10 / current % lets this week grow, and every later week with it.
+    """
+    start = (f"At up to {limit_words(profile)} % a week, {plain(volume)} {unit.label} can't grow by the plan's "
+             f"smallest step of {plain(PLAN_STEP)} {unit.label}")
+    enough_pct = Fraction(math.ceil(PLAN_STEP / current * 100 * 100), 100)  # in %, rounded up to 0.01
+    if profile.key == CUSTOM.key and enough_pct <= CUSTOM.max * 100:
+        return CalculatorError(CUSTOM.field, f"{start}: choose a weekly limit of at least {plain(enough_pct)} %.")
+    enough = math.ceil(1 / profile.limit) * PLAN_STEP  # 0.1 / limit, rounded up to 0.1
+    return CalculatorError("current", f"{start}: start from at least {plain(enough)} {unit.label} a week, "
+                                      "or choose a bigger weekly limit.")
+
+
+def _result(current: int | float, target: int | float, steps: list[tuple[Fraction, str]], profile: RampProfile,
+            unit: Unit, hold: bool, start: date | None) -> PlanResult:
+    goal = exact(target)
+    weeks = []
+    previous = exact(current)
+    for number, (volume, kind) in enumerate(steps, start=1):
+        starts = None if start is None else (start + timedelta(weeks=number - 1)).isoformat()
+        rise = rounded_rise(volume / previous - 1, profile.limit)
+        weeks.append(PlanWeek(week=number, volume=float(volume), change_pct=float(rise), kind=kind, starts=starts,
+                              message=_message(volume, rise, kind, goal, unit)))
+        previous = volume
+    count = len(weeks)
+    there = count == 0
+    sources = _unique((*profile.sources, *(HOLD_WEEKS.sources if hold else ()), *RAMP_CAVEAT_SOURCES,
+                       *PLAN_CAVEAT_SOURCES))
+    return PlanResult(
+        profile=profile.key, profile_label=profile.label, limit_pct=profile.limit_pct, unit=unit.key,
+        unit_label=unit.label, current=current, target=target, hold_weeks=hold,
+        start_date=None if start is None else start.isoformat(), weeks=tuple(weeks), week_count=count,
+        target_week=count, target_date=None if there else weeks[-1].starts,
+        summary=_summary(exact(current), goal, weeks, profile, unit, hold),
+        verdict="already_there" if there else "plan", why=_why(there, profile, hold), caveat=PLAN_CAVEAT,
+        links=tuple(link(page) for page in PLAN_LINKS), sources=sources,
+        chart_svg=_chart(exact(current), goal, steps, profile, unit),
+    )
+
+
+def _message(volume: Fraction, rise: Fraction, kind: str, target: Fraction, unit: Unit) -> str:
+    if kind == "hold":
+        return f"Hold at {plain(volume)} {unit.label}: a week at the same amount before the next rise."
+    reached = ": your target." if volume == target else "."
+    return f"Up {plain(rise)} % to {plain(volume)} {unit.label}{reached}"
+
+
+def _summary(current: Fraction, target: Fraction, weeks: list[PlanWeek], profile: RampProfile, unit: Unit,
+             hold: bool) -> str:
+    if not weeks:
+        where = "your target" if current == target else f"more than your target of {plain(target)} {unit.label}"
+        return f"You already run {plain(current)} {unit.label} a week, {where}: no build-up needed."
+    count = len(weeks)
+    held = ", holding a week after each rise" if hold else ""
+    when = f", the week starting {weeks[-1].starts}" if weeks[-1].starts else ""
+    return (f"From {plain(current)} to {plain(target)} {unit.label} in {count} {'week' if count == 1 else 'weeks'} "
+            f"at up to {limit_words(profile)} % a week{held}: you reach {plain(target)} {unit.label} in week "
+            f"{count}{when}.")
+
+
+def _why(there: bool, profile: RampProfile, hold: bool) -> str:
+    """Two sentences: how the plan is built (and what the sources don't give), and how strong the limit is."""
+    limit = f"the {limit_words(profile)} % limit you chose ({limit_source(profile)})"
+    if there:
+        first = "You are already at or above your target, so there is nothing to build."
+    elif hold:
+        first = (f"Each rise adds at most {limit} and is followed by a week at the same amount, the only recovery "
+                 "pattern our sources describe (seed 002); they give no figures for lighter cut-back weeks, so "
+                 "the plan has none.")
+    else:
+        first = (f"Each week adds at most {limit}; our sources give no figures for lighter cut-back weeks, so the "
+                 "plan has none.")
+    return f"{first} {RAMP_CAVEAT}"
+
+
+def _chart(current: Fraction, target: Fraction, steps: list[tuple[Fraction, str]], profile: RampProfile,
+           unit: Unit) -> str:
+    """This week's bar, one bar per planned week, and the target as a dashed line."""
+    bars = [Bar("Now", current, muted=True, words=f"This week: {plain(current)} {unit.label}.")]
+    for number, (volume, kind) in enumerate(steps, start=1):
+        said = "held" if kind == "hold" else "a rise"
+        bars.append(Bar(str(number), volume, words=f"Week {number}: {plain(volume)} {unit.label}, {said}."))
+    count = len(steps)
+    return bar_chart(
+        bars, title=f"Your plan: {plain(current)} to {plain(target)} {unit.label}",
+        description=(f"This week's {plain(current)} {unit.label}, then {count} planned "
+                     f"{'week' if count == 1 else 'weeks'}, each at most {limit_words(profile)} % more than the week "
+                     f"before. A dashed line marks the target of {plain(target)} {unit.label}."),
+        unit=unit.label, line=Line(target, f"Target: {plain(target)} {unit.label}"),
+        within_label="Planned week", muted_label="This week",
+    )
+
+
+def _unique(keys: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(keys))

@@ -1,0 +1,206 @@
+"""Where it hurts -> the conditions it may be, and what other features point to: a rules table.
+
+Seed 002 maps the five common causes of running knee pain by where they hurt (runner's knee at
+the front and around the kneecap, ITB syndrome on the outer side, jumper's knee just below the
+kneecap, hamstring tendinopathy at the back, bursitis depending on the bursa); seed 004 adds
+quadriceps tendinopathy; osteoarthritis is general. The site's build checks that each condition
+page's ``pain_locations`` front matter agrees with `CONDITIONS` (through the ``rules`` check).
+
+It is never a diagnosis: `NOT_A_DIAGNOSIS` says so in every answer.
+
+>>> [condition.key for condition in conditions_at("front")]
+['patellofemoral-pain', 'patellar-tendinopathy', 'quadriceps-tendinopathy', 'bursitis', 'osteoarthritis']
+>>> FEATURES["locking"].red_flag, FEATURES["stairs"].supports
+(True, ('patellofemoral-pain',))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "CONDITIONS", "CONDITIONS_BY_KEY", "Condition", "FEATURES", "Feature", "LOCATIONS", "LOCATIONS_BY_KEY",
+    "Location", "NOT_A_DIAGNOSIS", "WHERE_FEATURES", "conditions_at", "where_rules",
+]
+
+#: Said in every answer of the where check.
+NOT_A_DIAGNOSIS = ("These are conditions it may be, not a diagnosis: only an examination by a "
+                   "physiotherapist or doctor can tell what it is.")
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where on the knee it hurts, as the reader picks it; *note* is a source-backed word of care."""
+
+    key: str
+    label: str
+    phrase: str  # in a sentence: "Pain at the front of the knee"
+    note: str = ""
+    note_sources: tuple[str, ...] = ()
+
+
+#: The locations in the order a form offers them (the keys of the pages' ``pain_locations``).
+LOCATIONS: tuple[Location, ...] = (
+    Location("front", "The front of the knee", "at the front of the knee"),
+    Location("around-kneecap", "Around the kneecap", "around the kneecap"),
+    Location("below-kneecap", "Just below the kneecap", "just below the kneecap"),
+    Location("above-kneecap", "Just above the kneecap", "just above the kneecap"),
+    Location("outside", "The outer side of the knee", "on the outer side of the knee"),
+    Location("inside", "The inner side of the knee", "on the inner side of the knee"),
+    Location("back", "The back of the knee", "at the back of the knee",
+             "Pain behind the knee together with pain, swelling or warmth in one calf, or red or darkened "
+             "skin behind the knee, can be a blood clot (DVT): check the red flags.",
+             ("nhs-dvt",)),
+)
+LOCATIONS_BY_KEY: dict[str, Location] = {location.key: location for location in LOCATIONS}
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A condition the pain may come from: its page, where it usually hurts and how it feels."""
+
+    key: str
+    name: str
+    page: str  # docs-relative
+    also_called: tuple[str, ...]
+    locations: tuple[str, ...]  # Location keys: must equal the page's pain_locations
+    typical: str
+    sources: tuple[str, ...]
+    note: str = ""  # where the sources are silent, said plainly
+
+
+#: The conditions, the most common first (seed 002: runner's knee is the most common).
+CONDITIONS: tuple[Condition, ...] = (
+    Condition("patellofemoral-pain", "Patellofemoral pain (runner's knee)", "conditions/patellofemoral-pain.md",
+              ("runner's knee", "PFPS", "anterior knee pain"), ("front", "around-kneecap"),
+              "A vague ache around the front of the knee and the kneecap, often worse on long runs, going "
+              "down stairs or after sitting for a while.",
+              ("seed-002", "seed-004")),
+    Condition("itb-syndrome", "Iliotibial band syndrome (ITBS)", "conditions/itb-syndrome.md",
+              ("ITB syndrome", "IT band syndrome"), ("outside",),
+              "Pain on the outer side of the knee, sometimes with swelling or a snapping or popping feeling.",
+              ("seed-002", "seed-004")),
+    Condition("patellar-tendinopathy", "Patellar tendinopathy (jumper's knee)",
+              "conditions/patellar-tendinopathy.md", ("jumper's knee", "patellar tendonitis"),
+              ("below-kneecap", "front"),
+              "Pain in the tendon just below the kneecap, often tender to touch, with aching and stiffness "
+              "after running and first thing in the morning.",
+              ("seed-002", "seed-004")),
+    Condition("quadriceps-tendinopathy", "Quadriceps tendinopathy", "conditions/quadriceps-tendinopathy.md",
+              ("quadriceps tendonitis",), ("above-kneecap", "front"),
+              "An irritated tendon just above the kneecap, where the thigh muscles join it.",
+              ("seed-004",),
+              "Seed 004 names it as a cause of running knee pain; where it hurts follows from where the tendon is."),
+    Condition("hamstring-tendinopathy", "Hamstring tendinopathy", "conditions/hamstring-tendinopathy.md",
+              ("hamstring tendonitis",), ("back",),
+              "Pain and stiffness at the back of the knee, often when bending the leg, especially in runners "
+              "who do a lot of sprinting.",
+              ("seed-002",)),
+    Condition("bursitis", "Knee bursitis", "conditions/bursitis.md", ("bursitis",),
+              ("front", "below-kneecap", "inside"),
+              "An irritated, inflamed fluid-filled sac (bursa); how and where it hurts depends on which bursa.",
+              ("seed-002",),
+              "Our sources do not say which bursa: these are the places around the knee where bursae "
+              "commonly flare (in front of the kneecap, below it and on the inner side)."),
+    Condition("osteoarthritis", "Knee osteoarthritis", "conditions/osteoarthritis.md",
+              ("OA", "knee arthritis"), ("inside", "front"),
+              "A general ache in the joint. Running does not cause it in healthy knees, and many people "
+              "with it keep running.",
+              ("seed-000", "seed-003", "alentorn-geli-2017"),
+              "Our sources do not say where it hurts: knee osteoarthritis is most often felt on the inner "
+              "side and at the front."),
+)
+CONDITIONS_BY_KEY: dict[str, Condition] = {condition.key: condition for condition in CONDITIONS}
+
+
+def conditions_at(location: str) -> tuple[Condition, ...]:
+    """The conditions that may hurt at *location*, the most common first."""
+    return tuple(condition for condition in CONDITIONS if location in condition.locations)
+
+
+@dataclass(frozen=True)
+class Feature:
+    """Something else the reader notices: a sign to get checked (*red_flag*) or a typical sign of
+    the conditions it *supports*, only where a source says so."""
+
+    key: str
+    label: str
+    note: str
+    sources: tuple[str, ...]
+    red_flag: bool = False
+    supports: tuple[str, ...] = ()  # Condition keys
+
+
+#: The features in the order a form offers them: signs to get checked first.
+WHERE_FEATURES: tuple[Feature, ...] = (
+    Feature("swelling", "Swelling",
+            "Marked swelling is one of the signs to get checked (seed 000); ITB syndrome can also cause "
+            "some swelling on the outer side (seed 002).",
+            ("seed-000", "seed-002"), red_flag=True, supports=("itb-syndrome",)),
+    Feature("locking", "The knee locks or gets stuck",
+            "A knee that locks should be assessed today (NHS Gloucestershire); locking is one of the signs "
+            "to take seriously (seed 000).",
+            ("nhs-glos-knee-red-flags", "seed-000"), red_flag=True),
+    Feature("after-injury", "It started with an injury",
+            "Pain that began with an injury deserves a doctor's opinion (seed 002): the conditions here "
+            "are mostly overuse problems, so an injury may be something else.",
+            ("seed-002",), red_flag=True),
+    Feature("night-pain", "Pain at night or when you have not been active",
+            "Pain at night, or pain that has nothing to do with activity, is one of the signs to get "
+            "checked (seed 000).",
+            ("seed-000",), red_flag=True),
+    Feature("limping", "The pain changes how you walk",
+            "Pain that changes the way you walk is one of the signs to get checked (seed 000).",
+            ("seed-000",), red_flag=True),
+    Feature("snapping", "A snapping or popping feeling",
+            "A snapping or popping feeling on the outer side is typical of ITB syndrome (seed 002).",
+            ("seed-002",), supports=("itb-syndrome",)),
+    Feature("stairs", "Worse going down stairs",
+            "Runner's knee is often worse coming down stairs (seed 002).",
+            ("seed-002",), supports=("patellofemoral-pain",)),
+    Feature("sitting", "Worse after sitting for a long time",
+            "Runner's knee often aches after sitting for a long time (seed 002).",
+            ("seed-002",), supports=("patellofemoral-pain",)),
+    Feature("long-runs", "Worse on long runs",
+            "Runner's knee is often worse with long spells of activity (seed 002).",
+            ("seed-002",), supports=("patellofemoral-pain",)),
+    Feature("morning-stiffness", "Stiff first thing in the morning",
+            "Jumper's knee often aches and feels stiff first thing in the morning (seed 002).",
+            ("seed-002",), supports=("patellar-tendinopathy",)),
+    Feature("tender-below-kneecap", "Tender to touch just below the kneecap",
+            "With jumper's knee, the tendon below the kneecap is usually tender to touch (seed 002).",
+            ("seed-002",), supports=("patellar-tendinopathy",)),
+    Feature("sprinting", "You do a lot of sprint work",
+            "Hamstring tendinopathy is common in runners who do a lot of sprinting (seed 002).",
+            ("seed-002",), supports=("hamstring-tendinopathy",)),
+    Feature("bending", "It hurts when you bend the leg",
+            "Hamstring tendinopathy often hurts when you bend the leg (seed 002).",
+            ("seed-002",), supports=("hamstring-tendinopathy",)),
+)
+FEATURES: dict[str, Feature] = {feature.key: feature for feature in WHERE_FEATURES}
+
+
+def where_rules() -> dict[str, Any]:
+    """Return the locations, conditions and features, ready for JSON, in the order forms offer them.
+
+    >>> rules = where_rules()
+    >>> rules["locations"][0]["key"], rules["locations"][0]["conditions"][0]
+    ('front', 'patellofemoral-pain')
+    >>> {condition["page"]: condition["locations"] for condition in rules["conditions"]}["conditions/itb-syndrome.md"]
+    ['outside']
+    """
+    return {
+        "locations": [{"key": location.key, "label": location.label, "phrase": location.phrase,
+                       "conditions": [condition.key for condition in conditions_at(location.key)],
+                       "note": location.note, "note_sources": list(location.note_sources)}
+                      for location in LOCATIONS],
+        "conditions": [{"key": condition.key, "name": condition.name, "page": condition.page,
+                        "also_called": list(condition.also_called), "locations": list(condition.locations),
+                        "typical": condition.typical, "note": condition.note, "sources": list(condition.sources)}
+                       for condition in CONDITIONS],
+        "features": [{"key": feature.key, "label": feature.label, "red_flag": feature.red_flag,
+                      "supports": list(feature.supports), "note": feature.note, "sources": list(feature.sources)}
+                     for feature in WHERE_FEATURES],
+        "not_a_diagnosis": NOT_A_DIAGNOSIS,
+    }

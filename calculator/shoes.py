@@ -1,0 +1,182 @@
+"""The shoes check: when a pair reaches the usual replacement range of about 400-500 miles (seed 002).
+
+The range is converted exactly (1 mile is 1.609344 km), so a pair at exactly 400 miles, or
+643.7376 km, is in the range. Weeks to go are rounded *up* (the week the pair gets there); with
+``today`` (YYYY-MM-DD) the answer gives dates too. The range is a rule of thumb, not injury
+evidence, and comfort is the better guide (seed 001): every answer says so.
+
+>>> result = check_shoes(250, 30)
+>>> result.status, result.weeks_to_range, result.weeks_to_range_end
+('before_range', 14, 19)
+>>> check_shoes(450, 20, unit="mi").status, check_shoes(400, 0, unit="mi").status
+('in_range', 'in_range')
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+from fractions import Fraction
+from typing import Any
+
+from calculator.errors import Problem, raise_problems
+from calculator.inputs import read_amount, read_date
+from calculator.readers import exact, plain, read_choice
+from calculator.rules import DISCLAIMER, link
+from calculator.rules_shoes import SHOES_RANGE, SHOES_SOURCES, SHOES_UNITS, SHOES_WHY, ShoeUnit, range_in
+
+__all__ = ["ShoesResult", "check_shoes"]
+
+#: The page that explains a shoes answer.
+SHOES_LINKS = ("prevention/footwear.md",)
+
+
+@dataclass(frozen=True)
+class ShoesResult:
+    """The answer of `check_shoes`: where the pair stands against the range, and when it gets there."""
+
+    distance_on_pair: int | float
+    weekly: int | float
+    unit: str
+    unit_label: str
+    today: str | None
+    range: dict[str, float]
+    status: str  # "before_range", "in_range" or "past_range"
+    to_range: float
+    weeks_to_range: int | None
+    weeks_to_range_end: int | None
+    range_date: str | None
+    range_end_date: str | None
+    summary: str
+    why: str
+    links: tuple[dict[str, str], ...]
+    sources: tuple[str, ...]
+    disclaimer: str = DISCLAIMER
+    see_clinician: bool = False
+
+    @property
+    def verdict(self) -> str:
+        """The short machine key: the status."""
+        return self.status
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the result as the protocol sends it.
+
+        >>> check_shoes(0, 0).as_dict()["weeks_to_range"] is None
+        True
+        """
+        return {
+            "distance_on_pair": self.distance_on_pair, "weekly": self.weekly, "unit": self.unit,
+            "unit_label": self.unit_label, "today": self.today, "range": dict(self.range), "status": self.status,
+            "to_range": self.to_range, "weeks_to_range": self.weeks_to_range,
+            "weeks_to_range_end": self.weeks_to_range_end, "range_date": self.range_date,
+            "range_end_date": self.range_end_date, "summary": self.summary, "verdict": self.verdict,
+            "why": self.why, "links": [dict(entry) for entry in self.links], "sources": list(self.sources),
+            "disclaimer": self.disclaimer, "see_clinician": self.see_clinician,
+        }
+
+    def to_json(self) -> str:
+        """Return the result as JSON text (never NaN)."""
+        return json.dumps(self.as_dict(), allow_nan=False)
+
+
+def check_shoes(distance_on_pair: float, weekly: float, /, *, unit: str = "km",
+                today: str | None = None) -> ShoesResult:
+    """Say when a pair with *distance_on_pair* on it, run *weekly* a week, reaches the range.
+
+    A *weekly* of 0 is an answer: the pair does not wear, so there are no weeks and no dates.
+
+    >>> check_shoes(600, 20, unit="mi", today="2026-11-23").summary[:60]
+    'Your shoes have 600 miles on them, past the usual replacemen'
+
+    Raises `CalculatorError` listing every problem: a missing, negative or too large distance,
+    a unit other than km or mi (shoes wear with distance), a date that is not YYYY-MM-DD.
+
+    >>> check_shoes(-1, 30, today="soon")
+    Traceback (most recent call last):
+    ...
+    calculator.errors.CalculatorError: distance_on_pair: The distance on your shoes can't be negative.; today: Today's date must be a date written year-month-day, like 2026-11-30.
+    """
+    problems: list[Problem] = []
+    measure = read_choice(unit, SHOES_UNITS, "unit",
+                          "Unknown unit{}: choose km or mi (miles); shoes wear with distance, not time.", problems)
+    label = None if measure is None else measure.unit.label
+    on_pair = read_amount(distance_on_pair, "distance_on_pair", "The distance on your shoes", unit_label=label,
+                          ceiling=None if measure is None else measure.max_on_pair, problems=problems,
+                          missing="Enter how far you have run in these shoes, like 250.")
+    each_week = read_amount(weekly, "weekly", "Your weekly running", unit_label=label,
+                            ceiling=None if measure is None else measure.unit.max_per_week, problems=problems,
+                            missing="Enter how far you run a week in these shoes, or 0.")
+    day = read_date(today, "today", "Today's date", problems)
+    raise_problems(problems)
+    assert measure is not None and on_pair is not None and each_week is not None
+    return _answer(on_pair, each_week, measure, day)
+
+
+def _answer(on_pair: int | float, weekly: int | float, measure: ShoeUnit, today: date | None) -> ShoesResult:
+    low, high = range_in(measure.unit.key)
+    distance, per_week = exact(on_pair), exact(weekly)
+    status = "before_range" if distance < low else "in_range" if distance <= high else "past_range"
+    weeks = _weeks(low, distance, per_week), _weeks(high, distance, per_week)
+    dates = _date(today, low, distance, per_week), _date(today, high, distance, per_week)
+    return ShoesResult(
+        distance_on_pair=on_pair, weekly=weekly, unit=measure.unit.key, unit_label=measure.unit.label,
+        today=None if today is None else today.isoformat(),
+        range={"low": float(low), "high": float(high), "low_miles": float(SHOES_RANGE.low_miles),
+               "high_miles": float(SHOES_RANGE.high_miles)},
+        status=status, to_range=float(_up_to_tenth(max(low - distance, Fraction(0)))),
+        weeks_to_range=weeks[0], weeks_to_range_end=weeks[1], range_date=dates[0], range_end_date=dates[1],
+        summary=_summary(distance, per_week, status, weeks[0], dates[0], measure, low, high),
+        why=SHOES_WHY, links=tuple(link(page) for page in SHOES_LINKS), sources=SHOES_SOURCES,
+    )
+
+
+def _weeks(edge: Fraction, distance: Fraction, weekly: Fraction) -> int | None:
+    """Whole weeks until the pair has *edge* on it, rounded up; 0 once there, None with no running."""
+    if distance >= edge:
+        return 0
+    if weekly == 0:
+        return None
+    return math.ceil((edge - distance) / weekly)
+
+
+def _date(today: date | None, edge: Fraction, distance: Fraction, weekly: Fraction) -> str | None:
+    """The day the pair reaches *edge*, at *weekly* spread evenly over the week (rounded up to a day)."""
+    if today is None:
+        return None
+    if distance >= edge:
+        return today.isoformat()
+    if weekly == 0:
+        return None
+    return (today + timedelta(days=math.ceil((edge - distance) * 7 / weekly))).isoformat()
+
+
+def _up_to_tenth(value: Fraction) -> Fraction:
+    """A distance still to go, rounded up to 0.1: never 0 before the pair is there.
+
+    >>> _up_to_tenth(Fraction("0.0076")), _up_to_tenth(Fraction(0))
+    (Fraction(1, 10), Fraction(0, 1))
+    """
+    return Fraction(math.ceil(value * 10), 10)
+
+
+def _summary(distance: Fraction, weekly: Fraction, status: str, weeks: int | None, when: str | None,
+             measure: ShoeUnit, low: Fraction, high: Fraction) -> str:
+    unit = measure.unit.label
+    has = f"Your shoes have {plain(distance)} {unit} on them"
+    if measure.unit.key == "mi":
+        span = f"the usual replacement range of about {plain(low)}-{plain(high)} miles"
+    else:
+        span = (f"the usual replacement range of about {plain(round(low))}-{plain(round(high))} km "
+                f"({plain(SHOES_RANGE.low_miles)}-{plain(SHOES_RANGE.high_miles)} miles)")
+    if status == "in_range":
+        return f"{has}, within {span}: check how they look and feel."
+    if status == "past_range":
+        return f"{has}, past {span}: how they feel is a better guide than the distance."
+    if weeks is None:
+        return f"{has}, below {span}; with no running each week they get no closer to it, so there is no date to give."
+    on = f", around {when}" if when else ""
+    return (f"{has}: at {plain(weekly)} {unit} a week they reach {span} in about {weeks} "
+            f"{'week' if weeks == 1 else 'weeks'}{on}.")

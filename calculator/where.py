@@ -1,0 +1,176 @@
+"""The where check: where it hurts, and what else you notice -> the conditions it MAY be.
+
+Never a diagnosis: every answer says so (``not_a_diagnosis``, and in its summary). The
+conditions come from the rules table (`calculator.rules_where`), each linked to its page; a
+feature the sources tie to a condition moves that condition up, and a feature that is a sign
+to get checked (swelling, locking, an injury, ...) sets ``see_clinician`` and links the red flags.
+
+>>> result = check_where("outside", features=["snapping"])
+>>> [condition.key for condition in result.conditions], result.verdict
+(['itb-syndrome'], 'may-be')
+>>> check_where("front", features=["swelling"]).see_clinician
+True
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from calculator.errors import Problem, raise_problems
+from calculator.readers import quoted, read_choice, words
+from calculator.rules import DISCLAIMER, link
+from calculator.rules_where import FEATURES, LOCATIONS_BY_KEY, NOT_A_DIAGNOSIS, Condition, Feature, conditions_at
+
+__all__ = ["WhereCondition", "WhereResult", "check_where"]
+
+#: At most this many features in one request (there are fewer kinds; duplicates count once).
+MAX_FEATURES = 50
+
+
+@dataclass(frozen=True)
+class WhereCondition:
+    """A condition the pain may come from, with the reader's features that fit it."""
+
+    key: str
+    name: str
+    page: str
+    also_called: tuple[str, ...]
+    typical: str
+    note: str
+    matching_features: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the condition as the protocol sends it.
+
+        >>> check_where("back").conditions[0].as_dict()["page"]
+        'conditions/hamstring-tendinopathy.md'
+        """
+        return {"key": self.key, "name": self.name, "page": self.page, "also_called": list(self.also_called),
+                "typical": self.typical, "note": self.note, "matching_features": list(self.matching_features),
+                "sources": list(self.sources)}
+
+
+@dataclass(frozen=True)
+class WhereResult:
+    """The answer of `check_where`: the conditions it may be, the features read, and what to do."""
+
+    location: str
+    location_label: str
+    location_note: str
+    conditions: tuple[WhereCondition, ...]
+    features: tuple[Feature, ...]
+    not_a_diagnosis: str
+    summary: str
+    verdict: str
+    why: str
+    links: tuple[str, ...]
+    sources: tuple[str, ...]
+    disclaimer: str
+    see_clinician: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the result as the protocol sends it.
+
+        >>> check_where("back").as_dict()["features"]
+        []
+        """
+        return {
+            "location": self.location, "location_label": self.location_label, "location_note": self.location_note,
+            "conditions": [condition.as_dict() for condition in self.conditions],
+            "features": [{"key": feature.key, "label": feature.label, "note": feature.note,
+                          "red_flag": feature.red_flag, "sources": list(feature.sources)} for feature in self.features],
+            "not_a_diagnosis": self.not_a_diagnosis, "summary": self.summary, "verdict": self.verdict,
+            "why": self.why, "links": [link(page) for page in self.links], "sources": list(self.sources),
+            "disclaimer": self.disclaimer, "see_clinician": self.see_clinician,
+        }
+
+    def to_json(self) -> str:
+        """Return the result as JSON text."""
+        return json.dumps(self.as_dict(), allow_nan=False)
+
+
+def check_where(location: str, /, *, features: Sequence[str] = ()) -> WhereResult:
+    """List the conditions pain at *location* may come from, with what *features* add.
+
+    >>> result = check_where("front", features=["stairs", "after-injury"])
+    >>> result.conditions[0].key, result.conditions[0].matching_features, result.see_clinician
+    ('patellofemoral-pain', ('stairs',), True)
+    >>> result.summary
+    "Pain at the front of the knee may come from patellofemoral pain (runner's knee), patellar tendinopathy (jumper's knee), quadriceps tendinopathy, knee bursitis or knee osteoarthritis: this is not a diagnosis, and some of what you describe is worth having checked."
+
+    Raises `CalculatorError` for an unknown location (``location``), features that are not a
+    list (``features``) or an unknown feature (``features[i]``).
+
+    >>> check_where("knee", features=["stairs", "itchy"])
+    Traceback (most recent call last):
+    ...
+    calculator.errors.CalculatorError: location: Unknown location 'knee': choose front, around-kneecap, below-kneecap, above-kneecap, outside, inside or back.; features[1]: Unknown feature 'itchy': choose from swelling, locking, after-injury, night-pain, limping, snapping, stairs, sitting, long-runs, morning-stiffness, tender-below-kneecap, sprinting or bending.
+    """
+    problems: list[Problem] = []
+    choices = words(list(LOCATIONS_BY_KEY), "or")
+    place = read_choice(location, LOCATIONS_BY_KEY, "location",
+                        f"Say where it hurts: choose {choices}." if location is None
+                        else f"Unknown location{{}}: choose {choices}.", problems)
+    chosen = _read_features(features, problems)
+    raise_problems(problems)
+    assert place is not None
+    conditions = _ranked(conditions_at(place.key), chosen)
+    flags = [feature for feature in chosen if feature.red_flag]
+    see_clinician = bool(flags)
+    names = words([condition.name[0].lower() + condition.name[1:] for condition in conditions], "or")
+    checked = ", and some of what you describe is worth having checked" if see_clinician else ""
+    links = [condition.page for condition in conditions] + ["conditions/index.md"]
+    if see_clinician or place.note:
+        links.append("red-flags.md")
+    sources = [key for condition in conditions for key in condition.sources]
+    sources += [key for feature in chosen for key in feature.sources] + list(place.note_sources)
+    return WhereResult(
+        location=place.key, location_label=place.label, location_note=place.note, conditions=conditions,
+        features=tuple(chosen), not_a_diagnosis=NOT_A_DIAGNOSIS,
+        summary=f"Pain {place.phrase} may come from {names}: this is not a diagnosis{checked}.",
+        verdict="see-clinician" if see_clinician else "may-be",
+        why=_why(flags), links=tuple(links), sources=tuple(dict.fromkeys(sources)), disclaimer=DISCLAIMER,
+        see_clinician=see_clinician,
+    )
+
+
+def _read_features(features: object, problems: list[Problem]) -> list[Feature]:
+    """Read the features: a list of known keys; a repeated key counts once."""
+    if features is None:
+        return []
+    if not isinstance(features, (list, tuple)):
+        problems.append(Problem("features", 'Features must be a list, like ["swelling", "stairs"], or left out.'))
+        return []
+    if len(features) > MAX_FEATURES:
+        problems.append(Problem("features", f"Enter at most {MAX_FEATURES} features."))
+        return []
+    known = words(list(FEATURES), "or")
+    chosen: dict[str, Feature] = {}
+    for index, key in enumerate(features):
+        if isinstance(key, str) and key in FEATURES:
+            chosen.setdefault(key, FEATURES[key])
+        else:
+            problems.append(Problem(f"features[{index}]", f"Unknown feature{quoted(key)}: choose from {known}."))
+    return list(chosen.values())
+
+
+def _ranked(conditions: tuple[Condition, ...], features: list[Feature]) -> tuple[WhereCondition, ...]:
+    """The conditions with the features that fit them, those with more fitting features first."""
+    found = [WhereCondition(
+        key=condition.key, name=condition.name, page=condition.page, also_called=condition.also_called,
+        typical=condition.typical, note=condition.note,
+        matching_features=tuple(feature.key for feature in features if condition.key in feature.supports),
+        sources=condition.sources,
+    ) for condition in conditions]
+    return tuple(sorted(found, key=lambda condition: -len(condition.matching_features)))
+
+
+def _why(flags: list[Feature]) -> str:
+    """Where the mapping comes from and how strong it is; a sign to get checked first, if any."""
+    basis = ("The list follows where two clinic and self-help articles say each common cause of running "
+             "knee pain hurts (seed 002, seed 004): a rough guide, as pains overlap.")
+    return f"{flags[0].note} {basis}" if flags else basis
