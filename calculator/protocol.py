@@ -238,6 +238,7 @@ from calculator.plan import check_plan
 from calculator.rules_plan import plan_rules
 from calculator.rules_shoes import shoes_rules
 from calculator.rules_spike import spike_rules
+from calculator.present import answer_table
 from calculator.shoes import check_shoes
 from calculator.spike import check_spike
 from calculator.rules import DEFAULT_PROFILE, DEFAULT_UNIT, ramp_rules
@@ -410,7 +411,8 @@ def _run(check: Check, request: dict[str, Any]) -> dict[str, Any]:
         raise CalculatorError.from_problems([*error.problems, *unknown]) from None
     if unknown:
         raise CalculatorError.from_problems(unknown)
-    return result
+    table = answer_table(check.name, result)
+    return result if table is None else {**result, "table": table}
 
 
 def _unknown_field(key: object, check: Check) -> Problem:

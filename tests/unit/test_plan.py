@@ -196,7 +196,7 @@ def test_the_protocol_answers_a_plan() -> None:
     assert set(result) == {"profile", "profile_label", "limit_pct", "unit", "unit_label", "current", "target",
                            "hold_weeks", "start_date", "weeks", "week_count", "target_week", "target_date",
                            "summary", "verdict", "why", "caveat", "links", "sources", "disclaimer",
-                           "see_clinician", "chart_svg"}
+                           "see_clinician", "chart_svg", "table"}
     assert result["weeks"][0] == {"week": 1, "volume": 22.0, "change_pct": 10.0, "kind": "rise",
                                   "starts": "2026-11-30", "message": "Up 10 % to 22 km."}
     assert result["sources"] == ["seed-002", "seed-004", "buist-2008", "seed-001"]

@@ -147,7 +147,7 @@ def test_the_protocol_answers_shoes() -> None:
     result = answer["result"]
     assert set(result) == {"distance_on_pair", "weekly", "unit", "unit_label", "today", "range", "status",
                            "to_range", "weeks_to_range", "weeks_to_range_end", "range_date", "range_end_date",
-                           "summary", "verdict", "why", "links", "sources", "disclaimer", "see_clinician"}
+                           "summary", "verdict", "why", "links", "sources", "disclaimer", "see_clinician", "table"}
     assert result["range"] == {"low": 643.7376, "high": 804.672, "low_miles": 400.0, "high_miles": 500.0}
     assert result["range_date"] == "2027-02-23"
     assert json.loads(json.dumps(result, allow_nan=False)) == result

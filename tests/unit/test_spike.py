@@ -159,7 +159,7 @@ def test_the_protocol_answers_a_spike() -> None:
     result = answer["result"]
     assert set(result) == {"planned", "longest_30d", "unit", "unit_label", "spike_pct", "band", "hazard_ratio",
                            "ci", "longest_within_reference", "summary", "verdict", "why", "links", "sources",
-                           "disclaimer", "see_clinician"}
+                           "disclaimer", "see_clinician", "table"}
     assert result["band"] == {"key": "over_30", "label": "More than 30 % and up to 100 % longer (up to twice as long)"}
     assert result["see_clinician"] is False
     assert [entry["page"] for entry in result["links"]] == ["prevention/load-progression.md",
