@@ -43,7 +43,7 @@ from calculator.rules_acwr import (
 __all__ = ["AcwrPoint", "AcwrRatio", "AcwrResult", "check_acwr", "shown_ratio"]
 
 #: The pages an ACWR answer links to: the spike check (the stronger evidence) and load progression.
-LINKS = ("calculator/ramp.md", "prevention/load-progression.md")
+LINKS = ("calculator/spike.md", "prevention/load-progression.md")
 
 
 @dataclass(frozen=True)

@@ -19,13 +19,16 @@ from typing import Any
 
 from calculator.errors import Problem, raise_problems
 from calculator.readers import read_yes_no, words
-from calculator.rules import DISCLAIMER, link
+from calculator.rules import DISCLAIMER, link, source_names
 from calculator.rules_overtraining import (
     CARRY_ON, EASE_OFF, LASTING_LOW_MOOD, OVERTRAINING_SIGNS, SEVERAL_SIGNS, SIGNS, TALK_TO_GP, Advice,
     OvertrainingVerdict, Sign,
 )
 
 __all__ = ["OvertrainingResult", "check_overtraining", "verdict_for"]
+
+#: Where the warning signs and the advice to rest come from.
+_SOURCES = ("seed-002",)
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,7 @@ def check_overtraining(signs: Mapping[str, bool], /) -> OvertrainingResult:
     return OvertrainingResult(
         signs=present, count=len(present), verdict_label=chosen.label, advice=chosen.advice,
         summary=_summary(present, chosen), verdict=chosen.key, why=_why(chosen), links=tuple(links),
-        sources=("seed-002",), disclaimer=DISCLAIMER, see_clinician=chosen is TALK_TO_GP,
+        sources=_SOURCES, disclaimer=DISCLAIMER, see_clinician=chosen is TALK_TO_GP,
     )
 
 
@@ -121,8 +124,8 @@ def _summary(present: tuple[Sign, ...], verdict: OvertrainingVerdict) -> str:
 
 
 def _why(verdict: OvertrainingVerdict) -> str:
-    basis = ("Seed 002, a self-help site, lists these warning signs of training beyond what your body can "
-             "recover from and says the body needs rest to recover: advice, not a tested rule.")
+    basis = (f"{source_names(*_SOURCES, capital=True)} lists these warning signs of training beyond what your "
+             "body can recover from and says the body needs rest to recover: advice, not a tested rule.")
     if verdict is CARRY_ON:
         return basis.replace("lists these warning signs", "lists the warning signs") + " You reported none."
     if verdict is TALK_TO_GP:

@@ -29,6 +29,7 @@ from calculator.ramp import limit_source, limit_words, read_profile, read_unit
 from calculator.readers import exact, plain
 from calculator.rules import (
     CUSTOM, DEFAULT_PROFILE, DEFAULT_UNIT, DISCLAIMER, RAMP_CAVEAT, RAMP_CAVEAT_SOURCES, RampProfile, Unit, link,
+    source_names,
 )
 from calculator.rules_plan import HOLD_WEEKS, MAX_PLAN_WEEKS, PLAN_CAVEAT, PLAN_CAVEAT_SOURCES, PLAN_STEP
 
@@ -245,8 +246,8 @@ def _why(there: bool, profile: RampProfile, hold: bool) -> str:
         first = "You are already at or above your target, so there is nothing to build."
     elif hold:
         first = (f"Each rise adds at most {limit} and is followed by a week at the same amount, the only recovery "
-                 "pattern our sources describe (seed 002); they give no figures for lighter cut-back weeks, so "
-                 "the plan has none.")
+                 f"pattern our sources describe ({source_names(*HOLD_WEEKS.sources)}); they give no figures for "
+                 "lighter cut-back weeks, so the plan has none.")
     else:
         first = (f"Each week adds at most {limit}; our sources give no figures for lighter cut-back weeks, so the "
                  "plan has none.")

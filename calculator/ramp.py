@@ -35,7 +35,7 @@ from calculator.inputs import floor_to, rounded_rise
 from calculator.readers import exact, plain, read_choice, words
 from calculator.rules import (
     CUSTOM, DEFAULT_PROFILE, DEFAULT_UNIT, DISCLAIMER, MAX_WEEKS, MIN_VOLUME, PROFILES, RAMP_CAVEAT,
-    RAMP_CAVEAT_SOURCES, UNITS, RampProfile, Unit, custom_profile, link,
+    RAMP_CAVEAT_SOURCES, UNITS, RampProfile, Unit, custom_profile, link, source_names,
 )
 
 __all__ = [
@@ -336,12 +336,14 @@ def _named(over: tuple[int, ...]) -> str:
 def limit_source(profile: RampProfile) -> str:
     """Where a weekly limit comes from, in words for a sentence.
 
-    >>> limit_source(PROFILES["standard"]), limit_source(custom_profile(Fraction(15)))
-    ('a rule of thumb from seed 002 and seed 004', 'your own, which no study gives')
+    >>> limit_source(PROFILES["standard"])
+    "a rule of thumb from a self-help knee site and a physiotherapy clinic's treatment guide"
+    >>> limit_source(custom_profile(Fraction(15)))
+    'your own, which no study gives'
     """
     if profile.key == CUSTOM.key:
         return "your own, which no study gives"
-    return "a rule of thumb from " + words([key.replace("-", " ") for key in profile.sources])
+    return "a rule of thumb from " + source_names(*profile.sources)
 
 
 def _why(count: int, over: tuple[int, ...], profile: RampProfile) -> str:

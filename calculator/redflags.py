@@ -21,7 +21,7 @@ from typing import Any
 
 from calculator.errors import Problem, raise_problems
 from calculator.readers import read_yes_no, words
-from calculator.rules import DISCLAIMER, link
+from calculator.rules import DISCLAIMER, link, source_names
 from calculator.rules_redflags import LEVELS_BY_KEY, QUESTIONS, REDFLAG_QUESTIONS, SELF_CARE, Level, Question
 
 __all__ = ["RedflagReason", "RedflagsResult", "check_redflags", "urgency"]
@@ -153,8 +153,8 @@ def _counts(question: Question, answers: Mapping[str, bool]) -> bool:
 def _why(level: Level, flagged: list[Question]) -> str:
     """The most urgent sign's reason, then how the level is chosen and where the signs come from."""
     if not flagged:
-        return ("You said no to every warning sign from NHS guidance and our sources, and most sore knees "
-                "from running settle with a change in training rather than treatment (seed 000).")
+        return ("You said no to every warning sign from NHS guidance and our sources, and most sore knees from "
+                f"running settle with a change in training rather than treatment ({source_names('seed-000')}).")
     named = list(dict.fromkeys(_EVIDENCE[key] for question in flagged for key in question.sources))
     count = "the sign" if len(flagged) == 1 else f"the most urgent of the {len(flagged)} signs"
     return f"{flagged[0].reason} The answer goes by {count} you said yes to, from {words(named)}."

@@ -18,10 +18,12 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from calculator.readers import words
+
 __all__ = [
     "CUSTOM", "CustomLimit", "DEFAULT_PROFILE", "DEFAULT_UNIT", "DISCLAIMER", "MAX_WEEKS", "MIN_VOLUME",
     "PAGE_TITLES", "PROFILES", "RAMP_CAVEAT", "RAMP_CAVEAT_SOURCES", "RAMP_PROFILES", "RAMP_UNITS", "RampProfile",
-    "UNITS", "Unit", "custom_profile", "link", "ramp_rules",
+    "SOURCE_NAMES", "UNITS", "Unit", "custom_profile", "link", "ramp_rules", "source_names",
 ]
 
 # --- shared by every check --------------------------------------------------------------------------
@@ -33,6 +35,7 @@ DISCLAIMER = "A guide, not a diagnosis or medical advice."
 PAGE_TITLES: dict[str, str] = {
     "red-flags.md": "When to see a clinician",
     "calculator/ramp.md": "Weekly ramp check",
+    "calculator/spike.md": "Long-run spike check",
     "prevention/load-progression.md": "Building up your running gradually",
     "prevention/footwear.md": "Running shoes and knee pain",
     "prevention/overtraining.md": "Overtraining: the warning signs",
@@ -50,6 +53,36 @@ PAGE_TITLES: dict[str, str] = {
     "treatment/returning-to-running.md": "Returning to running",
     "myths/pain-means-damage.md": "Myth: if your knee hurts, it is damaged",
 }
+
+
+#: How reader-facing text names the five source articles the knowledge base grew from, keyed by
+#: their bibliography keys (docs/bibliography.yml; the articles are ../shared/seeds/000-004).
+#: Readers do not know what a "seed" is, so every summary, why, caveat, label, description, note
+#: and reason names a source article only through this mapping (usually with `source_names`);
+#: the ``sources`` lists keep the keys. The two physiotherapy clinics' articles are told apart by
+#: what they are: seed 000 is a clinic's myth-busting blog post (our red flags come from it),
+#: seed 004 a clinic's guide to treating running knee pain.
+SOURCE_NAMES: dict[str, str] = {
+    "seed-000": "a physiotherapy clinic's blog",
+    "seed-001": "Hinge Health's physical therapists",
+    "seed-002": "a self-help knee site",
+    "seed-003": "an occupational therapist's article",
+    "seed-004": "a physiotherapy clinic's treatment guide",
+}
+
+
+def source_names(*keys: str, capital: bool = False) -> str:
+    """Name the source articles with these bibliography keys, as a sentence does (`SOURCE_NAMES`).
+
+    *capital* starts the words with a capital letter, for the start of a sentence.
+
+    >>> source_names("seed-002", "seed-004")
+    "a self-help knee site and a physiotherapy clinic's treatment guide"
+    >>> source_names("seed-000", capital=True)
+    "A physiotherapy clinic's blog"
+    """
+    named = words([SOURCE_NAMES[key] for key in keys])
+    return named[:1].upper() + named[1:] if capital else named
 
 
 def link(page: str) -> dict[str, str]:
@@ -89,7 +122,7 @@ STANDARD = RampProfile(
     label="Standard: up to 10 % a week",
     limit=Fraction("0.10"),  # seed 002 and seed 004: "up to 10 % more per week"
     description="The common rule of thumb: add no more than a tenth of last week.",
-    source="Rule of thumb in seed 002 and seed 004",
+    source=f"A rule of thumb from {source_names('seed-002', 'seed-004')}",
     sources=("seed-002", "seed-004"),
 )
 RETURNING = RampProfile(
@@ -97,7 +130,7 @@ RETURNING = RampProfile(
     label="Returning: up to 5 % a week",
     limit=Fraction("0.05"),  # seed 002: 5 % when starting out or coming back from injury
     description="For starting out, or for coming back after an injury or a long break.",
-    source="Seed 002, for starting out or coming back from injury",
+    source=f"{source_names('seed-002', capital=True)}, for starting out or coming back from injury",
     sources=("seed-002",),
 )
 CONSERVATIVE = RampProfile(
@@ -105,7 +138,7 @@ CONSERVATIVE = RampProfile(
     label="Conservative: up to 2.5 % a week",
     limit=Fraction("0.025"),  # seed 001: 10 miles -> +0.25 mile, 90 min -> +2-3 min
     description="A slow, steady build: 10 miles becomes 10.25 miles the week after.",
-    source="Seed 001, a conservative progression",
+    source=f"A conservative progression from {source_names('seed-001')}",
     sources=("seed-001",),
 )
 

@@ -21,7 +21,7 @@ from fractions import Fraction
 from typing import Any
 
 from calculator.inputs import EARLIEST_DATE, LATEST_DATE
-from calculator.rules import MAX_WEEKS
+from calculator.rules import MAX_WEEKS, source_names
 
 __all__ = ["CUT_BACK_NOTE", "HOLD_WEEKS", "MAX_PLAN_WEEKS", "PLAN_CAVEAT", "PLAN_CAVEAT_SOURCES", "PLAN_STEP",
            "HoldPattern", "plan_rules"]
@@ -47,7 +47,8 @@ HOLD_WEEKS = HoldPattern(
     key="hold_weeks",
     label="Hold a week after each rise",
     description="After each rise, run the same amount for a week before the next rise.",
-    source="Seed 002: 5 miles a run becomes up to 5.5, then wait a week before the next rise",
+    source=f"{source_names('seed-002', capital=True)}: 5 miles a run becomes up to 5.5, then wait a week before "
+           "the next rise",
     sources=("seed-002",),
 )
 
@@ -57,7 +58,7 @@ CUT_BACK_NOTE = ("Our sources give no figures for lighter cut-back weeks, so pla
 
 #: What to do when the knee complains, whatever the plan says (seed 001).
 PLAN_CAVEAT = ("A plan is a guide, not a promise: if your knee starts to hurt, drop back to an amount it "
-               "copes with and build up again more slowly (seed 001).")
+               f"copes with and build up again more slowly ({source_names('seed-001')}).")
 PLAN_CAVEAT_SOURCES = ("seed-001",)
 
 

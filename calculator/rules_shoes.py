@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from calculator.rules import UNITS, Unit
+from calculator.rules import UNITS, Unit, source_names
 
 __all__ = ["KM_PER_MILE", "SHOES_RANGE", "SHOES_SOURCES", "SHOES_UNITS", "SHOES_WHY", "ShoeUnit", "ShoesRange",
            "range_in", "shoes_rules"]
@@ -38,14 +38,14 @@ SHOES_RANGE = ShoesRange(
     low_miles=Fraction(400),
     high_miles=Fraction(500),
     label="Usually replaced after about 400-500 miles (about 650-800 km)",
-    source="Seed 002: 5 miles a day, 5 days a week is a new pair every 3-4 months",
+    source=f"{source_names('seed-002', capital=True)}: 5 miles a day, 5 days a week is a new pair every 3-4 months",
     sources=("seed-002",),
 )
 
 #: How strong that is, in plain words: a rule of thumb; comfort is the guide (seed 001).
-SHOES_WHY = ("The 400-500 mile range is a rule of thumb (seed 002), not injury evidence: tests have "
-             "reported cushioning wearing down with mileage, but no study links a set mileage to injury. "
-             "How the shoes feel is the better guide (seed 001).")
+SHOES_WHY = (f"The 400-500 mile range is a rule of thumb ({source_names('seed-002')}), not injury evidence: "
+             "tests have reported cushioning wearing down with mileage, but no study links a set mileage to "
+             f"injury. How the shoes feel is the better guide ({source_names('seed-001')}).")
 SHOES_SOURCES = ("seed-002", "seed-001")
 
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from calculator.rules import source_names
+
 __all__ = [
     "CONDITIONS", "CONDITIONS_BY_KEY", "Condition", "FEATURES", "Feature", "LOCATIONS", "LOCATIONS_BY_KEY",
     "Location", "NOT_A_DIAGNOSIS", "WHERE_FEATURES", "conditions_at", "where_rules",
@@ -91,7 +93,8 @@ CONDITIONS: tuple[Condition, ...] = (
               ("quadriceps tendonitis",), ("above-kneecap", "front"),
               "An irritated tendon just above the kneecap, where the thigh muscles join it.",
               ("seed-004",),
-              "Seed 004 names it as a cause of running knee pain; where it hurts follows from where the tendon is."),
+              f"{source_names('seed-004', capital=True)} names it as a cause of running knee pain; where it hurts "
+              "follows from where the tendon is."),
     Condition("hamstring-tendinopathy", "Hamstring tendinopathy", "conditions/hamstring-tendinopathy.md",
               ("hamstring tendonitis",), ("back",),
               "Pain and stiffness at the back of the knee, often when bending the leg, especially in runners "
@@ -135,47 +138,49 @@ class Feature:
 #: The features in the order a form offers them: signs to get checked first.
 WHERE_FEATURES: tuple[Feature, ...] = (
     Feature("swelling", "Swelling",
-            "Marked swelling is one of the signs to get checked (seed 000); ITB syndrome can also cause "
-            "some swelling on the outer side (seed 002).",
+            f"Marked swelling is one of the signs to get checked ({source_names('seed-000')}); ITB syndrome can "
+            f"also cause some swelling on the outer side ({source_names('seed-002')}).",
             ("seed-000", "seed-002"), red_flag=True, supports=("itb-syndrome",)),
     Feature("locking", "The knee locks or gets stuck",
             "A knee that locks should be assessed today (NHS Gloucestershire); locking is one of the signs "
-            "to take seriously (seed 000).",
+            f"to take seriously ({source_names('seed-000')}).",
             ("nhs-glos-knee-red-flags", "seed-000"), red_flag=True),
     Feature("after-injury", "It started with an injury",
-            "Pain that began with an injury deserves a doctor's opinion (seed 002): the conditions here "
-            "are mostly overuse problems, so an injury may be something else.",
+            f"Pain that began with an injury deserves a doctor's opinion ({source_names('seed-002')}): the "
+            "conditions here are mostly overuse problems, so an injury may be something else.",
             ("seed-002",), red_flag=True),
     Feature("night-pain", "Pain at night or when you have not been active",
             "Pain at night, or pain that has nothing to do with activity, is one of the signs to get "
-            "checked (seed 000).",
+            f"checked ({source_names('seed-000')}).",
             ("seed-000",), red_flag=True),
     Feature("limping", "The pain changes how you walk",
-            "Pain that changes the way you walk is one of the signs to get checked (seed 000).",
+            f"Pain that changes the way you walk is one of the signs to get checked ({source_names('seed-000')}).",
             ("seed-000",), red_flag=True),
     Feature("snapping", "A snapping or popping feeling",
-            "A snapping or popping feeling on the outer side is typical of ITB syndrome (seed 002).",
+            "A snapping or popping feeling on the outer side is typical of ITB syndrome "
+            f"({source_names('seed-002')}).",
             ("seed-002",), supports=("itb-syndrome",)),
     Feature("stairs", "Worse going down stairs",
-            "Runner's knee is often worse coming down stairs (seed 002).",
+            f"Runner's knee is often worse coming down stairs ({source_names('seed-002')}).",
             ("seed-002",), supports=("patellofemoral-pain",)),
     Feature("sitting", "Worse after sitting for a long time",
-            "Runner's knee often aches after sitting for a long time (seed 002).",
+            f"Runner's knee often aches after sitting for a long time ({source_names('seed-002')}).",
             ("seed-002",), supports=("patellofemoral-pain",)),
     Feature("long-runs", "Worse on long runs",
-            "Runner's knee is often worse with long spells of activity (seed 002).",
+            f"Runner's knee is often worse with long spells of activity ({source_names('seed-002')}).",
             ("seed-002",), supports=("patellofemoral-pain",)),
     Feature("morning-stiffness", "Stiff first thing in the morning",
-            "Jumper's knee often aches and feels stiff first thing in the morning (seed 002).",
+            f"Jumper's knee often aches and feels stiff first thing in the morning ({source_names('seed-002')}).",
             ("seed-002",), supports=("patellar-tendinopathy",)),
     Feature("tender-below-kneecap", "Tender to touch just below the kneecap",
-            "With jumper's knee, the tendon below the kneecap is usually tender to touch (seed 002).",
+            "With jumper's knee, the tendon below the kneecap is usually tender to touch "
+            f"({source_names('seed-002')}).",
             ("seed-002",), supports=("patellar-tendinopathy",)),
     Feature("sprinting", "You do a lot of sprint work",
-            "Hamstring tendinopathy is common in runners who do a lot of sprinting (seed 002).",
+            f"Hamstring tendinopathy is common in runners who do a lot of sprinting ({source_names('seed-002')}).",
             ("seed-002",), supports=("hamstring-tendinopathy",)),
     Feature("bending", "It hurts when you bend the leg",
-            "Hamstring tendinopathy often hurts when you bend the leg (seed 002).",
+            f"Hamstring tendinopathy often hurts when you bend the leg ({source_names('seed-002')}).",
             ("seed-002",), supports=("hamstring-tendinopathy",)),
 )
 FEATURES: dict[str, Feature] = {feature.key: feature for feature in WHERE_FEATURES}

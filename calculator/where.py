@@ -21,7 +21,7 @@ from typing import Any
 
 from calculator.errors import Problem, raise_problems
 from calculator.readers import quoted, read_choice, words
-from calculator.rules import DISCLAIMER, link
+from calculator.rules import DISCLAIMER, link, source_names
 from calculator.rules_where import FEATURES, LOCATIONS_BY_KEY, NOT_A_DIAGNOSIS, Condition, Feature, conditions_at
 
 __all__ = ["WhereCondition", "WhereResult", "check_where"]
@@ -171,6 +171,6 @@ def _ranked(conditions: tuple[Condition, ...], features: list[Feature]) -> tuple
 
 def _why(flags: list[Feature]) -> str:
     """Where the mapping comes from and how strong it is; a sign to get checked first, if any."""
-    basis = ("The list follows where two clinic and self-help articles say each common cause of running "
-             "knee pain hurts (seed 002, seed 004): a rough guide, as pains overlap.")
+    basis = (f"The list follows where {source_names('seed-002', 'seed-004')} say each common cause of "
+             "running knee pain hurts: a rough guide, as pains overlap.")
     return f"{flags[0].note} {basis}" if flags else basis

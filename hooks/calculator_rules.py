@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-MARKER = re.compile(r"<!--\s*rules:\s*([\w-]+)\s*-->")
+MARKER = re.compile(r"<!--\s*rules:\s*([\w-]+)(?:\s+([\w-]+))?\s*-->")
 
 
 def calculator_rules() -> dict[str, Any]:
@@ -50,8 +50,8 @@ def _options(items: list[dict[str, Any]]) -> str:
 
 
 def ramp_profile_options(rules: dict[str, Any]) -> str:
-    """``<option>`` elements for the ramp profiles, in the calculator's order."""
-    return _options(rules["ramp"]["profiles"])
+    """``<option>`` elements for the ramp profiles, in the calculator's order, then "custom"."""
+    return _options([*rules["ramp"]["profiles"], rules["ramp"]["custom"]])
 
 
 def ramp_unit_options(rules: dict[str, Any]) -> str:
@@ -73,10 +73,107 @@ def ramp_profile_table(rules: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
-RENDERERS: dict[str, Callable[[dict[str, Any]], str]] = {
+def _check(field: str, label: str, *, value: str | None = None, kind: str | None = None,
+           type_: str = "checkbox", hint: str = "") -> str:
+    """One checkbox or radio with its label (and an optional hint tied to it)."""
+    ident = re.sub(r"\W+", "-", f"{field}-{value}" if value else field)
+    attributes = f' type="{type_}" id="{ident}" name="{html.escape(field)}"'
+    attributes += f' value="{html.escape(value)}"' if value else ""
+    attributes += f' data-kind="{kind}"' if kind else ""
+    attributes += f' aria-describedby="{ident}-hint"' if hint else ""
+    hint_html = f'<span class="kl-hint" id="{ident}-hint">{html.escape(hint)}</span>' if hint else ""
+    return f'<div class="kl-check"><input{attributes}><label for="{ident}">{html.escape(label)}</label>{hint_html}</div>'
+
+
+def _markdown_table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
+
+
+def _cite(keys: list[str]) -> str:
+    """Citations the bibliography hook links to the page's sources (the page must list them)."""
+    return " ".join(f"[@{key}]" for key in keys)
+
+
+def spike_bands_table(rules: dict[str, Any]) -> str:
+    """The single-run spike bands with their hazard ratios (Frandsen et al. 2025)."""
+    rows = []
+    for band in rules["spike"]["bands"]:
+        ci = band["ci"]
+        risk = "1 (the comparison group)" if ci is None else (
+            f"{band['hazard_ratio']:.2f} (95 % CI {ci['low']:.2f} to {ci['high']:.2f})")
+        rows.append([band["label"], risk, _cite(band["sources"])])
+    return _markdown_table(["A run longer than your longest of the last 30 days by", "Injury hazard ratio", "Source"], rows)
+
+
+def acwr_bands_table(rules: dict[str, Any]) -> str:
+    """The acute:chronic bands (Gabbett 2016, from team sports)."""
+    rows = [[band["label"], band["range"], band["description"], _cite(band["sources"])] for band in rules["acwr"]["bands"]]
+    return _markdown_table(["Band", "Ratio", "What it means", "Source"], rows)
+
+
+def redflags_questions(rules: dict[str, Any]) -> str:
+    """The red-flag questions as checkboxes; follow-up questions show only after their lead-in's yes."""
+    items = []
+    for question in rules["redflags"]["questions"]:
+        box = _check(f"answers.{question['id']}", question["question"])
+        if question["asked_if"]:
+            box = f'<div class="kl-follow-up" data-show-if="answers.{question["asked_if"]}">{box}</div>'
+        items.append(box)
+    return "".join(items)
+
+
+def redflags_list(rules: dict[str, Any], urgency: str) -> str:
+    """A Markdown list of the red flags of one urgency, each with its reason and citation."""
+    if urgency not in {level["key"] for level in rules["redflags"]["levels"]}:
+        raise ValueError(f"unknown urgency '{urgency}'")
+    return "\n".join(f"- {question['question']} {question['reason']} {_cite(question['sources'])}"
+                      for question in rules["redflags"]["questions"] if question["urgency"] == urgency)
+
+
+def where_locations(rules: dict[str, Any]) -> str:
+    """Radio buttons for where the knee hurts."""
+    return "".join(_check("location", location["label"], value=location["key"], type_="radio")
+                   for location in rules["where"]["locations"])
+
+
+def where_features(rules: dict[str, Any]) -> str:
+    """Checkboxes for what else the reader notices."""
+    return "".join(_check("features", feature["label"], value=feature["key"], kind="list")
+                   for feature in rules["where"]["features"])
+
+
+def overtraining_signs(rules: dict[str, Any]) -> str:
+    """Checkboxes for the overtraining warning signs."""
+    return "".join(_check(f"signs.{sign['key']}", sign["question"]) for sign in rules["overtraining"]["signs"])
+
+
+def plan_hold_weeks(rules: dict[str, Any]) -> str:
+    """The hold-weeks checkbox with its description."""
+    hold = rules["plan"]["hold_weeks"]
+    return _check(hold["key"], hold["label"], hint=hold["description"])
+
+
+def _unit_options(check: str) -> Callable[[dict[str, Any]], str]:
+    return lambda rules: _options(rules[check]["units"])
+
+
+RENDERERS: dict[str, Callable[..., str]] = {
     "ramp-profile-options": ramp_profile_options,
     "ramp-unit-options": ramp_unit_options,
     "ramp-profile-table": ramp_profile_table,
+    "spike-unit-options": _unit_options("spike"),
+    "shoes-unit-options": _unit_options("shoes"),
+    "acwr-unit-options": _unit_options("acwr"),
+    "acwr-period-options": lambda rules: _options(rules["acwr"]["periods"]),
+    "spike-bands-table": spike_bands_table,
+    "acwr-bands-table": acwr_bands_table,
+    "plan-hold-weeks": plan_hold_weeks,
+    "redflags-questions": redflags_questions,
+    "redflags-list": redflags_list,
+    "where-locations": where_locations,
+    "where-features": where_features,
+    "overtraining-signs": overtraining_signs,
 }
 
 
@@ -85,11 +182,14 @@ def render_markers(markdown: str, src_path: str) -> str:
     rules = calculator_rules()
 
     def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
+        name, argument = match.group(1), match.group(2)
         if name not in RENDERERS:
             known = ", ".join(sorted(RENDERERS))
             raise PluginError(f"{src_path}: unknown rules marker '{name}' (known: {known})")
-        return RENDERERS[name](rules)
+        try:
+            return RENDERERS[name](rules, *([argument] if argument else []))
+        except (TypeError, ValueError) as error:
+            raise PluginError(f"{src_path}: rules marker '{match.group(0)}': {error}") from None
 
     return MARKER.sub(replace, markdown)
 

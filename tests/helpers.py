@@ -21,9 +21,14 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 def hook_module(name: str) -> ModuleType:
     """Import one of hooks/*.py the way MkDocs does (by path, its folder on sys.path while it loads,
     so a hook can import a sibling: ``from bibliography import ...``)."""
+    return module_from_path(name, PROJECT_ROOT / "hooks" / f"{name}.py")
+
+
+def module_from_path(name: str, path: Path) -> ModuleType:
+    """Import a module by path, its folder on sys.path while it loads (tests/unit is no package,
+    so that inside Pyodide the calculator is imported from the wheel, not from the source tree)."""
     if name in sys.modules:
         return sys.modules[name]
-    path = PROJECT_ROOT / "hooks" / f"{name}.py"
     spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

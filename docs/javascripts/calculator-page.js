@@ -134,7 +134,7 @@ export function formToParams(form) {
       if (element.checked) params.append(element.name, element.dataset.kind === "list" ? element.value : "yes");
     } else if (element.type === "radio") {
       if (element.checked) params.append(element.name, element.value);
-    } else if (element.value.trim() !== "" && element.tagName !== "BUTTON") {
+    } else if (element.value.trim() !== "" && element.tagName !== "BUTTON" && element.type !== "hidden") {
       params.append(element.name, element.value);
     }
   }
@@ -312,9 +312,33 @@ export function renderAnswer(body, result) {
 
 // --- wiring -----------------------------------------------------------------------------------
 
+function html(markup) {
+  const template = document.createElement("template");
+  template.innerHTML = markup.trim();
+  return template.content.firstElementChild;
+}
+
+/** Give a form its status line, error summary and answer section (every calculator has them). */
+function addCommonParts(form) {
+  const check = form.dataset.calculator;
+  form.prepend(
+    html('<p class="kl-status" role="status" aria-live="polite" data-calculator-status></p>'),
+    html('<div class="kl-error-summary" data-error-summary role="alert" tabindex="-1" hidden>'
+      + '<h2>Please check your entries</h2><ul data-error-list></ul></div>'),
+    html('<p class="kl-field-error" data-form-error hidden></p>'),
+  );
+  const section = html(`<section class="kl-answer" id="${check}-answer" aria-labelledby="${check}-answer-heading"`
+    + ` data-answer-for="${check}" hidden><h2 id="${check}-answer-heading" tabindex="-1"></h2>`
+    + "<div data-answer-body></div></section>");
+  section.querySelector("h2").textContent = form.dataset.answerHeading || "Your answer";
+  form.after(section);
+}
+
 function wireForm(form, calculator) {
   const section = document.querySelector(`[data-answer-for="${form.dataset.calculator}"]`);
   wireRepeats(form);
+  // The reader's own date (YYYY-MM-DD in their time zone), for answers that give dates.
+  form.querySelectorAll("[data-today]").forEach((input) => { input.value = new Date().toLocaleDateString("en-CA"); });
   form.updateConditionalFields = wireConditionalFields(form);
   form.updateConditionalFields();
   form.addEventListener("submit", async (event) => {
@@ -347,6 +371,7 @@ function wireForm(form, calculator) {
 function main() {
   const forms = [...document.querySelectorAll("form[data-calculator]")];
   if (!forms.length) return;
+  forms.forEach(addCommonParts);
   const statuses = document.querySelectorAll("[data-calculator-status]");
   const say = (text) => statuses.forEach((status) => { status.textContent = text; });
   say("Loading the calculator…");

@@ -211,7 +211,7 @@ def test_every_answer_carries_the_caveat_in_why_and_caveat(loads: list[float], p
         assert fact in data["why"]
     assert {"lolli-2019", "impellizzeri-2020", "frandsen-2025", "gabbett-2016"} <= set(data["sources"])
     pages = [entry["page"] for entry in data["links"]]
-    assert "calculator/ramp.md" in pages and "prevention/load-progression.md" in pages
+    assert "calculator/spike.md" in pages and "prevention/load-progression.md" in pages
     assert data["see_clinician"] is False
 
 

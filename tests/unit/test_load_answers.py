@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from calculator.protocol import handle
-from calculator.rules import DISCLAIMER, PAGE_TITLES
+from calculator.rules import DISCLAIMER, PAGE_TITLES, SOURCE_NAMES
 
 #: The bibliography's keys (docs/bibliography.yml), as the calculator brief lists them.
 BIBLIOGRAPHY = frozenset("""
@@ -72,7 +72,8 @@ def test_every_answer_carries_the_common_fields(request_: dict[str, Any], verdic
     assert result["verdict"] == verdict
     assert isinstance(result["summary"], str) and 1 <= sentences(result["summary"]) <= 2, result["summary"]
     assert isinstance(result["why"], str) and 1 <= sentences(result["why"]) <= 2, result["why"]
-    assert re.search(r"seed \d{3}|et al\. \d{4}", result["why"]), "the why names its evidence"
+    evidence = "|".join([*map(re.escape, SOURCE_NAMES.values()), r"et al\. \d{4}"])
+    assert re.search(evidence, result["why"]), "the why names its evidence"
     assert result["links"] and all(link == {"title": PAGE_TITLES[link["page"]], "page": link["page"]}
                                    for link in result["links"])
     assert result["sources"] and set(result["sources"]) <= BIBLIOGRAPHY

@@ -68,7 +68,7 @@ def test_hold_weeks_never_end_a_plan_and_never_hold_twice() -> None:
 
 def test_why_says_holds_are_the_only_recovery_pattern_and_no_cut_back_figures_exist() -> None:
     held = check_plan(20, 30, hold_weeks=True).why
-    assert "only recovery pattern our sources describe (seed 002)" in held
+    assert "only recovery pattern our sources describe (a self-help knee site)" in held
     assert "no figures for lighter cut-back weeks" in held
     assert "no figures for lighter cut-back weeks" in check_plan(20, 30).why
     assert "rule of thumb" in held and "Buist et al. 2008" in held

@@ -345,15 +345,15 @@ def test_an_unknown_profile_names_custom_too() -> None:
 # --- the fields every answer has --------------------------------------------------------------------
 
 @pytest.mark.parametrize(("weeks", "verdict", "first"), [
-    ([20, 22], "within", "Every week stayed within the 10 % limit you chose, a rule of thumb from seed 002 and "
-                         "seed 004."),
-    ([20, 22, 26], "over", "Week 3 grew more than the 10 % limit you chose, a rule of thumb from seed 002 and "
-                           "seed 004."),
-    ([20, 25, 30], "over", "Weeks 2 and 3 grew more than the 10 % limit you chose, a rule of thumb from seed 002 "
-                           "and seed 004."),
+    ([20, 22], "within", "Every week stayed within the 10 % limit you chose, a rule of thumb from a self-help knee "
+                         "site and a physiotherapy clinic's treatment guide."),
+    ([20, 22, 26], "over", "Week 3 grew more than the 10 % limit you chose, a rule of thumb from a self-help knee "
+                           "site and a physiotherapy clinic's treatment guide."),
+    ([20, 25, 30], "over", "Weeks 2 and 3 grew more than the 10 % limit you chose, a rule of thumb from a self-help "
+                           "knee site and a physiotherapy clinic's treatment guide."),
     ([20], "within", "With one week there is nothing to compare yet."),
-    ([20, 0, 30], "within", "Every week stayed within the 10 % limit you chose, a rule of thumb from seed 002 and "
-                            "seed 004."),
+    ([20, 0, 30], "within", "Every week stayed within the 10 % limit you chose, a rule of thumb from a self-help "
+                            "knee site and a physiotherapy clinic's treatment guide."),
 ])
 def test_verdict_and_why(weeks: list[float], verdict: str, first: str) -> None:
     result = check_ramp(weeks)

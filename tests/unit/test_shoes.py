@@ -100,7 +100,8 @@ def test_summary(distance: float, weekly: float, unit: str, summary: str) -> Non
 def test_why_says_rule_of_thumb_not_injury_evidence_and_comfort_guides() -> None:
     result = check_shoes(250, 30)
     assert result.why == SHOES_WHY
-    for words in ("rule of thumb", "not injury evidence", "cushioning", "no study links", "seed 001", "seed 002"):
+    for words in ("rule of thumb (a self-help knee site)", "not injury evidence", "cushioning", "no study links",
+                  "the better guide (Hinge Health's physical therapists)"):
         assert words in result.why
     assert result.sources == ("seed-002", "seed-001")
     assert result.links == ({"title": "Running shoes and knee pain", "page": "prevention/footwear.md"},)

@@ -1,0 +1,61 @@
+"""The calculator and the pages state the same facts: its links exist, its locations match."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+
+from calculator.protocol import handle_request
+from calculator.rules import PAGE_TITLES
+from tests.helpers import PROJECT_ROOT, module_from_path
+
+REQUESTS = module_from_path("test_present", PROJECT_ROOT / "tests" / "unit" / "test_present.py").REQUESTS
+
+DOCS = PROJECT_ROOT / "docs"
+
+
+def front_matter(page: str) -> dict[str, Any]:
+    """The YAML front matter of a docs page."""
+    text = (DOCS / page).read_text(encoding="utf-8")
+    meta: dict[str, Any] = yaml.safe_load(text.split("---", 2)[1])
+    return meta
+
+
+def _links(value: Any) -> list[str]:
+    """Every page named in a JSON value (any "page" key, at any depth)."""
+    if isinstance(value, dict):
+        own = [value["page"]] if isinstance(value.get("page"), str) else []
+        return own + [page for item in value.values() for page in _links(item)]
+    if isinstance(value, list):
+        return [page for item in value for page in _links(item)]
+    return []
+
+
+@pytest.mark.parametrize("request_", [*REQUESTS, {"check": "rules"}], ids=lambda request: request["check"])
+def test_every_page_the_calculator_links_exists(request_: dict[str, Any]) -> None:
+    answer = handle_request(request_)
+    missing = [page for page in _links(answer["result"]) if not (DOCS / page).is_file()]
+    assert not missing
+
+
+def test_condition_pages_agree_with_the_where_check() -> None:
+    rules = handle_request({"check": "rules"})["result"]["where"]
+    for condition in rules["conditions"]:
+        meta = front_matter(condition["page"])
+        assert meta["kind"] == "condition"
+        assert sorted(meta["pain_locations"]) == sorted(condition["locations"]), condition["page"]
+
+
+def test_every_condition_page_is_in_the_where_check() -> None:
+    rules = handle_request({"check": "rules"})["result"]["where"]
+    pages = {condition["page"] for condition in rules["conditions"]}
+    for path in (DOCS / "conditions").glob("*.md"):
+        if front_matter(f"conditions/{path.name}")["kind"] == "condition":
+            assert f"conditions/{path.name}" in pages
+
+
+def test_link_titles_are_the_pages_titles() -> None:
+    for page, title in PAGE_TITLES.items():
+        assert front_matter(page)["title"] == title, page
