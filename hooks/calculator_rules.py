@@ -123,12 +123,17 @@ def redflags_questions(rules: dict[str, Any]) -> str:
     return "".join(items)
 
 
-def redflags_list(rules: dict[str, Any], urgency: str) -> str:
-    """A Markdown list of the red flags of one urgency, each with its reason and citation."""
-    if urgency not in {level["key"] for level in rules["redflags"]["levels"]}:
-        raise ValueError(f"unknown urgency '{urgency}'")
-    return "\n".join(f"- {question['question']} {question['reason']} {_cite(question['sources'])}"
-                      for question in rules["redflags"]["questions"] if question["urgency"] == urgency)
+def redflags_list(rules: dict[str, Any], which: str) -> str:
+    """A Markdown list of red flags, each with its reason and citation: those of one urgency
+    (``urgent``), or the follow-up questions of one question (``injury``: the Ottawa knee rules).
+    """
+    questions = rules["redflags"]["questions"]
+    if which in {level["key"] for level in rules["redflags"]["levels"]}:
+        chosen = [q for q in questions if q["urgency"] == which and q["asked_if"] is None]
+        return "\n".join(f"- {q['question']} {q['reason']} {_cite(q['sources'])}" for q in chosen)
+    if which in {q["asked_if"] for q in questions}:  # follow-ups share one reason: the page states it
+        return "\n".join(f"- {q['question']} {_cite(q['sources'])}" for q in questions if q["asked_if"] == which)
+    raise ValueError(f"'{which}' is neither an urgency nor a question with follow-ups")
 
 
 def where_locations(rules: dict[str, Any]) -> str:
@@ -187,9 +192,13 @@ def render_markers(markdown: str, src_path: str) -> str:
             known = ", ".join(sorted(RENDERERS))
             raise PluginError(f"{src_path}: unknown rules marker '{name}' (known: {known})")
         try:
-            return RENDERERS[name](rules, *([argument] if argument else []))
+            rendered = RENDERERS[name](rules, *([argument] if argument else []))
         except (TypeError, ValueError) as error:
             raise PluginError(f"{src_path}: rules marker '{match.group(0)}': {error}") from None
+        # A marker alone on an indented line (inside an admonition) keeps every line indented.
+        line_start = markdown.rfind("\n", 0, match.start()) + 1
+        indent = markdown[line_start:match.start()]
+        return rendered.replace("\n", "\n" + indent) if indent.isspace() else rendered
 
     return MARKER.sub(replace, markdown)
 

@@ -37,3 +37,25 @@ def test_profile_table_cites_each_profiles_sources() -> None:
     for profile in ramp_rules()["profiles"]:
         row = next(line for line in table.splitlines() if f"| {profile['limit_pct']:g} % |" in line)
         assert all(f"[@{key}]" in row for key in profile["sources"])
+
+
+def test_red_flags_page_lists_come_from_the_calculator() -> None:
+    rules = calculator_rules.calculator_rules()["redflags"]
+    rendered = {level["key"]: calculator_rules.render_markers(f"<!-- rules: redflags-list {level['key']} -->", "p.md")
+                for level in rules["levels"]}
+    for question in rules["questions"]:
+        if question["asked_if"] is None:
+            assert question["question"] in rendered[question["urgency"]]
+    follow_ups = calculator_rules.render_markers("<!-- rules: redflags-list injury -->", "p.md")
+    assert all(q["question"] in follow_ups for q in rules["questions"] if q["asked_if"] == "injury")
+
+
+def test_marker_inside_an_admonition_keeps_its_indent() -> None:
+    text = '!!! danger "Now"\n    <!-- rules: redflags-list emergency -->\n'
+    body = calculator_rules.render_markers(text, "p.md").splitlines()[1:]
+    assert len(body) > 1 and all(line.startswith("    - ") for line in body)
+
+
+def test_marker_with_a_bad_argument_fails_naming_the_file() -> None:
+    with pytest.raises(PluginError, match=r"docs/y\\.md: rules marker .*redflags-list soonish"):
+        calculator_rules.render_markers("<!-- rules: redflags-list soonish -->", "docs/y.md")
