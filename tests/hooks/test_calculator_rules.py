@@ -57,5 +57,5 @@ def test_marker_inside_an_admonition_keeps_its_indent() -> None:
 
 
 def test_marker_with_a_bad_argument_fails_naming_the_file() -> None:
-    with pytest.raises(PluginError, match=r"docs/y\\.md: rules marker .*redflags-list soonish"):
+    with pytest.raises(PluginError, match=r"docs/y\.md: rules marker .*redflags-list soonish"):
         calculator_rules.render_markers("<!-- rules: redflags-list soonish -->", "docs/y.md")
