@@ -31,9 +31,13 @@ export function readNumbers(texts) {
   return values;
 }
 
-/** Numbers from one text: separated by commas (with spaces), semicolons, spaces or new lines. */
+/**
+ * Numbers from one text, separated by spaces, new lines, semicolons or ", ". A bare comma is a
+ * decimal comma when those separators are used ("12,5; 13"), else a separator ("10,12,11").
+ */
 export function readNumberList(text) {
-  return text.split(/[\s;]+|,\s+/).filter((part) => part !== "").map(readNumber);
+  const separator = /[\s;]/.test(text.trim()) ? /[\s;]+|,\s+/ : /,/;
+  return text.split(separator).filter((part) => part !== "").map(readNumber);
 }
 
 function setPath(request, name, value) {
@@ -281,7 +285,7 @@ function renderTable(table) {
 export function renderAnswer(body, result) {
   const parts = [element("p", result.summary, "kl-summary")];
   if (result.chart_svg) {
-    const figure = element("figure", undefined, "kl-chart");
+    const figure = element("figure", undefined, "kl-chart-figure");
     figure.innerHTML = result.chart_svg; // drawn and escaped by the calculator (calculator/charts.py)
     parts.push(figure);
   }
@@ -295,9 +299,11 @@ export function renderAnswer(body, result) {
     note.append(link, ".");
     parts.push(note);
   }
-  if (result.links?.length) {
+  // With the clinician note shown, the red flags page is linked once, there.
+  const links = (result.links ?? []).filter(({ page }) => !(result.see_clinician && page === "red-flags.md"));
+  if (links.length) {
     const list = element("ul", undefined, "kl-links");
-    for (const { title, page } of result.links) {
+    for (const { title, page } of links) {
       const item = element("li");
       const link = element("a", title);
       link.href = pageHref(page);

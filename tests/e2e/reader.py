@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.helpers import PROJECT_ROOT
 
@@ -14,18 +14,20 @@ READY_TIMEOUT_MS = 90_000
 AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
-def open_calculator(page: Page) -> None:
-    """Open the ramp check and wait until Python is running in the page's worker."""
-    page.goto("calculator/ramp.html")
-    form = page.locator("#ramp-form")
+def open_calculator(page: Page, path: str = "calculator/ramp.html") -> None:
+    """Open a calculator page and wait until Python is running in the page's worker."""
+    page.goto(path)
+    form = page.locator("form[data-calculator]")
     expect(form).to_have_attribute("data-state", re.compile("ready|failed"), timeout=READY_TIMEOUT_MS)
     assert form.get_attribute("data-state") == "ready", page.locator("[data-calculator-status]").inner_text()
 
 
 def fill_weeks(page: Page, volumes: list[str]) -> None:
     """Type one volume per week, adding week fields as needed."""
-    while page.locator("[data-weeks] input").count() < len(volumes):
+    weeks = page.locator("[data-repeat=weeks] input")
+    for _ in range(len(volumes) - weeks.count()):
         page.get_by_role("button", name="Add a week").click()
+    expect(weeks).to_have_count(max(len(volumes), weeks.count()))
     for number, volume in enumerate(volumes, start=1):
         page.get_by_label(f"Week {number}", exact=True).fill(volume)
 
@@ -42,3 +44,10 @@ def axe_violations(page: Page) -> list[dict[str, object]]:
     return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]]  # type: ignore[index]
 
 
+
+
+def answer(page: Page) -> Locator:
+    """The answer section, once it is shown."""
+    section = page.locator("section.kl-answer")
+    expect(section).to_be_visible()
+    return section

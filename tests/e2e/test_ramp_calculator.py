@@ -24,8 +24,8 @@ def test_reader_sees_over_limit_week(page: Page, requests_seen: list[str]) -> No
     expect(rows.nth(2)).to_contain_text("▲")
     expect(rows.nth(2)).to_contain_text("+18.2 %")
     expect(rows.nth(2).locator("strong")).to_contain_text("over the 10 % limit")
-    expect(answer.locator("[data-summary]")).to_contain_text("(week 3)")
-    expect(answer.locator("[data-summary]")).to_contain_text("up to 27.5 km")
+    expect(answer.locator(".kl-summary")).to_contain_text("(week 3)")
+    expect(answer.locator(".kl-summary")).to_contain_text("up to 27.5 km")
     expect(page.get_by_role("heading", name="Your weeks")).to_be_focused()
 
 
