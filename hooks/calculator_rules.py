@@ -159,6 +159,13 @@ def plan_hold_weeks(rules: dict[str, Any]) -> str:
     return _check(hold["key"], hold["label"], hint=hold["description"])
 
 
+def shoes_range(rules: dict[str, Any]) -> str:
+    """The shoe replacement range in words, miles then km: '400–500 miles (about 644–805 km)'."""
+    shoes = rules["shoes"]["range"]
+    low_km, high_km = (round(km) for km in shoes["km"])
+    return f"{shoes['low_miles']:g}–{shoes['high_miles']:g} miles (about {low_km}–{high_km} km)"
+
+
 def _unit_options(check: str) -> Callable[[dict[str, Any]], str]:
     return lambda rules: _options(rules[check]["units"])
 
@@ -174,6 +181,7 @@ RENDERERS: dict[str, Callable[..., str]] = {
     "spike-bands-table": spike_bands_table,
     "acwr-bands-table": acwr_bands_table,
     "plan-hold-weeks": plan_hold_weeks,
+    "shoes-range": shoes_range,
     "redflags-questions": redflags_questions,
     "redflags-list": redflags_list,
     "where-locations": where_locations,

@@ -59,3 +59,9 @@ def test_marker_inside_an_admonition_keeps_its_indent() -> None:
 def test_marker_with_a_bad_argument_fails_naming_the_file() -> None:
     with pytest.raises(PluginError, match=r"docs/y\.md: rules marker .*redflags-list soonish"):
         calculator_rules.render_markers("<!-- rules: redflags-list soonish -->", "docs/y.md")
+
+
+def test_shoe_range_in_words_follows_the_calculator() -> None:
+    shoes = calculator_rules.calculator_rules()["shoes"]["range"]
+    words = calculator_rules.render_markers("<!-- rules: shoes-range -->", "p.md")
+    assert words.startswith(f"{shoes['low_miles']:g}–{shoes['high_miles']:g} miles")
