@@ -246,7 +246,7 @@ function pageHref(page) {
 }
 
 function renderTable(table) {
-  const node = element("table", undefined, "kl-answer-table");
+  const node = element("table");  // no class: Material styles plain tables
   node.append(element("caption", table.caption));
   const head = node.createTHead().insertRow();
   table.columns.forEach((column) => {
@@ -291,7 +291,7 @@ export function renderAnswer(body, result) {
   }
   if (result.table) parts.push(renderTable(result.table));
   if (result.why) parts.push(element("p", result.why, "kl-why"));
-  if (result.caveat) parts.push(element("p", result.caveat, "kl-caveat"));
+  if (result.caveat && !result.why?.includes(result.caveat)) parts.push(element("p", result.caveat, "kl-caveat"));
   if (result.see_clinician) {
     const note = element("p", "Some of your answers are signs to get checked: see ", "kl-see-clinician");
     const link = element("a", "when to see a clinician");
