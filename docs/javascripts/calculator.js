@@ -11,10 +11,7 @@ const WORKER_URL = new URL("./calculator-worker.js", import.meta.url);
 
 /** Why this browser or this copy of the site cannot run the calculator, or null if it can. */
 export function unsupportedReason() {
-  if (location.protocol === "file:") {
-    return "The calculator needs the site to be served, not opened from disk. In the site's folder run "
-      + "`python3 -m http.server` and open http://127.0.0.1:8000/. The reading pages work either way.";
-  }
+  // Opened from disk (file:), this module never runs: calculator-offline.js tells the reader.
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
     return "This browser cannot run the calculator (it needs WebAssembly and Web Workers). "
       + "The reading pages work without it.";
