@@ -21,19 +21,18 @@ for runners the single-run spike check is the stronger guide.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from calculator.answer import Answer, Record
 from calculator.charts import Band as ChartBand
 from calculator.charts import Bar, Line, bar_chart
 from calculator.errors import Problem, raise_problems
 from calculator.inputs import read_amount
 from calculator.readers import exact, plain, read_choice
-from calculator.rules import DISCLAIMER, link
 from calculator.rules_acwr import (
     ACWR_CAVEAT, ACWR_CAVEAT_SHORT, ACWR_CAVEAT_SOURCES, BANDS, DANGER_FROM, DEFAULT_ACWR_UNIT, EWMA_ACUTE,
     EWMA_CHRONIC, EWMA_SEED, EWMA_WEEKLY_NOTE, PERIODS, SWEET_HIGH, SWEET_LOW, UNITS_BY_KEY, AcwrUnit, Band,
@@ -47,11 +46,14 @@ LINKS = ("calculator/spike.md", "prevention/load-progression.md")
 
 
 @dataclass(frozen=True)
-class AcwrRatio:
+class AcwrRatio(Record):
     """One way of working out the ratio, on the last load: its acute and chronic load and band.
 
     *acute* and *chronic* are loads per 7 days (per week) in the request's unit, 2 decimals;
     *ratio*, *band* and *band_label* are None when the chronic load is 0 (no ratio).
+
+    >>> check_acwr([10, 10, 10, 10], period="week").rolling.as_dict()
+    {'method': 'rolling', 'acute': 10.0, 'chronic': 10.0, 'ratio': 1.0, 'band': 'sweet-spot', 'band_label': 'sweet spot'}
     """
 
     method: str  # "rolling" or "ewma"
@@ -61,19 +63,14 @@ class AcwrRatio:
     band: str | None
     band_label: str | None
 
-    def as_dict(self) -> dict[str, Any]:
-        """Return the ratio as the protocol sends it.
-
-        >>> check_acwr([10, 10, 10, 10], period="week").rolling.as_dict()
-        {'method': 'rolling', 'acute': 10.0, 'chronic': 10.0, 'ratio': 1.0, 'band': 'sweet-spot', 'band_label': 'sweet spot'}
-        """
-        return {"method": self.method, "acute": self.acute, "chronic": self.chronic, "ratio": self.ratio,
-                "band": self.band, "band_label": self.band_label}
-
 
 @dataclass(frozen=True)
-class AcwrPoint:
-    """The ratio on one day (or week), for the chart: *index* 1 is the first load sent."""
+class AcwrPoint(Record):
+    """The ratio on one day (or week), for the chart: *index* 1 is the first load sent.
+
+    >>> check_acwr([10, 10, 10, 10], period="week").series[0].as_dict()["index"]
+    4
+    """
 
     index: int
     acute: float
@@ -83,18 +80,9 @@ class AcwrPoint:
     ewma_ratio: float | None
     ewma_band: str | None
 
-    def as_dict(self) -> dict[str, Any]:
-        """Return the point as the protocol sends it.
-
-        >>> check_acwr([10, 10, 10, 10], period="week").series[0].as_dict()["index"]
-        4
-        """
-        return {"index": self.index, "acute": self.acute, "chronic": self.chronic, "ratio": self.ratio,
-                "band": self.band, "ewma_ratio": self.ewma_ratio, "ewma_band": self.ewma_band}
-
 
 @dataclass(frozen=True)
-class AcwrResult:
+class AcwrResult(Answer):
     """The answer of `check_acwr`: the ratio now, both ways where possible, and over time."""
 
     period: str
@@ -105,14 +93,7 @@ class AcwrResult:
     ewma_note: str
     series: tuple[AcwrPoint, ...]
     chart_svg: str
-    summary: str
-    verdict: str
-    why: str
     caveat: str
-    links: tuple[str, ...]
-    sources: tuple[str, ...]
-    disclaimer: str
-    see_clinician: bool
 
     def as_dict(self) -> dict[str, Any]:
         """Return the result as the protocol sends it (lists, numbers, strings, null).
@@ -124,14 +105,8 @@ class AcwrResult:
             "period": self.period, "unit": self.unit, "unit_label": self.unit_label,
             "rolling": self.rolling.as_dict(), "ewma": None if self.ewma is None else self.ewma.as_dict(),
             "ewma_note": self.ewma_note, "series": [point.as_dict() for point in self.series],
-            "chart_svg": self.chart_svg, "summary": self.summary, "verdict": self.verdict, "why": self.why,
-            "caveat": self.caveat, "links": [link(page) for page in self.links], "sources": list(self.sources),
-            "disclaimer": self.disclaimer, "see_clinician": self.see_clinician,
+            "chart_svg": self.chart_svg, "caveat": self.caveat, **super().as_dict(),
         }
-
-    def to_json(self) -> str:
-        """Return the result as JSON text (never NaN)."""
-        return json.dumps(self.as_dict(), allow_nan=False)
 
 
 def check_acwr(loads: Sequence[float], /, *, period: str, unit: str = DEFAULT_ACWR_UNIT) -> AcwrResult:
@@ -175,7 +150,7 @@ def check_acwr(loads: Sequence[float], /, *, period: str, unit: str = DEFAULT_AC
         verdict=now_rolling.band or "no-ratio",
         why=_why(now_rolling, chosen),
         caveat=ACWR_CAVEAT, links=LINKS,
-        sources=_sources(chosen), disclaimer=DISCLAIMER, see_clinician=False,
+        sources=_sources(chosen),
     )
 
 

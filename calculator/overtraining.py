@@ -12,14 +12,14 @@ cautious advice and marked so (``ours``). More signs never give a milder verdict
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from calculator.answer import Answer
 from calculator.errors import Problem, raise_problems
 from calculator.readers import read_yes_no, words
-from calculator.rules import DISCLAIMER, link, source_names
+from calculator.rules import source_names
 from calculator.rules_overtraining import (
     CARRY_ON, EASE_OFF, LASTING_LOW_MOOD, OVERTRAINING_SIGNS, SEVERAL_SIGNS, SIGNS, TALK_TO_GP, Advice,
     OvertrainingVerdict, Sign,
@@ -32,20 +32,13 @@ _SOURCES = ("seed-002",)
 
 
 @dataclass(frozen=True)
-class OvertrainingResult:
+class OvertrainingResult(Answer):
     """The answer of `check_overtraining`: the signs present, the verdict and its advice."""
 
     signs: tuple[Sign, ...]
     count: int
     verdict_label: str
     advice: tuple[Advice, ...]
-    summary: str
-    verdict: str
-    why: str
-    links: tuple[str, ...]
-    sources: tuple[str, ...]
-    disclaimer: str
-    see_clinician: bool
 
     def as_dict(self) -> dict[str, Any]:
         """Return the result as the protocol sends it.
@@ -58,14 +51,8 @@ class OvertrainingResult:
             "count": self.count, "verdict_label": self.verdict_label,
             "advice": [{"text": advice.text, "sources": list(advice.sources), "ours": advice.ours}
                        for advice in self.advice],
-            "summary": self.summary, "verdict": self.verdict, "why": self.why,
-            "links": [link(page) for page in self.links], "sources": list(self.sources),
-            "disclaimer": self.disclaimer, "see_clinician": self.see_clinician,
+            **super().as_dict(),
         }
-
-    def to_json(self) -> str:
-        """Return the result as JSON text."""
-        return json.dumps(self.as_dict(), allow_nan=False)
 
 
 def check_overtraining(signs: Mapping[str, bool], /) -> OvertrainingResult:
@@ -96,7 +83,7 @@ def check_overtraining(signs: Mapping[str, bool], /) -> OvertrainingResult:
     return OvertrainingResult(
         signs=present, count=len(present), verdict_label=chosen.label, advice=chosen.advice,
         summary=_summary(present, chosen), verdict=chosen.key, why=_why(chosen), links=tuple(links),
-        sources=_SOURCES, disclaimer=DISCLAIMER, see_clinician=chosen is TALK_TO_GP,
+        sources=_SOURCES, see_clinician=chosen is TALK_TO_GP,
     )
 
 

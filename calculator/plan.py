@@ -15,21 +15,20 @@ they give no figures for lighter cut-back weeks, so a plan has none.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 from typing import Any
 
+from calculator.answer import Answer, Record
 from calculator.charts import Bar, Line, bar_chart
 from calculator.errors import CalculatorError, Problem, raise_problems
 from calculator.inputs import floor_to, read_amount, read_date, read_flag, rounded_rise
 from calculator.ramp import limit_source, limit_words, read_profile, read_unit
 from calculator.readers import exact, plain
 from calculator.rules import (
-    CUSTOM, DEFAULT_PROFILE, DEFAULT_UNIT, DISCLAIMER, RAMP_CAVEAT, RAMP_CAVEAT_SOURCES, RampProfile, Unit, link,
-    source_names,
+    CUSTOM, DEFAULT_PROFILE, DEFAULT_UNIT, RAMP_CAVEAT, RAMP_CAVEAT_SOURCES, RampProfile, Unit, source_names,
 )
 from calculator.rules_plan import HOLD_WEEKS, MAX_PLAN_WEEKS, PLAN_CAVEAT, PLAN_CAVEAT_SOURCES, PLAN_STEP
 
@@ -40,8 +39,12 @@ PLAN_LINKS = ("prevention/load-progression.md", "causes/training-errors.md", "ca
 
 
 @dataclass(frozen=True)
-class PlanWeek:
-    """One planned week: its volume, its rise on the week before, and when it starts (if dated)."""
+class PlanWeek(Record):
+    """One planned week: its volume, its rise on the week before, and when it starts (if dated).
+
+    >>> check_plan(20, 22).weeks[0].as_dict()
+    {'week': 1, 'volume': 22.0, 'change_pct': 10.0, 'kind': 'rise', 'starts': None, 'message': 'Up 10 % to 22 km: your target.'}
+    """
 
     week: int
     volume: float
@@ -50,19 +53,13 @@ class PlanWeek:
     starts: str | None
     message: str
 
-    def as_dict(self) -> dict[str, Any]:
-        """Return the week as the protocol sends it.
-
-        >>> check_plan(20, 22).weeks[0].as_dict()
-        {'week': 1, 'volume': 22.0, 'change_pct': 10.0, 'kind': 'rise', 'starts': None, 'message': 'Up 10 % to 22 km: your target.'}
-        """
-        return {"week": self.week, "volume": self.volume, "change_pct": self.change_pct, "kind": self.kind,
-                "starts": self.starts, "message": self.message}
-
 
 @dataclass(frozen=True)
-class PlanResult:
-    """The answer of `check_plan`: every planned week, how many, and when the target is reached."""
+class PlanResult(Answer):
+    """The answer of `check_plan`: every planned week, how many, and when the target is reached.
+
+    Its verdict is "plan" or "already_there".
+    """
 
     profile: str
     profile_label: str
@@ -77,15 +74,8 @@ class PlanResult:
     week_count: int
     target_week: int
     target_date: str | None
-    summary: str
-    verdict: str  # "plan" or "already_there"
-    why: str
     caveat: str
-    links: tuple[dict[str, str], ...]
-    sources: tuple[str, ...]
     chart_svg: str
-    disclaimer: str = DISCLAIMER
-    see_clinician: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         """Return the result as the protocol sends it.
@@ -99,14 +89,8 @@ class PlanResult:
             "hold_weeks": self.hold_weeks, "start_date": self.start_date,
             "weeks": [week.as_dict() for week in self.weeks], "week_count": self.week_count,
             "target_week": self.target_week, "target_date": self.target_date,
-            "summary": self.summary, "verdict": self.verdict, "why": self.why, "caveat": self.caveat,
-            "links": [dict(entry) for entry in self.links], "sources": list(self.sources),
-            "disclaimer": self.disclaimer, "see_clinician": self.see_clinician, "chart_svg": self.chart_svg,
+            "caveat": self.caveat, "chart_svg": self.chart_svg, **super().as_dict(),
         }
-
-    def to_json(self) -> str:
-        """Return the result as JSON text (never NaN)."""
-        return json.dumps(self.as_dict(), allow_nan=False)
 
 
 def check_plan(current: float, target: float, /, *, unit: str = DEFAULT_UNIT, profile: str = DEFAULT_PROFILE,
@@ -214,7 +198,7 @@ def _result(current: int | float, target: int | float, steps: list[tuple[Fractio
         target_week=count, target_date=None if there else weeks[-1].starts,
         summary=_summary(exact(current), goal, weeks, profile, unit, hold),
         verdict="already_there" if there else "plan", why=_why(there, profile, hold), caveat=PLAN_CAVEAT,
-        links=tuple(link(page) for page in PLAN_LINKS), sources=sources,
+        links=PLAN_LINKS, sources=sources,
         chart_svg=_chart(exact(current), goal, steps, profile, unit),
     )
 

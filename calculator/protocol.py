@@ -271,18 +271,24 @@ def _ramp(request: dict[str, Any]) -> dict[str, Any]:
 
 
 def _plan(request: dict[str, Any]) -> dict[str, Any]:
-    return check_plan(request.get("current"), request.get("target"), unit=request.get("unit", DEFAULT_UNIT),
+    current: Any = request.get("current")  # any JSON value: check_plan validates it
+    target: Any = request.get("target")
+    return check_plan(current, target, unit=request.get("unit", DEFAULT_UNIT),
                       profile=request.get("profile", DEFAULT_PROFILE), limit_pct=request.get("limit_pct"),
                       start_date=request.get("start_date"), hold_weeks=request.get("hold_weeks", False)).as_dict()
 
 
 def _spike(request: dict[str, Any]) -> dict[str, Any]:
-    return check_spike(request.get("planned"), request.get("longest_30d"),
+    planned: Any = request.get("planned")  # any JSON value: check_spike validates it
+    longest: Any = request.get("longest_30d")
+    return check_spike(planned, longest,
                        unit=request.get("unit", DEFAULT_UNIT)).as_dict()
 
 
 def _shoes(request: dict[str, Any]) -> dict[str, Any]:
-    return check_shoes(request.get("distance_on_pair"), request.get("weekly"), unit=request.get("unit", DEFAULT_UNIT),
+    on_pair: Any = request.get("distance_on_pair")  # any JSON value: check_shoes validates it
+    weekly: Any = request.get("weekly")
+    return check_shoes(on_pair, weekly, unit=request.get("unit", DEFAULT_UNIT),
                        today=request.get("today")).as_dict()
 
 

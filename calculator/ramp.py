@@ -22,20 +22,20 @@ The reader's own limit is profile "custom" with ``limit_pct`` (above 0, at most 
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from calculator.answer import Answer, Record
 from calculator.charts import Bar, bar_chart
 from calculator.errors import Problem, raise_problems
 from calculator.inputs import floor_to, rounded_rise
 from calculator.readers import exact, plain, read_choice, words
 from calculator.rules import (
-    CUSTOM, DEFAULT_PROFILE, DEFAULT_UNIT, DISCLAIMER, MAX_WEEKS, MIN_VOLUME, PROFILES, RAMP_CAVEAT,
-    RAMP_CAVEAT_SOURCES, UNITS, RampProfile, Unit, custom_profile, link, source_names,
+    CUSTOM, DEFAULT_PROFILE, DEFAULT_UNIT, MAX_WEEKS, MIN_VOLUME, PROFILES, RAMP_CAVEAT,
+    RAMP_CAVEAT_SOURCES, UNITS, RampProfile, Unit, custom_profile, source_names,
 )
 
 __all__ = [
@@ -48,8 +48,12 @@ _CENT = Fraction(1, 100)
 
 
 @dataclass(frozen=True)
-class RampWeek:
-    """One week against the week before: its change in percent, verdict and a plain sentence."""
+class RampWeek(Record):
+    """One week against the week before: its change in percent, verdict and a plain sentence.
+
+    >>> check_ramp([20, 22]).weeks[1].as_dict()["message"]
+    'Up 10 % on the week before: within the 10 % limit.'
+    """
 
     week: int
     volume: int | float
@@ -57,19 +61,13 @@ class RampWeek:
     over_limit: bool
     message: str
 
-    def as_dict(self) -> dict[str, Any]:
-        """Return the week as the protocol sends it.
-
-        >>> check_ramp([20, 22]).weeks[1].as_dict()["message"]
-        'Up 10 % on the week before: within the 10 % limit.'
-        """
-        return {"week": self.week, "volume": self.volume, "change_pct": self.change_pct,
-                "over_limit": self.over_limit, "message": self.message}
-
 
 @dataclass(frozen=True)
-class RampResult:
-    """The answer of `check_ramp`: every week, the weeks over the limit and next week's most."""
+class RampResult(Answer):
+    """The answer of `check_ramp`: every week, the weeks over the limit and next week's most.
+
+    Its verdict is "within" or "over".
+    """
 
     profile: str
     profile_label: str
@@ -80,21 +78,16 @@ class RampResult:
     over_limit_weeks: tuple[int, ...]
     next_week_max: float | None
     next_week_note: str
-    summary: str
     caveat: str
-    sources: tuple[str, ...]
-    verdict: str  # "within" or "over"
-    why: str
-    links: tuple[dict[str, str], ...]
     chart_svg: str
-    disclaimer: str = DISCLAIMER
-    see_clinician: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         """Return the result as the protocol sends it (lists, numbers, strings, null).
 
         >>> check_ramp([20, 22]).as_dict()["over_limit_weeks"]
         []
+        >>> check_ramp([10]).to_json()[:40]
+        '{"profile": "standard", "profile_label":'
         """
         return {
             "profile": self.profile, "profile_label": self.profile_label, "limit_pct": self.limit_pct,
@@ -102,18 +95,8 @@ class RampResult:
             "weeks": [week.as_dict() for week in self.weeks],
             "over_limit_weeks": list(self.over_limit_weeks),
             "next_week_max": self.next_week_max, "next_week_note": self.next_week_note,
-            "summary": self.summary, "verdict": self.verdict, "why": self.why, "caveat": self.caveat,
-            "links": [dict(entry) for entry in self.links], "sources": list(self.sources),
-            "disclaimer": self.disclaimer, "see_clinician": self.see_clinician, "chart_svg": self.chart_svg,
+            "caveat": self.caveat, "chart_svg": self.chart_svg, **super().as_dict(),
         }
-
-    def to_json(self) -> str:
-        """Return the result as JSON text (never NaN).
-
-        >>> check_ramp([10]).to_json()[:40]
-        '{"profile": "standard", "profile_label":'
-        """
-        return json.dumps(self.as_dict(), allow_nan=False)
 
 
 def check_ramp(weeks: Sequence[float], /, *, profile: str = DEFAULT_PROFILE, unit: str = DEFAULT_UNIT,
@@ -157,7 +140,7 @@ def check_ramp(weeks: Sequence[float], /, *, profile: str = DEFAULT_PROFILE, uni
         summary=_summary(len(rows), over, chosen, measure, next_max),
         caveat=RAMP_CAVEAT, sources=(*chosen.sources, *RAMP_CAVEAT_SOURCES),
         verdict="over" if over else "within", why=_why(len(rows), over, chosen),
-        links=tuple(link(page) for page in RAMP_LINKS),
+        links=RAMP_LINKS,
         chart_svg=_chart(rows, exact_weeks, chosen, measure),
     )
 

@@ -14,14 +14,14 @@ unanswered question counts as no. The Ottawa knee rules' questions count only af
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from calculator.answer import Answer, Record
 from calculator.errors import Problem, raise_problems
 from calculator.readers import read_yes_no, words
-from calculator.rules import DISCLAIMER, link, source_names
+from calculator.rules import source_names
 from calculator.rules_redflags import LEVELS_BY_KEY, QUESTIONS, REDFLAG_QUESTIONS, SELF_CARE, Level, Question
 
 __all__ = ["RedflagReason", "RedflagsResult", "check_redflags", "urgency"]
@@ -38,8 +38,12 @@ _EVIDENCE = {
 
 
 @dataclass(frozen=True)
-class RedflagReason:
-    """A question answered yes that counts: the question, the urgency it raises to and why."""
+class RedflagReason(Record):
+    """A question answered yes that counts: the question, the urgency it raises to and why.
+
+    >>> check_redflags({"locked": True}).reasons[0].as_dict()["urgency"]
+    'urgent'
+    """
 
     id: str
     question: str
@@ -47,18 +51,9 @@ class RedflagReason:
     reason: str
     sources: tuple[str, ...]
 
-    def as_dict(self) -> dict[str, Any]:
-        """Return the reason as the protocol sends it.
-
-        >>> check_redflags({"locked": True}).reasons[0].as_dict()["urgency"]
-        'urgent'
-        """
-        return {"id": self.id, "question": self.question, "urgency": self.urgency, "reason": self.reason,
-                "sources": list(self.sources)}
-
 
 @dataclass(frozen=True)
-class RedflagsResult:
+class RedflagsResult(Answer):
     """The answer of `check_redflags`: the level, what to do, and each sign behind it."""
 
     level: str
@@ -67,13 +62,6 @@ class RedflagsResult:
     action: str
     reasons: tuple[RedflagReason, ...]
     ignored: tuple[str, ...]
-    summary: str
-    verdict: str
-    why: str
-    links: tuple[str, ...]
-    sources: tuple[str, ...]
-    disclaimer: str
-    see_clinician: bool
 
     def as_dict(self) -> dict[str, Any]:
         """Return the result as the protocol sends it (lists, strings, booleans, null).
@@ -84,14 +72,8 @@ class RedflagsResult:
         return {
             "level": self.level, "level_label": self.level_label, "care_level": self.care_level,
             "action": self.action, "reasons": [reason.as_dict() for reason in self.reasons],
-            "ignored": list(self.ignored), "summary": self.summary, "verdict": self.verdict, "why": self.why,
-            "links": [link(page) for page in self.links], "sources": list(self.sources),
-            "disclaimer": self.disclaimer, "see_clinician": self.see_clinician,
+            "ignored": list(self.ignored), **super().as_dict(),
         }
-
-    def to_json(self) -> str:
-        """Return the result as JSON text."""
-        return json.dumps(self.as_dict(), allow_nan=False)
 
 
 def check_redflags(answers: Mapping[str, bool], /) -> RedflagsResult:
@@ -129,7 +111,7 @@ def check_redflags(answers: Mapping[str, bool], /) -> RedflagsResult:
     return RedflagsResult(
         level=level.key, level_label=level.label, care_level=level.care_level, action=level.action,
         reasons=reasons, ignored=ignored, summary=level.summary, verdict=level.key,
-        why=_why(level, flagged), links=_links(level), sources=_sources(level, flagged), disclaimer=DISCLAIMER,
+        why=_why(level, flagged), links=_links(level), sources=_sources(level, flagged),
         see_clinician=level is not SELF_CARE,
     )
 

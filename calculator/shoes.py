@@ -14,17 +14,16 @@ evidence, and comfort is the better guide (seed 001): every answer says so.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 from typing import Any
 
+from calculator.answer import Answer
 from calculator.errors import Problem, raise_problems
 from calculator.inputs import read_amount, read_date
 from calculator.readers import exact, plain, read_choice
-from calculator.rules import DISCLAIMER, link
 from calculator.rules_shoes import SHOES_RANGE, SHOES_SOURCES, SHOES_UNITS, SHOES_WHY, ShoeUnit, range_in
 
 __all__ = ["ShoesResult", "check_shoes"]
@@ -34,8 +33,11 @@ SHOES_LINKS = ("prevention/footwear.md",)
 
 
 @dataclass(frozen=True)
-class ShoesResult:
-    """The answer of `check_shoes`: where the pair stands against the range, and when it gets there."""
+class ShoesResult(Answer):
+    """The answer of `check_shoes`: where the pair stands against the range, and when it gets there.
+
+    Its verdict is the status.
+    """
 
     distance_on_pair: int | float
     weekly: int | float
@@ -49,17 +51,6 @@ class ShoesResult:
     weeks_to_range_end: int | None
     range_date: str | None
     range_end_date: str | None
-    summary: str
-    why: str
-    links: tuple[dict[str, str], ...]
-    sources: tuple[str, ...]
-    disclaimer: str = DISCLAIMER
-    see_clinician: bool = False
-
-    @property
-    def verdict(self) -> str:
-        """The short machine key: the status."""
-        return self.status
 
     def as_dict(self) -> dict[str, Any]:
         """Return the result as the protocol sends it.
@@ -72,14 +63,8 @@ class ShoesResult:
             "unit_label": self.unit_label, "today": self.today, "range": dict(self.range), "status": self.status,
             "to_range": self.to_range, "weeks_to_range": self.weeks_to_range,
             "weeks_to_range_end": self.weeks_to_range_end, "range_date": self.range_date,
-            "range_end_date": self.range_end_date, "summary": self.summary, "verdict": self.verdict,
-            "why": self.why, "links": [dict(entry) for entry in self.links], "sources": list(self.sources),
-            "disclaimer": self.disclaimer, "see_clinician": self.see_clinician,
+            "range_end_date": self.range_end_date, **super().as_dict(),
         }
-
-    def to_json(self) -> str:
-        """Return the result as JSON text (never NaN)."""
-        return json.dumps(self.as_dict(), allow_nan=False)
 
 
 def check_shoes(distance_on_pair: float, weekly: float, /, *, unit: str = "km",
@@ -128,8 +113,8 @@ def _answer(on_pair: int | float, weekly: int | float, measure: ShoeUnit, today:
                "high_miles": float(SHOES_RANGE.high_miles)},
         status=status, to_range=float(_up_to_tenth(max(low - distance, Fraction(0)))),
         weeks_to_range=weeks[0], weeks_to_range_end=weeks[1], range_date=dates[0], range_end_date=dates[1],
-        summary=_summary(distance, per_week, status, weeks[0], dates[0], measure, low, high),
-        why=SHOES_WHY, links=tuple(link(page) for page in SHOES_LINKS), sources=SHOES_SOURCES,
+        summary=_summary(distance, per_week, status, weeks[0], dates[0], measure, low, high), verdict=status,
+        why=SHOES_WHY, links=SHOES_LINKS, sources=SHOES_SOURCES,
     )
 
 

@@ -14,15 +14,15 @@ The hazard ratios are an association in one large cohort, not proof of cause: th
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from calculator.answer import Answer
 from calculator.errors import Problem, raise_problems
 from calculator.inputs import floor_to, read_amount, rounded_pct
 from calculator.readers import exact, plain, read_choice
-from calculator.rules import DISCLAIMER, Unit, link
+from calculator.rules import Unit
 from calculator.rules_spike import (
     REFERENCE_LIMIT, SPIKE_BANDS, SPIKE_CITATION, SPIKE_SOURCES, SPIKE_STUDY, SPIKE_UNITS, SpikeBand, band_for,
 )
@@ -34,8 +34,11 @@ SPIKE_LINKS = ("prevention/load-progression.md", "causes/training-errors.md")
 
 
 @dataclass(frozen=True)
-class SpikeResult:
-    """The answer of `check_spike`: how much longer the run is, its band, and the study's hazard ratio."""
+class SpikeResult(Answer):
+    """The answer of `check_spike`: how much longer the run is, its band, and the study's hazard ratio.
+
+    Its verdict is the band's key, or "no_comparison".
+    """
 
     planned: int | float
     longest_30d: int | float
@@ -46,13 +49,6 @@ class SpikeResult:
     hazard_ratio: float | None
     ci: dict[str, float] | None
     longest_within_reference: float | None
-    summary: str
-    verdict: str  # a band's key, or "no_comparison"
-    why: str
-    links: tuple[dict[str, str], ...]
-    sources: tuple[str, ...]
-    disclaimer: str = DISCLAIMER
-    see_clinician: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         """Return the result as the protocol sends it.
@@ -65,15 +61,8 @@ class SpikeResult:
             "unit_label": self.unit_label, "spike_pct": self.spike_pct,
             "band": None if self.band is None else dict(self.band), "hazard_ratio": self.hazard_ratio,
             "ci": None if self.ci is None else dict(self.ci),
-            "longest_within_reference": self.longest_within_reference,
-            "summary": self.summary, "verdict": self.verdict, "why": self.why,
-            "links": [dict(entry) for entry in self.links], "sources": list(self.sources),
-            "disclaimer": self.disclaimer, "see_clinician": self.see_clinician,
+            "longest_within_reference": self.longest_within_reference, **super().as_dict(),
         }
-
-    def to_json(self) -> str:
-        """Return the result as JSON text (never NaN)."""
-        return json.dumps(self.as_dict(), allow_nan=False)
 
 
 def check_spike(planned: float, longest_30d: float, /, *, unit: str = "km") -> SpikeResult:
@@ -124,7 +113,7 @@ def _compared(run: int | float, longest: int | float, unit: Unit) -> SpikeResult
         {"low": float(band.ci_low), "high": float(band.ci_high), "level": 95},
         longest_within_reference=float(within),
         summary=_summary(run, longest, spike, band, within, unit), verdict=band.key, why=_why(band),
-        links=tuple(link(page) for page in SPIKE_LINKS), sources=SPIKE_SOURCES,
+        links=SPIKE_LINKS, sources=SPIKE_SOURCES,
     )
 
 
@@ -137,7 +126,7 @@ def _no_comparison(run: int | float, longest: int | float, unit: Unit) -> SpikeR
         verdict="no_comparison",
         why=(f"The study of {SPIKE_STUDY['runners']:,} runners compared each run with the longest run of the "
              f"previous 30 days ({SPIKE_CITATION}); with no run in that time, it gives no band for this one."),
-        links=tuple(link(page) for page in SPIKE_LINKS), sources=SPIKE_SOURCES,
+        links=SPIKE_LINKS, sources=SPIKE_SOURCES,
     )
 
 

@@ -14,14 +14,14 @@ True
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from calculator.answer import Answer, Record
 from calculator.errors import Problem, raise_problems
 from calculator.readers import quoted, read_choice, words
-from calculator.rules import DISCLAIMER, link, source_names
+from calculator.rules import source_names
 from calculator.rules_where import FEATURES, LOCATIONS_BY_KEY, NOT_A_DIAGNOSIS, Condition, Feature, conditions_at
 
 __all__ = ["WhereCondition", "WhereResult", "check_where"]
@@ -31,8 +31,12 @@ MAX_FEATURES = 50
 
 
 @dataclass(frozen=True)
-class WhereCondition:
-    """A condition the pain may come from, with the reader's features that fit it."""
+class WhereCondition(Record):
+    """A condition the pain may come from, with the reader's features that fit it.
+
+    >>> check_where("back").conditions[0].as_dict()["page"]
+    'conditions/hamstring-tendinopathy.md'
+    """
 
     key: str
     name: str
@@ -43,19 +47,9 @@ class WhereCondition:
     matching_features: tuple[str, ...]
     sources: tuple[str, ...]
 
-    def as_dict(self) -> dict[str, Any]:
-        """Return the condition as the protocol sends it.
-
-        >>> check_where("back").conditions[0].as_dict()["page"]
-        'conditions/hamstring-tendinopathy.md'
-        """
-        return {"key": self.key, "name": self.name, "page": self.page, "also_called": list(self.also_called),
-                "typical": self.typical, "note": self.note, "matching_features": list(self.matching_features),
-                "sources": list(self.sources)}
-
 
 @dataclass(frozen=True)
-class WhereResult:
+class WhereResult(Answer):
     """The answer of `check_where`: the conditions it may be, the features read, and what to do."""
 
     location: str
@@ -64,13 +58,6 @@ class WhereResult:
     conditions: tuple[WhereCondition, ...]
     features: tuple[Feature, ...]
     not_a_diagnosis: str
-    summary: str
-    verdict: str
-    why: str
-    links: tuple[str, ...]
-    sources: tuple[str, ...]
-    disclaimer: str
-    see_clinician: bool
 
     def as_dict(self) -> dict[str, Any]:
         """Return the result as the protocol sends it.
@@ -83,14 +70,8 @@ class WhereResult:
             "conditions": [condition.as_dict() for condition in self.conditions],
             "features": [{"key": feature.key, "label": feature.label, "note": feature.note,
                           "red_flag": feature.red_flag, "sources": list(feature.sources)} for feature in self.features],
-            "not_a_diagnosis": self.not_a_diagnosis, "summary": self.summary, "verdict": self.verdict,
-            "why": self.why, "links": [link(page) for page in self.links], "sources": list(self.sources),
-            "disclaimer": self.disclaimer, "see_clinician": self.see_clinician,
+            "not_a_diagnosis": self.not_a_diagnosis, **super().as_dict(),
         }
-
-    def to_json(self) -> str:
-        """Return the result as JSON text."""
-        return json.dumps(self.as_dict(), allow_nan=False)
 
 
 def check_where(location: str, /, *, features: Sequence[str] = ()) -> WhereResult:
@@ -133,7 +114,7 @@ def check_where(location: str, /, *, features: Sequence[str] = ()) -> WhereResul
         features=tuple(chosen), not_a_diagnosis=NOT_A_DIAGNOSIS,
         summary=f"Pain {place.phrase} may come from {names}: this is not a diagnosis{checked}.",
         verdict="see-clinician" if see_clinician else "may-be",
-        why=_why(flags), links=tuple(links), sources=tuple(dict.fromkeys(sources)), disclaimer=DISCLAIMER,
+        why=_why(flags), links=tuple(links), sources=tuple(dict.fromkeys(sources)),
         see_clinician=see_clinician,
     )
 

@@ -104,7 +104,8 @@ def test_why_says_rule_of_thumb_not_injury_evidence_and_comfort_guides() -> None
                   "the better guide (Hinge Health's physical therapists)"):
         assert words in result.why
     assert result.sources == ("seed-002", "seed-001")
-    assert result.links == ({"title": "Running shoes and knee pain", "page": "prevention/footwear.md"},)
+    assert result.links == ("prevention/footwear.md",)
+    assert result.as_dict()["links"] == [{"title": "Running shoes and knee pain", "page": "prevention/footwear.md"}]
     assert result.see_clinician is False
 
 
