@@ -147,3 +147,12 @@ def test_answers_pass_axe(page: Page, requests_seen: list[str], path: str, schem
     open_calculator(page, path)
     answer(page)
     assert axe_violations(page) == []
+
+
+def test_printed_answer_leaves_out_the_form(page: Page, requests_seen: list[str]) -> None:
+    open_calculator(page, "calculator/spike.html?planned=16&longest_30d=12")
+    section = answer(page)
+    page.emulate_media(media="print")
+    expect(page.locator("form[data-calculator]")).to_be_hidden()
+    expect(section.locator(".kl-summary")).to_be_visible()
+    expect(section.locator("table")).to_be_visible()
