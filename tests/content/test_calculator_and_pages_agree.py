@@ -59,3 +59,22 @@ def test_every_condition_page_is_in_the_where_check() -> None:
 def test_link_titles_are_the_pages_titles() -> None:
     for page, title in PAGE_TITLES.items():
         assert front_matter(page)["title"] == title, page
+
+
+def _source_keys(value: Any) -> set[str]:
+    """Every key in any "...sources" list of a JSON value, at any depth."""
+    if isinstance(value, dict):
+        own = {key for name, item in value.items() if name.endswith("sources") and isinstance(item, list)
+               for key in item}
+        return own.union(*(_source_keys(item) for item in value.values()))
+    if isinstance(value, list):
+        return set().union(*(_source_keys(item) for item in value))
+    return set()
+
+
+def test_every_source_the_calculator_cites_is_in_the_bibliography() -> None:
+    bibliography = yaml.safe_load((DOCS / "bibliography.yml").read_text(encoding="utf-8"))
+    cited = _source_keys(handle_request({"check": "rules"})["result"])
+    for request in REQUESTS:
+        cited |= _source_keys(handle_request(request)["result"])
+    assert cited and cited <= set(bibliography)
