@@ -54,7 +54,7 @@ A plan, a spike and a pair of shoes (each check is one module; `calculator.chart
 >>> [week.volume for week in check_plan(20, 30).weeks]
 [22.0, 24.2, 26.6, 29.2, 30.0]
 >>> check_spike(16, 12).band["key"], check_shoes(250, 30).weeks_to_range
-('over_30', 14)
+('over-30', 14)
 
 A ratio, the red flags, where it hurts and overtraining; every answer says how strong its evidence is:
 

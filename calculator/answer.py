@@ -10,7 +10,7 @@ result declares its own fields first and every check passes these by name.
 A result's ``as_dict`` sends its own fields, then ``super().as_dict()``; a part of an answer
 with only plain fields (a week, a ratio, a reason) is a `Record` and sends all of them.
 
->>> answer = Answer(summary="New shoes.", verdict="before_range", why="A rule of thumb.",
+>>> answer = Answer(summary="New shoes.", verdict="before-range", why="A rule of thumb.",
 ...                 links=("prevention/footwear.md",), sources=("seed-002",))
 >>> answer.as_dict()["links"], answer.as_dict()["see_clinician"]
 ([{'title': 'Running shoes and knee pain', 'page': 'prevention/footwear.md'}], False)

@@ -58,7 +58,7 @@ class PlanWeek(Record):
 class PlanResult(Answer):
     """The answer of `check_plan`: every planned week, how many, and when the target is reached.
 
-    Its verdict is "plan" or "already_there".
+    Its verdict is "plan" or "already-there".
     """
 
     profile: str
@@ -81,7 +81,7 @@ class PlanResult(Answer):
         """Return the result as the protocol sends it.
 
         >>> check_plan(20, 20).as_dict()["verdict"]
-        'already_there'
+        'already-there'
         """
         return {
             "profile": self.profile, "profile_label": self.profile_label, "limit_pct": self.limit_pct,
@@ -197,7 +197,7 @@ def _result(current: int | float, target: int | float, steps: list[tuple[Fractio
         start_date=None if start is None else start.isoformat(), weeks=tuple(weeks), week_count=count,
         target_week=count, target_date=None if there else weeks[-1].starts,
         summary=_summary(exact(current), goal, weeks, profile, unit, hold),
-        verdict="already_there" if there else "plan", why=_why(there, profile, hold), caveat=PLAN_CAVEAT,
+        verdict="already-there" if there else "plan", why=_why(there, profile, hold), caveat=PLAN_CAVEAT,
         links=PLAN_LINKS, sources=sources,
         chart_svg=_chart(exact(current), goal, steps, profile, unit),
     )

@@ -94,11 +94,11 @@ def _shoes(result: Result) -> Table:
         rows += [_row([f"Reaches {plain(low)} miles ({plain(round(in_unit[0]))} {unit})",
                        when(result["weeks_to_range"], result["range_date"])]),
                  _row([f"Reaches {plain(high)} miles ({plain(round(in_unit[1]))} {unit})",
-                       when(result["weeks_to_range_end"], result["range_end_date"])], result["status"] == "past_range")]
+                       when(result["weeks_to_range_end"], result["range_end_date"])], result["status"] == "past-range")]
     else:
         rows += [_row([f"Reaches {plain(low)} miles", when(result["weeks_to_range"], result["range_date"])]),
                  _row([f"Reaches {plain(high)} miles", when(result["weeks_to_range_end"], result["range_end_date"])],
-                      result["status"] == "past_range")]
+                      result["status"] == "past-range")]
     return {"caption": "Your shoes and the usual replacement range", "columns": ["Milestone", "When"], "rows": rows}
 
 
@@ -150,6 +150,6 @@ def answer_table(check: str, result: Result) -> Table | None:
         "where": _where, "overtraining": _overtraining,
     }
     if check == "spike":
-        return None if result["verdict"] == "no_comparison" else _spike(result, spike_rules()["bands"])
+        return None if result["verdict"] == "no-comparison" else _spike(result, spike_rules()["bands"])
     builder = builders.get(check)
     return builder(result) if builder else None

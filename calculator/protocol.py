@@ -22,7 +22,7 @@ Requests
         A week-by-week build from this week's running to a target, each week at most the
         week before plus the limit (rounded down to 0.1 of the unit, never above the target).
         current  this week's running, more than 0 (no percentage grows from 0)
-        target   the weekly amount to reach; at or below current is answered "already_there"
+        target   the weekly amount to reach; at or below current is answered "already-there"
         unit, profile, limit_pct  as for ramp
         start_date  optional YYYY-MM-DD (2000 to 2100): when week 1 starts; none: weeks only
         hold_weeks  optional, false by default: true holds each rise for a week (seed 002)
@@ -179,7 +179,7 @@ The plan result
      "weeks": [{"week": 1, "volume": 22.0, "change_pct": 10.0, "kind": "rise" | "hold",
                 "starts": "2026-11-30" | null, "message": "Up 10 % to 22 km."}, ...],
      "week_count": 5, "target_week": 5, "target_date": "2026-12-28" | null,
-     "verdict": "plan" | "already_there", "caveat": "...", "chart_svg": "<svg ...>", ...}
+     "verdict": "plan" | "already-there", "caveat": "...", "chart_svg": "<svg ...>", ...}
 
     Every week is at most the week before times (1 + the limit), exactly; change_pct is
     rounded up to 0.1 %. target_week is the week the target is reached (week_count; 0 when
@@ -187,9 +187,9 @@ The plan result
 
 The spike result
     {"planned": 16, "longest_30d": 12, "unit": "km", "unit_label": "km", "spike_pct": 33.4,
-     "band": {"key": "over_30", "label": "..."}, "hazard_ratio": 1.52,
+     "band": {"key": "over-30", "label": "..."}, "hazard_ratio": 1.52,
      "ci": {"low": 1.16, "high": 2.0, "level": 95} | null, "longest_within_reference": 13.2,
-     "verdict": "reference" | "over_10" | "over_30" | "over_100" | "no_comparison", ...}
+     "verdict": "reference" | "over-10" | "over-30" | "over-100" | "no-comparison", ...}
 
     spike_pct is rounded up to 0.1 % for longer runs; band, hazard_ratio, spike_pct and
     longest_within_reference (the longest run times 1.1, rounded down to 2 decimals) are null
@@ -198,7 +198,7 @@ The spike result
 The shoes result
     {"distance_on_pair": 250, "weekly": 30, "unit": "km", "unit_label": "km", "today": null,
      "range": {"low": 643.7376, "high": 804.672, "low_miles": 400.0, "high_miles": 500.0},
-     "status": "before_range" | "in_range" | "past_range", "to_range": 393.8,
+     "status": "before-range" | "in-range" | "past-range", "to_range": 393.8,
      "weeks_to_range": 14, "weeks_to_range_end": 19, "range_date": "2027-02-23" | null,
      "range_end_date": ... | null, "verdict": (the status), ...}
 

@@ -6,7 +6,7 @@ group, exactly +30 % in the 10-30 % band, exactly +100 % (twice as long) in the 
 Boundaries are exact fractions (``Fraction(1, 10)`` is +10 %).
 
 >>> [band_for(Fraction(spike)).key for spike in ("-0.5", "0.1", "0.1001", "0.3", "1", "1.01")]
-['reference', 'reference', 'over_10', 'over_10', 'over_30', 'over_100']
+['reference', 'reference', 'over-10', 'over-10', 'over-30', 'over-100']
 """
 
 from __future__ import annotations
@@ -60,13 +60,13 @@ REFERENCE_LIMIT = Fraction(1, 10)
 SPIKE_BANDS: tuple[SpikeBand, ...] = (
     SpikeBand("reference", "Up to 10 % longer (the reference group)", "the study's reference group",
               "up to 10 % longer than", None, REFERENCE_LIMIT, Fraction(1), None, None, SPIKE_SOURCES),
-    SpikeBand("over_10", "More than 10 % and up to 30 % longer", "the study's 10-30 % band",
+    SpikeBand("over-10", "More than 10 % and up to 30 % longer", "the study's 10-30 % band",
               "more than 10 % and up to 30 % longer than", REFERENCE_LIMIT, Fraction(3, 10),
               Fraction("1.64"), Fraction("1.31"), Fraction("2.05"), SPIKE_SOURCES),
-    SpikeBand("over_30", "More than 30 % and up to 100 % longer (up to twice as long)", "the study's 30-100 % band",
+    SpikeBand("over-30", "More than 30 % and up to 100 % longer (up to twice as long)", "the study's 30-100 % band",
               "more than 30 % and up to 100 % longer than", Fraction(3, 10), Fraction(1),
               Fraction("1.52"), Fraction("1.16"), Fraction("2.00"), SPIKE_SOURCES),
-    SpikeBand("over_100", "More than 100 % longer (more than twice as long)", "the study's over-100 % band",
+    SpikeBand("over-100", "More than 100 % longer (more than twice as long)", "the study's over-100 % band",
               "more than twice as long as", Fraction(1), None,
               Fraction("2.28"), Fraction("1.50"), Fraction("3.48"), SPIKE_SOURCES),
 )
@@ -78,7 +78,7 @@ def band_for(spike: Fraction) -> SpikeBand:
     """Return the band of a spike: the planned run over the 30-day longest, minus 1 (0.1 is +10 %).
 
     >>> band_for(Fraction(1, 10)).key, band_for(Fraction(3, 10)).key, band_for(Fraction(1)).key
-    ('reference', 'over_10', 'over_30')
+    ('reference', 'over-10', 'over-30')
     """
     return next(band for band in SPIKE_BANDS if band.holds(spike))
 
@@ -87,7 +87,7 @@ def spike_rules() -> dict[str, Any]:
     """Return the spike check's bands, units and study, ready for JSON, in order of size.
 
     >>> [(band["key"], band["above_pct"], band["up_to_pct"], band["hazard_ratio"]) for band in spike_rules()["bands"]]
-    [('reference', None, 10.0, 1.0), ('over_10', 10.0, 30.0, 1.64), ('over_30', 30.0, 100.0, 1.52), ('over_100', 100.0, None, 2.28)]
+    [('reference', None, 10.0, 1.0), ('over-10', 10.0, 30.0, 1.64), ('over-30', 30.0, 100.0, 1.52), ('over-100', 100.0, None, 2.28)]
     """
     return {
         "bands": [

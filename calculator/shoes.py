@@ -7,9 +7,9 @@ evidence, and comfort is the better guide (seed 001): every answer says so.
 
 >>> result = check_shoes(250, 30)
 >>> result.status, result.weeks_to_range, result.weeks_to_range_end
-('before_range', 14, 19)
+('before-range', 14, 19)
 >>> check_shoes(450, 20, unit="mi").status, check_shoes(400, 0, unit="mi").status
-('in_range', 'in_range')
+('in-range', 'in-range')
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ class ShoesResult(Answer):
     unit_label: str
     today: str | None
     range: dict[str, float]
-    status: str  # "before_range", "in_range" or "past_range"
+    status: str  # "before-range", "in-range" or "past-range"
     to_range: float
     weeks_to_range: int | None
     weeks_to_range_end: int | None
@@ -103,7 +103,7 @@ def check_shoes(distance_on_pair: float, weekly: float, /, *, unit: str = "km",
 def _answer(on_pair: int | float, weekly: int | float, measure: ShoeUnit, today: date | None) -> ShoesResult:
     low, high = range_in(measure.unit.key)
     distance, per_week = exact(on_pair), exact(weekly)
-    status = "before_range" if distance < low else "in_range" if distance <= high else "past_range"
+    status = "before-range" if distance < low else "in-range" if distance <= high else "past-range"
     weeks = _weeks(low, distance, per_week), _weeks(high, distance, per_week)
     dates = _date(today, low, distance, per_week), _date(today, high, distance, per_week)
     return ShoesResult(
@@ -156,9 +156,9 @@ def _summary(distance: Fraction, weekly: Fraction, status: str, weeks: int | Non
     else:
         span = (f"the usual replacement range of about {plain(round(low))}-{plain(round(high))} km "
                 f"({plain(SHOES_RANGE.low_miles)}-{plain(SHOES_RANGE.high_miles)} miles)")
-    if status == "in_range":
+    if status == "in-range":
         return f"{has}, within {span}: check how they look and feel."
-    if status == "past_range":
+    if status == "past-range":
         return f"{has}, past {span}: how they feel is a better guide than the distance."
     if weeks is None:
         return f"{has}, below {span}; with no running each week they get no closer to it, so there is no date to give."

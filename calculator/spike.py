@@ -7,9 +7,9 @@ The hazard ratios are an association in one large cohort, not proof of cause: th
 
 >>> result = check_spike(16, 12)
 >>> result.spike_pct, result.band["key"], result.hazard_ratio, result.longest_within_reference
-(33.4, 'over_30', 1.52, 13.2)
+(33.4, 'over-30', 1.52, 13.2)
 >>> check_spike(11, 10).band["key"], check_spike(13, 10).band["key"], check_spike(20, 10).band["key"]
-('reference', 'over_10', 'over_30')
+('reference', 'over-10', 'over-30')
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ SPIKE_LINKS = ("prevention/load-progression.md", "causes/training-errors.md")
 class SpikeResult(Answer):
     """The answer of `check_spike`: how much longer the run is, its band, and the study's hazard ratio.
 
-    Its verdict is the band's key, or "no_comparison".
+    Its verdict is the band's key, or "no-comparison".
     """
 
     planned: int | float
@@ -72,7 +72,7 @@ def check_spike(planned: float, longest_30d: float, /, *, unit: str = "km") -> S
     compare with, so there is no band.
 
     >>> check_spike(5, 0).verdict
-    'no_comparison'
+    'no-comparison'
 
     Raises `CalculatorError` listing every problem: a missing, negative or too large distance,
     a planned run of 0, a unit other than km or mi (the study compared distances).
@@ -123,7 +123,7 @@ def _no_comparison(run: int | float, longest: int | float, unit: Unit) -> SpikeR
         hazard_ratio=None, ci=None, longest_within_reference=None,
         summary=("This would be your first run in 30 days, so there is no recent run to compare it with: keep it "
                  "short and easy, well below what you ran before the break."),
-        verdict="no_comparison",
+        verdict="no-comparison",
         why=(f"The study of {SPIKE_STUDY['runners']:,} runners compared each run with the longest run of the "
              f"previous 30 days ({SPIKE_CITATION}); with no run in that time, it gives no band for this one."),
         links=SPIKE_LINKS, sources=SPIKE_SOURCES,

@@ -116,7 +116,7 @@ def test_without_a_start_date_there_are_weeks_only() -> None:
 ])
 def test_a_target_at_or_below_this_week_is_already_there(current: float, target: float, summary: str) -> None:
     plan = check_plan(current, target, start_date="2026-11-30")
-    assert (plan.verdict, plan.week_count, plan.target_week, plan.target_date) == ("already_there", 0, 0, None)
+    assert (plan.verdict, plan.week_count, plan.target_week, plan.target_date) == ("already-there", 0, 0, None)
     assert plan.weeks == ()
     assert plan.summary == summary
     assert plan.why.startswith("You are already at or above your target")
@@ -254,7 +254,7 @@ def test_a_plan_never_exceeds_its_limit(current: float, target: float, hold: boo
                           profile=profile, limit_pct=limit_pct, unit="min")
         assert ramp.over_limit_weeks == (), "the ramp check agrees: no week over the limit"
     else:
-        assert exact(target) <= exact(current) and plan.verdict == "already_there"
+        assert exact(target) <= exact(current) and plan.verdict == "already-there"
     if hold:
         kinds = [week.kind for week in plan.weeks]
         assert all(not (a == b == "hold") for a, b in zip(kinds, kinds[1:]))

@@ -17,7 +17,7 @@ from calculator.shoes import check_shoes
 
 #: Property tests: reproducible (derandomized), no example database on disk, no timing deadline.
 PROPERTIES = settings(max_examples=200, derandomize=True, database=None, deadline=None)
-ORDER = ["before_range", "in_range", "past_range"]
+ORDER = ["before-range", "in-range", "past-range"]
 
 
 def test_a_mile_is_exactly_1_609344_km() -> None:
@@ -27,16 +27,16 @@ def test_a_mile_is_exactly_1_609344_km() -> None:
 
 
 @pytest.mark.parametrize(("distance", "unit", "status"), [
-    (0, "km", "before_range"),
-    (643.7375, "km", "before_range"),
-    (643.7376, "km", "in_range"),  # exactly 400 miles
-    (700, "km", "in_range"),
-    (804.672, "km", "in_range"),  # exactly 500 miles
-    (804.6721, "km", "past_range"),
-    (399.99, "mi", "before_range"),
-    (400, "mi", "in_range"),
-    (500, "mi", "in_range"),
-    (500.01, "mi", "past_range"),
+    (0, "km", "before-range"),
+    (643.7375, "km", "before-range"),
+    (643.7376, "km", "in-range"),  # exactly 400 miles
+    (700, "km", "in-range"),
+    (804.672, "km", "in-range"),  # exactly 500 miles
+    (804.6721, "km", "past-range"),
+    (399.99, "mi", "before-range"),
+    (400, "mi", "in-range"),
+    (500, "mi", "in-range"),
+    (500.01, "mi", "past-range"),
 ])
 def test_both_ends_of_the_range_are_in_it(distance: float, unit: str, status: str) -> None:
     result = check_shoes(distance, 10, unit=unit)

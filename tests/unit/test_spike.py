@@ -26,18 +26,18 @@ BAND_ORDER = [band.key for band in SPIKE_BANDS]
     (10, 10, "reference"),
     (10.99, 10, "reference"),
     (11, 10, "reference"),  # exactly +10 %
-    (11.01, 10, "over_10"),
+    (11.01, 10, "over-10"),
     (2.2, 2.0, "reference"),  # 2.2 / 2.0 - 1 is 0.10000000000000009 in floats
-    (2.21, 2.0, "over_10"),
-    (12.99, 10, "over_10"),
-    (13, 10, "over_10"),  # exactly +30 %
-    (13.01, 10, "over_30"),
-    (1.3, 1.0, "over_10"),
-    (19.99, 10, "over_30"),
-    (20, 10, "over_30"),  # exactly +100 %
-    (20.01, 10, "over_100"),
-    (0.2, 0.1, "over_30"),
-    (1000, 0.01, "over_100"),
+    (2.21, 2.0, "over-10"),
+    (12.99, 10, "over-10"),
+    (13, 10, "over-10"),  # exactly +30 %
+    (13.01, 10, "over-30"),
+    (1.3, 1.0, "over-10"),
+    (19.99, 10, "over-30"),
+    (20, 10, "over-30"),  # exactly +100 %
+    (20.01, 10, "over-100"),
+    (0.2, 0.1, "over-30"),
+    (1000, 0.01, "over-100"),
 ])
 def test_band_boundaries_are_exact(planned: float, longest: float, band: str) -> None:
     assert check_spike(planned, longest).band == {"key": band, "label": next(b.label for b in SPIKE_BANDS
@@ -114,7 +114,7 @@ def test_summary(planned: float, longest: float, summary: str) -> None:
 
 def test_no_run_in_30_days_is_an_answer_not_a_crash() -> None:
     result = check_spike(5, 0)
-    assert result.verdict == "no_comparison"
+    assert result.verdict == "no-comparison"
     assert (result.band, result.hazard_ratio, result.ci, result.spike_pct, result.longest_within_reference) == (
         None, None, None, None, None)
     assert "first run in 30 days" in result.summary and "short" in result.summary
@@ -160,16 +160,16 @@ def test_the_protocol_answers_a_spike() -> None:
     assert set(result) == {"planned", "longest_30d", "unit", "unit_label", "spike_pct", "band", "hazard_ratio",
                            "ci", "longest_within_reference", "summary", "verdict", "why", "links", "sources",
                            "disclaimer", "see_clinician", "table"}
-    assert result["band"] == {"key": "over_30", "label": "More than 30 % and up to 100 % longer (up to twice as long)"}
+    assert result["band"] == {"key": "over-30", "label": "More than 30 % and up to 100 % longer (up to twice as long)"}
     assert result["see_clinician"] is False
     assert [entry["page"] for entry in result["links"]] == ["prevention/load-progression.md",
                                                            "causes/training-errors.md"]
-    assert handle_request({"check": "spike", "planned": 5, "longest_30d": 0})["result"]["verdict"] == "no_comparison"
+    assert handle_request({"check": "spike", "planned": 5, "longest_30d": 0})["result"]["verdict"] == "no-comparison"
 
 
 def test_the_rules_table_matches_the_bands() -> None:
     rules = spike_rules()
-    assert [band["key"] for band in rules["bands"]] == BAND_ORDER == ["reference", "over_10", "over_30", "over_100"]
+    assert [band["key"] for band in rules["bands"]] == BAND_ORDER == ["reference", "over-10", "over-30", "over-100"]
     assert rules["bands"][0]["up_to_pct"] == float(REFERENCE_LIMIT * 100) == 10.0
     assert [unit["key"] for unit in rules["units"]] == ["km", "mi"]
     assert rules["study"]["runners"] == 5205
