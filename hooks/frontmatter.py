@@ -22,7 +22,7 @@ import datetime
 import difflib
 import re
 from pathlib import Path
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
@@ -81,6 +81,20 @@ def _text_list(value: Any, *, allow_empty: bool = False) -> str | None:
     return None
 
 
+def _known_list(value: Any, known: Collection[str], unknown: Callable[[str], str], *,
+                allow_empty: bool = False) -> str | None:
+    """Say what is wrong with a list of text whose items must be ``known``, or None when it is fine.
+
+    >>> _known_list(["front", "top"], ("front", "back"), lambda item: f"unknown location '{item}'")
+    "unknown location 'top'"
+    """
+    problem = _text_list(value, allow_empty=allow_empty)
+    if problem:
+        return problem
+    strangers = [item for item in value if item not in known]
+    return unknown(strangers[0]) if strangers else None
+
+
 def _review_date(value: Any, today: datetime.date) -> str | None:
     """Say what is wrong with a review date, or None when it is fine.
 
@@ -119,21 +133,15 @@ def _common_problems(meta: Mapping[str, Any], src_path: str, bibliography_keys: 
         problems["kind"] = f"unknown kind '{meta['kind']}' (one of: {', '.join(KINDS)})"
     if "reviewed" in meta and (problem := _review_date(meta["reviewed"], today)):
         problems["reviewed"] = problem
-    if "sources" in meta:
-        sources = meta["sources"]
-        problem = _text_list(sources, allow_empty=meta.get("kind") == "reference")
-        unknown = [key for key in sources if key not in bibliography_keys] if not problem else []
-        if unknown:
-            problem = f"unknown source key '{unknown[0]}' (not in docs/{BIBLIOGRAPHY_FILE})"
-        if problem:
-            problems["sources"] = problem
+    if "sources" in meta and (problem := _known_list(
+            meta["sources"], bibliography_keys, allow_empty=meta.get("kind") == "reference",
+            unknown=lambda key: f"unknown source key '{key}' (not in docs/{BIBLIOGRAPHY_FILE})")):
+        problems["sources"] = problem
     if "related" in meta:
         related = meta["related"]
-        problem = _text_list(related)
-        missing = [path for path in related if path not in page_paths] if not problem else []
-        if missing:
-            problem = f"unknown page '{missing[0]}' (write a path relative to docs/, e.g. conditions/itb-syndrome.md)"
-        elif not problem and any(src_path.endswith("/" + path) for path in related):
+        problem = _known_list(related, page_paths, unknown=lambda path: (
+            f"unknown page '{path}' (write a path relative to docs/, e.g. conditions/itb-syndrome.md)"))
+        if not problem and any(src_path.endswith("/" + path) for path in related):
             problem = "lists the page itself"
         if problem:
             problems["related"] = problem
@@ -157,14 +165,9 @@ def _kind_problems(meta: Mapping[str, Any]) -> dict[str, str]:
     elif kind == "condition":
         if "aliases" in meta and (problem := _text_list(meta["aliases"])):
             problems["aliases"] = problem
-        if "pain_locations" in meta:
-            locations = meta["pain_locations"]
-            problem = _text_list(locations)
-            wrong = [place for place in locations if place not in PAIN_LOCATIONS] if not problem else []
-            if wrong:
-                problem = f"unknown location '{wrong[0]}' (one of: {', '.join(PAIN_LOCATIONS)})"
-            if problem:
-                problems["pain_locations"] = problem
+        if "pain_locations" in meta and (problem := _known_list(meta["pain_locations"], PAIN_LOCATIONS, unknown=(
+                lambda place: f"unknown location '{place}' (one of: {', '.join(PAIN_LOCATIONS)})"))):
+            problems["pain_locations"] = problem
     elif kind == "exercise":
         if "exercise_type" in meta and meta["exercise_type"] not in EXERCISE_TYPES:
             problems["exercise_type"] = f"'{meta['exercise_type']}' is not one of {', '.join(EXERCISE_TYPES)}"
