@@ -9,6 +9,7 @@ The data comes from the calculator's own ``rules`` check, the same answer the br
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 MARKER = re.compile(r"<!--\s*rules:\s*([\w-]+)(?:\s+([\w-]+))?\s*-->")
 
 
+@functools.cache  # the rules are fixed for the life of the process: ask once per build, not per page
 def calculator_rules() -> dict[str, Any]:
     """Return the rule tables from the calculator's ``rules`` check.
 
