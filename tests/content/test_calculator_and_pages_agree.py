@@ -11,7 +11,7 @@ from calculator.protocol import handle_request
 from calculator.rules import PAGE_TITLES
 from tests.helpers import PROJECT_ROOT, module_from_path
 
-REQUESTS = module_from_path("test_present", PROJECT_ROOT / "tests" / "unit" / "test_present.py").REQUESTS
+REQUESTS = module_from_path("sample_requests", PROJECT_ROOT / "tests" / "unit" / "sample_requests.py").SAMPLE_REQUESTS
 
 DOCS = PROJECT_ROOT / "docs"
 

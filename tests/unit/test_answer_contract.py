@@ -15,24 +15,11 @@ import pytest
 
 from calculator.protocol import handle
 from calculator.rules import DISCLAIMER, PAGE_TITLES
+from sample_requests import SAMPLE_REQUESTS
 
-REQUESTS: list[dict[str, Any]] = [
-    {"check": "acwr", "loads": [10, 10, 10, 16], "period": "week"},
-    {"check": "acwr", "loads": [0, 0, 0, 0], "period": "week", "unit": "mi"},
-    {"check": "acwr", "loads": [5] * 21 + [10] * 7, "period": "day", "unit": "min"},
-    {"check": "acwr", "loads": [3] * 30, "period": "day", "unit": "au"},
-    {"check": "redflags", "answers": {}},
-    {"check": "redflags", "answers": {"new_pain": True}},
-    {"check": "redflags", "answers": {"injury": True, "ottawa_age": True, "marked_swelling": True}},
-    {"check": "redflags", "answers": {"clot_breathless": True, "locked": True}},
-    {"check": "redflags", "answers": {"ottawa_fibula": True}},
-    {"check": "where", "location": "front"},
-    {"check": "where", "location": "back", "features": ["bending", "sprinting"]},
-    {"check": "where", "location": "outside", "features": ["snapping", "swelling", "after-injury"]},
-    {"check": "overtraining", "signs": {}},
-    {"check": "overtraining", "signs": {"sleep": True}},
-    {"check": "overtraining", "signs": {"fatigue": True, "mood": True, "aches": True, "appetite": False}},
-]
+#: The checks whose answers this contract covers (summary in one sentence, and so on).
+CONTRACT_CHECKS = ("acwr", "redflags", "where", "overtraining")
+REQUESTS = [request for request in SAMPLE_REQUESTS if request["check"] in CONTRACT_CHECKS]
 
 COMMON = ("summary", "verdict", "why", "links", "sources", "disclaimer", "see_clinician")
 

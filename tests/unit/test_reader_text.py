@@ -17,6 +17,7 @@ import pytest
 
 from calculator.protocol import CHECKS, handle
 from calculator.rules import SOURCE_NAMES, source_names
+from sample_requests import RULES, SAMPLE_REQUESTS
 
 #: A source named by its file number: "seed 002", "Seed 001", "seed-004", "seed000".
 SEED = re.compile(r"\bseed[ -]?\d", re.IGNORECASE)
@@ -44,49 +45,10 @@ def seed_mentions(value: Any) -> list[tuple[str, str]]:
     return [(path, text) for path, text in reader_strings(value) if SEED.search(text)]
 
 
-RULES = ask({"check": "rules"})["result"]
-REDFLAG_IDS = [question["id"] for question in RULES["redflags"]["questions"]]
-LOCATIONS = [location["key"] for location in RULES["where"]["locations"]]
-FEATURES = [feature["key"] for feature in RULES["where"]["features"]]
-SIGNS = [sign["key"] for sign in RULES["overtraining"]["signs"]]
-
-#: At least one request per check, including answers that flag something, and a few refusals.
+#: Every sample answer, and two refusals (their messages are reader text too).
 REQUESTS: list[dict[str, Any]] = [
-    {"check": "ramp", "weeks": [20, 22]},
-    {"check": "ramp", "weeks": [20, 25, 30, 0, 12]},
-    {"check": "ramp", "weeks": [20, 21], "unit": "mi", "profile": "returning"},
-    {"check": "ramp", "weeks": [60, 62], "unit": "min", "profile": "conservative"},
-    {"check": "ramp", "weeks": [20, 23], "profile": "custom", "limit_pct": 15},
+    *SAMPLE_REQUESTS,
     {"check": "ramp", "weeks": [20, -1], "profile": "fast"},
-    {"check": "plan", "current": 20, "target": 30},
-    {"check": "plan", "current": 5, "target": 6, "unit": "mi", "hold_weeks": True, "start_date": "2026-11-30"},
-    {"check": "plan", "current": 20, "target": 30, "profile": "conservative"},
-    {"check": "plan", "current": 30, "target": 20},
-    {"check": "plan", "current": 20, "target": 30, "profile": "custom", "limit_pct": 7.5},
-    {"check": "spike", "planned": 10, "longest_30d": 10},
-    {"check": "spike", "planned": 12, "longest_30d": 10},
-    {"check": "spike", "planned": 16, "longest_30d": 12},
-    {"check": "spike", "planned": 25, "longest_30d": 10, "unit": "mi"},
-    {"check": "spike", "planned": 5, "longest_30d": 0},
-    {"check": "shoes", "distance_on_pair": 250, "weekly": 30},
-    {"check": "shoes", "distance_on_pair": 450, "weekly": 20, "unit": "mi", "today": "2026-11-23"},
-    {"check": "shoes", "distance_on_pair": 900, "weekly": 0},
-    {"check": "acwr", "loads": [10, 10, 10, 16], "period": "week"},
-    {"check": "acwr", "loads": [0, 0, 0, 0], "period": "week", "unit": "mi"},
-    {"check": "acwr", "loads": [5] * 21 + [10] * 7, "period": "day", "unit": "min"},
-    {"check": "acwr", "loads": [3] * 30, "period": "day", "unit": "au"},
-    {"check": "redflags", "answers": {}},
-    {"check": "redflags", "answers": {"new_pain": True}},
-    {"check": "redflags", "answers": {"injury": True}},
-    {"check": "redflags", "answers": {"stays_painful": True, "night_pain": True}},
-    {"check": "redflags", "answers": {"ottawa_fibula": True}},
-    {"check": "redflags", "answers": dict.fromkeys(REDFLAG_IDS, True)},
-    *({"check": "where", "location": location} for location in LOCATIONS),
-    *({"check": "where", "location": location, "features": FEATURES} for location in LOCATIONS),
-    {"check": "overtraining", "signs": {}},
-    {"check": "overtraining", "signs": {"sleep": True}},
-    {"check": "overtraining", "signs": {"lasting_low_mood": True}},
-    {"check": "overtraining", "signs": dict.fromkeys(SIGNS, True)},
     {"check": "overtraining", "signs": {"grumpy": True}},
 ]
 
