@@ -42,14 +42,15 @@ class Location:
     note_sources: tuple[str, ...] = ()
 
 
-#: The locations in the order a form offers them (the keys of the pages' ``pain_locations``).
+#: The locations in anatomical order (front, the kneecap from above to below, sides, back), as forms
+#: and the site's tables offer them. Their keys are the only values of the pages' ``pain_locations``.
 LOCATIONS: tuple[Location, ...] = (
     Location("front", "The front of the knee", "at the front of the knee"),
     Location("around-kneecap", "Around the kneecap", "around the kneecap"),
-    Location("below-kneecap", "Just below the kneecap", "just below the kneecap"),
     Location("above-kneecap", "Just above the kneecap", "just above the kneecap"),
-    Location("outside", "The outer side of the knee", "on the outer side of the knee"),
+    Location("below-kneecap", "Just below the kneecap", "just below the kneecap"),
     Location("inside", "The inner side of the knee", "on the inner side of the knee"),
+    Location("outside", "The outer side of the knee", "on the outer side of the knee"),
     Location("back", "The back of the knee", "at the back of the knee",
              "Pain behind the knee together with pain, swelling or warmth in one calf, or red or darkened "
              "skin behind the knee, can be a blood clot (DVT): check the red flags.",

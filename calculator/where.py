@@ -89,7 +89,7 @@ def check_where(location: str, /, *, features: Sequence[str] = ()) -> WhereResul
     >>> check_where("knee", features=["stairs", "itchy"])
     Traceback (most recent call last):
     ...
-    calculator.errors.CalculatorError: location: Unknown location 'knee': choose front, around-kneecap, below-kneecap, above-kneecap, outside, inside or back.; features[1]: Unknown feature 'itchy': choose from swelling, locking, after-injury, night-pain, limping, snapping, stairs, sitting, long-runs, morning-stiffness, tender-below-kneecap, sprinting or bending.
+    calculator.errors.CalculatorError: location: Unknown location 'knee': choose front, around-kneecap, above-kneecap, below-kneecap, inside, outside or back.; features[1]: Unknown feature 'itchy': choose from swelling, locking, after-injury, night-pain, limping, snapping, stairs, sitting, long-runs, morning-stiffness, tender-below-kneecap, sprinting or bending.
     """
     problems: list[Problem] = []
     choices = words(list(LOCATIONS_BY_KEY), "or")

@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from calculator.rules_where import where_rules
+
 from bibliography import BIBLIOGRAPHY_FILE, display_path, load_bibliography
 
 if TYPE_CHECKING:
@@ -44,16 +46,9 @@ OPTIONAL_FIELDS = ("related", "tags", "calculator")
 THEME_FIELDS = ("hide", "search", "template", "status", "subtitle", "icon")
 #: Myth verdicts and how the overviews say them.
 VERDICTS = {"false": "False", "mostly-false": "Mostly false", "partly-true": "Partly true"}
-#: Where it hurts, in anatomical order (front, kneecap from above to below, sides, back), in plain words.
-PAIN_LOCATIONS = {
-    "front": "Front of the knee",
-    "around-kneecap": "Around or behind the kneecap",
-    "above-kneecap": "Just above the kneecap",
-    "below-kneecap": "Just below the kneecap",
-    "inside": "Inside of the knee (the side nearest the other knee)",
-    "outside": "Outside of the knee",
-    "back": "Back of the knee",
-}
+#: Where it hurts, key -> plain words, from the calculator's where check (their one home), in its
+#: anatomical order.
+PAIN_LOCATIONS = {location["key"]: location["label"] for location in where_rules()["locations"]}
 EXERCISE_TYPES = ("strength", "stretch", "mobility", "balance")
 #: Fields each kind requires, on top of REQUIRED_FIELDS.
 KIND_FIELDS = {

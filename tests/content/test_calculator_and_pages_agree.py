@@ -78,3 +78,12 @@ def test_every_source_the_calculator_cites_is_in_the_bibliography() -> None:
     for request in REQUESTS:
         cited |= _source_keys(handle_request(request)["result"])
     assert cited and cited <= set(bibliography)
+
+
+def test_every_bibliography_entry_is_cited_by_a_page_or_the_calculator() -> None:
+    bibliography = set(yaml.safe_load((DOCS / "bibliography.yml").read_text(encoding="utf-8")))
+    by_pages = {key for path in DOCS.rglob("*.md") if path.read_text(encoding="utf-8").startswith("---")
+                for key in front_matter(path.relative_to(DOCS).as_posix()).get("sources") or []}
+    by_calculator = _source_keys(handle_request({"check": "rules"})["result"])
+    assert by_pages <= bibliography
+    assert bibliography == by_pages | by_calculator

@@ -25,20 +25,6 @@ def real_bibliography() -> dict[str, Any]:
     return dict(bibliography.load_bibliography(BIBLIOGRAPHY_YML, "docs/bibliography.yml"))
 
 
-def schema_keys() -> list[str]:
-    """The keys CONTENT-SCHEMA.md promises, from its "Bibliography keys" section."""
-    text = (PROJECT_ROOT / "CONTENT-SCHEMA.md").read_text(encoding="utf-8")
-    section = text.split("## Bibliography keys", 1)[1]
-    return [word for line in section.splitlines()[1:] for word in line.split()
-            if word[0].isalpha() and "-" in word and "(" not in word]
-
-
-def test_the_bibliography_has_every_key_of_the_schema() -> None:
-    keys = schema_keys()
-    assert len(keys) == 22
-    assert set(keys) <= set(real_bibliography())
-
-
 def test_checked_identifiers_are_kept() -> None:
     refs = real_bibliography()
     assert refs["dhillon-2023"].doi == "10.1177/23259671231152900"

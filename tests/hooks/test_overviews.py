@@ -40,7 +40,7 @@ def test_conditions_are_listed_by_location_in_anatomical_order() -> None:
     table = render("conditions-by-location", "conditions/index.html")
     rows = [row for row in table.split("<tr>") if "<td>" in row]
     assert [row.split("</td>")[0].removeprefix("<td>") for row in rows] == [
-        "Front of the knee", "Around or behind the kneecap", "Outside of the knee", "Back of the knee"]
+        "The front of the knee", "Around the kneecap", "The outer side of the knee", "The back of the knee"]
     assert '<a href="itb.html">ITB syndrome</a>' in rows[2]
     assert "Runner&#x27;s knee" in rows[0] and "Runner&#x27;s knee" in rows[1]
 

@@ -56,7 +56,7 @@ def test_every_condition_links_its_own_page_and_every_location_has_a_condition()
     for location in LOCATIONS:
         assert conditions_at(location.key)
     assert [location.key for location in LOCATIONS] == [
-        "front", "around-kneecap", "below-kneecap", "above-kneecap", "outside", "inside", "back"]
+        "front", "around-kneecap", "above-kneecap", "below-kneecap", "inside", "outside", "back"]
 
 
 def test_every_feature_is_sourced_and_supports_only_known_conditions() -> None:
