@@ -21,7 +21,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.helpers import CHROMIUM_FLAGS, PROJECT_ROOT, find_chromium, serve_directory  # noqa: E402
+from tests.helpers import CHROMIUM_FLAGS, PROJECT_ROOT, find_chromium, serve_directory
 
 READY_TIMEOUT_MS = 120_000
 
@@ -31,8 +31,11 @@ def time_builds(out: Path, runs: int) -> list[float]:
     seconds = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
-                       cwd=PROJECT_ROOT, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+            cwd=PROJECT_ROOT,
+            check=True,
+        )
         seconds.append(time.perf_counter() - start)
     return seconds
 
@@ -67,7 +70,8 @@ def calculator_timings(browser: Browser, url: str) -> tuple[float, float]:
     page.wait_for_selector("#ramp-answer:not([hidden])")
     ready_ms, submit_ms, answer_ms = page.evaluate(
         "() => ['calculator-ready', 'calculator-submit', 'calculator-answer']"
-        ".map((name) => performance.getEntriesByName(name)[0].startTime)")
+        ".map((name) => performance.getEntriesByName(name)[0].startTime)"
+    )
     context.close()
     return ready_ms, answer_ms - submit_ms
 
@@ -83,14 +87,18 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
         builds = time_builds(site, runs=3)
-        print(f"mkdocs build --strict: min {min(builds):.2f} s, median {statistics.median(builds):.2f} s (n=3)")
+        print(
+            f"mkdocs build --strict: min {min(builds):.2f} s, median {statistics.median(builds):.2f} s (n=3)"
+        )
         with serve_directory(site) as base_url, sync_playwright() as playwright:
             executable = find_chromium()
             browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
             content, content_requests = page_bytes(browser, base_url + "index.html", wait_for_ready=False)
             calc, calc_requests = page_bytes(browser, base_url + "calculator/ramp.html", wait_for_ready=True)
             print(f"content page (index.html): {content / 1024:.0f} KiB in {content_requests} requests")
-            print(f"calculator page (calculator/ramp.html): {calc / 1024:.0f} KiB in {calc_requests} requests")
+            print(
+                f"calculator page (calculator/ramp.html): {calc / 1024:.0f} KiB in {calc_requests} requests"
+            )
             timings = [calculator_timings(browser, base_url + "calculator/ramp.html") for _ in range(runs)]
             print("navigation to calculator ready, cold: " + _summary([ready for ready, _ in timings], "ms"))
             print("submit to answer: " + _summary([answer for _, answer in timings], "ms"))

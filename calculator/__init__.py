@@ -77,20 +77,39 @@ from __future__ import annotations
 from calculator.acwr import AcwrResult, check_acwr
 from calculator.errors import CalculatorError, Problem
 from calculator.overtraining import OvertrainingResult, check_overtraining
-from calculator.protocol import handle, handle_request
-from calculator.redflags import RedflagsResult, check_redflags
-from calculator.where import WhereResult, check_where
 from calculator.plan import PlanResult, PlanWeek, check_plan
+from calculator.protocol import handle, handle_request
 from calculator.ramp import RampResult, RampWeek, check_ramp
+from calculator.redflags import RedflagsResult, check_redflags
 from calculator.rules import ramp_rules
 from calculator.shoes import ShoesResult, check_shoes
 from calculator.spike import SpikeResult, check_spike
+from calculator.where import WhereResult, check_where
 
 __all__ = [
-    "CalculatorError", "PlanResult", "PlanWeek", "Problem", "RampResult", "RampWeek", "ShoesResult", "SpikeResult",
-    "check_plan", "check_ramp", "check_shoes", "check_spike", "handle", "handle_request", "ramp_rules",
-    "AcwrResult", "OvertrainingResult", "RedflagsResult", "WhereResult", "check_acwr", "check_overtraining",
-    "check_redflags", "check_where",
+    "AcwrResult",
+    "CalculatorError",
+    "OvertrainingResult",
+    "PlanResult",
+    "PlanWeek",
+    "Problem",
+    "RampResult",
+    "RampWeek",
+    "RedflagsResult",
+    "ShoesResult",
+    "SpikeResult",
+    "WhereResult",
+    "check_acwr",
+    "check_overtraining",
+    "check_plan",
+    "check_ramp",
+    "check_redflags",
+    "check_shoes",
+    "check_spike",
+    "check_where",
+    "handle",
+    "handle_request",
+    "ramp_rules",
 ]
 
 __version__ = "0.1.0"

@@ -39,8 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m calculator",
         description=f"kneeload calculator {__version__}. Answer one calculator request: read a JSON object on standard input, print "
-                    "the JSON answer on standard output. Exit status 0 when ok, 2 when refused. "
-                    f"Checks: {', '.join(sorted(protocol.CHECKS))}.",
+        "the JSON answer on standard output. Exit status 0 when ok, 2 when refused. "
+        f"Checks: {', '.join(sorted(protocol.CHECKS))}.",
         epilog=_protocol_text(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
         add_help=False,
@@ -50,7 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, *, stdin: TextIO | None = None, stdout: TextIO | None = None
+) -> int:
     """Answer the request on *stdin* on *stdout*; return the exit status (0 ok, 2 refused).
 
     >>> import io

@@ -34,9 +34,24 @@ from calculator.errors import Problem, raise_problems
 from calculator.inputs import read_amount
 from calculator.readers import exact, plain, read_choice
 from calculator.rules_acwr import (
-    ACWR_CAVEAT, ACWR_CAVEAT_SHORT, ACWR_CAVEAT_SOURCES, BANDS, DANGER_FROM, DEFAULT_ACWR_UNIT, EWMA_ACUTE,
-    EWMA_CHRONIC, EWMA_SEED, EWMA_WEEKLY_NOTE, PERIODS, SWEET_HIGH, SWEET_LOW, UNITS_BY_KEY, AcwrUnit, Band,
-    Period, band_for,
+    ACWR_CAVEAT,
+    ACWR_CAVEAT_SHORT,
+    ACWR_CAVEAT_SOURCES,
+    BANDS,
+    DANGER_FROM,
+    DEFAULT_ACWR_UNIT,
+    EWMA_ACUTE,
+    EWMA_CHRONIC,
+    EWMA_SEED,
+    EWMA_WEEKLY_NOTE,
+    PERIODS,
+    SWEET_HIGH,
+    SWEET_LOW,
+    UNITS_BY_KEY,
+    AcwrUnit,
+    Band,
+    Period,
+    band_for,
 )
 
 __all__ = ["AcwrPoint", "AcwrRatio", "AcwrResult", "check_acwr", "shown_ratio"]
@@ -102,10 +117,16 @@ class AcwrResult(Answer):
         ['caveat', 'chart_svg', 'disclaimer', 'ewma']
         """
         return {
-            "period": self.period, "unit": self.unit, "unit_label": self.unit_label,
-            "rolling": self.rolling.as_dict(), "ewma": None if self.ewma is None else self.ewma.as_dict(),
-            "ewma_note": self.ewma_note, "series": [point.as_dict() for point in self.series],
-            "chart_svg": self.chart_svg, "caveat": self.caveat, **super().as_dict(),
+            "period": self.period,
+            "unit": self.unit,
+            "unit_label": self.unit_label,
+            "rolling": self.rolling.as_dict(),
+            "ewma": None if self.ewma is None else self.ewma.as_dict(),
+            "ewma_note": self.ewma_note,
+            "series": [point.as_dict() for point in self.series],
+            "chart_svg": self.chart_svg,
+            "caveat": self.caveat,
+            **super().as_dict(),
         }
 
 
@@ -143,34 +164,52 @@ def check_acwr(loads: Sequence[float], /, *, period: str, unit: str = DEFAULT_AC
     now_rolling = _ratio("rolling", *rolling[-1])
     now_ewma = None if ewma is None else _ratio("ewma", *ewma[-1])
     return AcwrResult(
-        period=chosen.key, unit=measure.key, unit_label=measure.label, rolling=now_rolling, ewma=now_ewma,
-        ewma_note=EWMA_SEED if ewma is not None else EWMA_WEEKLY_NOTE, series=series,
+        period=chosen.key,
+        unit=measure.key,
+        unit_label=measure.label,
+        rolling=now_rolling,
+        ewma=now_ewma,
+        ewma_note=EWMA_SEED if ewma is not None else EWMA_WEEKLY_NOTE,
+        series=series,
         chart_svg=_chart(series, chosen, measure),
         summary=_summary(now_rolling, now_ewma, chosen, measure),
         verdict=now_rolling.band or "no-ratio",
         why=_why(now_rolling, chosen),
-        caveat=ACWR_CAVEAT, links=LINKS,
+        caveat=ACWR_CAVEAT,
+        links=LINKS,
         sources=_sources(chosen),
     )
 
 
 # --- validation ----------------------------------------------------------------------------------
 
+
 def _validate(loads: object, period: object, unit: object) -> tuple[Period, AcwrUnit, list[int | float]]:
     """Read the inputs, or raise one `CalculatorError` naming every problem."""
     problems: list[Problem] = []
-    chosen = read_choice(period, PERIODS, "period",
-                         'Say whether the loads are daily or weekly: "period": "day" or "week".', problems)
-    measure = read_choice(unit, UNITS_BY_KEY, "unit",
-                          "Unknown unit{}: choose km, mi (miles), min (minutes) or au (arbitrary units).", problems)
+    chosen = read_choice(
+        period,
+        PERIODS,
+        "period",
+        'Say whether the loads are daily or weekly: "period": "day" or "week".',
+        problems,
+    )
+    measure = read_choice(
+        unit,
+        UNITS_BY_KEY,
+        "unit",
+        "Unknown unit{}: choose km, mi (miles), min (minutes) or au (arbitrary units).",
+        problems,
+    )
     values = _read_loads(loads, chosen, measure, problems)
     raise_problems(problems)
     assert chosen is not None and measure is not None  # no problems means both were found
     return chosen, measure, values
 
 
-def _read_loads(loads: object, period: Period | None, unit: AcwrUnit | None,
-                problems: list[Problem]) -> list[int | float]:
+def _read_loads(
+    loads: object, period: Period | None, unit: AcwrUnit | None, problems: list[Problem]
+) -> list[int | float]:
     """Read the list of loads, noting a problem for each load that is wrong."""
     if loads is None:
         problems.append(Problem("loads", "Enter your training loads, oldest first, like [5, 0, 8, 6]."))
@@ -185,14 +224,21 @@ def _read_loads(loads: object, period: Period | None, unit: AcwrUnit | None,
     name, rest = ("Load", "day or week") if period is None else (period.label, period.key)
     values: list[int | float] = []
     for index, value in enumerate(loads):
-        read = read_amount(value, f"loads[{index}]", f"{name} {index + 1}",
-                           unit_label=unit.short if unit and period else None,  # else already reported
-                           ceiling=unit.ceiling(period) if unit and period else None, problems=problems,
-                           missing=f"{name} {index + 1} is empty: enter 0 for a rest {rest}.")
+        read = read_amount(
+            value,
+            f"loads[{index}]",
+            f"{name} {index + 1}",
+            unit_label=unit.short if unit and period else None,  # else already reported
+            ceiling=unit.ceiling(period) if unit and period else None,
+            problems=problems,
+            missing=f"{name} {index + 1} is empty: enter 0 for a rest {rest}.",
+        )
         if read is not None:
             values.append(read)
     if period is not None and len(loads) < period.chronic:
-        problems.insert(0, Problem("loads", f"Enter at least {_fewest(period)}: the chronic load needs 4 weeks."))
+        problems.insert(
+            0, Problem("loads", f"Enter at least {_fewest(period)}: the chronic load needs 4 weeks.")
+        )
     return values
 
 
@@ -212,6 +258,7 @@ def _plural(period: Period | None) -> str:
 
 
 # --- the ratios ----------------------------------------------------------------------------------
+
 
 def _rolling(loads: list[Fraction], period: Period) -> list[tuple[Fraction, Fraction]]:
     """Acute and chronic load (per 7 days) at every load, where a full chronic window is in.
@@ -234,7 +281,7 @@ def _rolling(loads: list[Fraction], period: Period) -> list[tuple[Fraction, Frac
 
 def _ewma(loads: list[Fraction]) -> list[tuple[Fraction, Fraction]]:
     """The weighted acute and chronic load (per 7 days) at every day, started as `EWMA_SEED` says."""
-    seed = sum(loads[:EWMA_CHRONIC.days], Fraction(0)) / EWMA_CHRONIC.days
+    seed = sum(loads[: EWMA_CHRONIC.days], Fraction(0)) / EWMA_CHRONIC.days
     acute = chronic = seed
     days: list[tuple[Fraction, Fraction]] = []
     for load in loads:
@@ -251,17 +298,30 @@ def _exact_ratio(acute: Fraction, chronic: Fraction) -> Fraction | None:
 def _ratio(method: str, acute: Fraction, chronic: Fraction) -> AcwrRatio:
     ratio = _exact_ratio(acute, chronic)
     band = None if ratio is None else band_for(ratio)
-    return AcwrRatio(method=method, acute=_two_places(acute), chronic=_two_places(chronic),
-                     ratio=None if ratio is None or band is None else shown_ratio(ratio, band),
-                     band=None if band is None else band.key, band_label=None if band is None else band.label)
+    return AcwrRatio(
+        method=method,
+        acute=_two_places(acute),
+        chronic=_two_places(chronic),
+        ratio=None if ratio is None or band is None else shown_ratio(ratio, band),
+        band=None if band is None else band.key,
+        band_label=None if band is None else band.label,
+    )
 
 
-def _point(index: int, rolling: tuple[Fraction, Fraction], ewma: tuple[Fraction, Fraction] | None) -> AcwrPoint:
+def _point(
+    index: int, rolling: tuple[Fraction, Fraction], ewma: tuple[Fraction, Fraction] | None
+) -> AcwrPoint:
     now = _ratio("rolling", *rolling)
     weighted = None if ewma is None else _ratio("ewma", *ewma)
-    return AcwrPoint(index=index, acute=now.acute, chronic=now.chronic, ratio=now.ratio, band=now.band,
-                     ewma_ratio=None if weighted is None else weighted.ratio,
-                     ewma_band=None if weighted is None else weighted.band)
+    return AcwrPoint(
+        index=index,
+        acute=now.acute,
+        chronic=now.chronic,
+        ratio=now.ratio,
+        band=now.band,
+        ewma_ratio=None if weighted is None else weighted.ratio,
+        ewma_band=None if weighted is None else weighted.band,
+    )
 
 
 def shown_ratio(ratio: Fraction, band: Band) -> float:
@@ -288,6 +348,7 @@ def _two_places(value: Fraction) -> float:
 
 # --- the answer ----------------------------------------------------------------------------------
 
+
 def _summary(rolling: AcwrRatio, ewma: AcwrRatio | None, period: Period, unit: AcwrUnit) -> str:
     """One plain sentence: the ratio, its band and the loads behind it."""
     if period.key == "day":
@@ -295,25 +356,33 @@ def _summary(rolling: AcwrRatio, ewma: AcwrRatio | None, period: Period, unit: A
     else:
         acute_words, window = "last week", "the last 4 weeks"
     if rolling.ratio is None:
-        return (f"There is no ratio: with no load in {window} there is no chronic load to compare with, "
-                "so build back gently.")
+        return (
+            f"There is no ratio: with no load in {window} there is no chronic load to compare with, "
+            "so build back gently."
+        )
     weighted = ""
     if ewma is not None and ewma.ratio is not None:
         weighted = f" (weighted ratio: {plain(ewma.ratio)}, {ewma.band_label})"
-    return (f"Your acute:chronic ratio is {plain(rolling.ratio)} ({rolling.band_label}): "
-            f"{plain(rolling.acute)} {unit.short} {acute_words} against an average of {plain(rolling.chronic)} "
-            f"{unit.short} a week over {window}{weighted}.")
+    return (
+        f"Your acute:chronic ratio is {plain(rolling.ratio)} ({rolling.band_label}): "
+        f"{plain(rolling.acute)} {unit.short} {acute_words} against an average of {plain(rolling.chronic)} "
+        f"{unit.short} a week over {window}{weighted}."
+    )
 
 
 def _why(rolling: AcwrRatio, period: Period) -> str:
     """The reason and how strong the evidence is, caveat included, in two sentences."""
     if rolling.band is None:
         window = "28 days" if period.key == "day" else "4 weeks"
-        return (f"A ratio divides your recent load by your usual load, and your usual load over the last "
-                f"{window} is 0. {ACWR_CAVEAT_SHORT}")
+        return (
+            f"A ratio divides your recent load by your usual load, and your usual load over the last "
+            f"{window} is 0. {ACWR_CAVEAT_SHORT}"
+        )
     band = BANDS[rolling.band]
-    return (f"By Gabbett's 2016 bands, from team sports rather than runners, a ratio {band.range_words} is in the "
-            f"\"{band.label}\" band. {ACWR_CAVEAT_SHORT}")
+    return (
+        f"By Gabbett's 2016 bands, from team sports rather than runners, a ratio {band.range_words} is in the "
+        f'"{band.label}" band. {ACWR_CAVEAT_SHORT}'
+    )
 
 
 def _sources(period: Period) -> tuple[str, ...]:
@@ -324,19 +393,31 @@ def _sources(period: Period) -> tuple[str, ...]:
 def _chart(series: Sequence[AcwrPoint], period: Period, unit: AcwrUnit) -> str:
     """The rolling ratio over time as bars against the sweet spot, with the danger line at 1.5."""
     name = period.label
-    bars = [Bar(label=str(point.index), value=point.ratio or 0, over=point.ratio is not None and point.band in
-                ("caution", "danger"),
-                words=(f"{name} {point.index}: no ratio (no load in the last 4 weeks)." if point.ratio is None
-                       else f"{name} {point.index}: {plain(point.ratio)}, {point.band and BANDS[point.band].label}."))
-            for point in series]
+    bars = [
+        Bar(
+            label=str(point.index),
+            value=point.ratio or 0,
+            over=point.ratio is not None and point.band in ("caution", "danger"),
+            words=(
+                f"{name} {point.index}: no ratio (no load in the last 4 weeks)."
+                if point.ratio is None
+                else f"{name} {point.index}: {plain(point.ratio)}, {point.band and BANDS[point.band].label}."
+            ),
+        )
+        for point in series
+    ]
     sweet = BANDS["sweet-spot"]
     return bar_chart(
         bars,
         title=f"Your acute:chronic ratio, {period.key} by {period.key}",
-        description=(f"The rolling ratio of each {period.key}'s recent load to the load you were used to, from "
-                     f"{name.lower()} {series[0].index}, against the sweet spot of {sweet.range_words} "
-                     f"(Gabbett 2016, team sports)."),
-        unit="", band=ChartBand(SWEET_LOW, SWEET_HIGH, f"Sweet spot, {plain(SWEET_LOW)} to {plain(SWEET_HIGH)}"),
+        description=(
+            f"The rolling ratio of each {period.key}'s recent load to the load you were used to, from "
+            f"{name.lower()} {series[0].index}, against the sweet spot of {sweet.range_words} "
+            f"(Gabbett 2016, team sports)."
+        ),
+        unit="",
+        band=ChartBand(SWEET_LOW, SWEET_HIGH, f"Sweet spot, {plain(SWEET_LOW)} to {plain(SWEET_HIGH)}"),
         line=Line(DANGER_FROM, f"Danger zone from {plain(DANGER_FROM)}"),
-        within_label=f"Up to {plain(SWEET_HIGH)}", over_label=f"Above {plain(SWEET_HIGH)}",
+        within_label=f"Up to {plain(SWEET_HIGH)}",
+        over_label=f"Above {plain(SWEET_HIGH)}",
     )

@@ -65,9 +65,13 @@ class Answer:
     def as_dict(self) -> dict[str, Any]:
         """Return the contract's fields as the protocol sends them (a result adds its own first)."""
         return {
-            "summary": self.summary, "verdict": self.verdict, "why": self.why,
-            "links": [link(page) for page in self.links], "sources": list(self.sources),
-            "disclaimer": self.disclaimer, "see_clinician": self.see_clinician,
+            "summary": self.summary,
+            "verdict": self.verdict,
+            "why": self.why,
+            "links": [link(page) for page in self.links],
+            "sources": list(self.sources),
+            "disclaimer": self.disclaimer,
+            "see_clinician": self.see_clinician,
         }
 
     def to_json(self) -> str:

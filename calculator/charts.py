@@ -88,10 +88,19 @@ class Band:
     label: str
 
 
-def bar_chart(bars: Sequence[Bar], *, title: str, description: str, unit: str = "",
-              line: Line | None = None, band: Band | None = None, within_label: str = "Within the limit",
-              over_label: str = "Over the limit", cap_label: str = "Most the week could hold",
-              muted_label: str = "This week") -> str:
+def bar_chart(
+    bars: Sequence[Bar],
+    *,
+    title: str,
+    description: str,
+    unit: str = "",
+    line: Line | None = None,
+    band: Band | None = None,
+    within_label: str = "Within the limit",
+    over_label: str = "Over the limit",
+    cap_label: str = "Most the week could hold",
+    muted_label: str = "This week",
+) -> str:
     """Draw bars as an SVG string: one ``<rect class="kl-bar">`` per bar, in order.
 
     *title* names the chart; *description* (a sentence or two) starts the ``<desc>``, followed by
@@ -153,6 +162,7 @@ def y_position(value: Number, top: float, y_max: float) -> float:
 
 # --- layout -----------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _Scale:
     top: float
@@ -187,7 +197,7 @@ def _nice_step(raw: float) -> float:
 def _ticks(y_max: float) -> tuple[float, list[float]]:
     """The axis's step and its ticks from 0 to *y_max*, about five of them."""
     step = _nice_step(y_max / 5)
-    count = int(round(y_max / step))
+    count = round(y_max / step)
     return step, [step * index for index in range(count + 1) if step * index <= y_max * (1 + 1e-9)]
 
 
@@ -198,10 +208,14 @@ def _axis(scale: _Scale) -> list[str]:
     for tick in ticks:
         y = _n(scale.y(tick))
         parts.append(f'<line class="kl-grid" x1="{_LEFT}" y1="{y}" x2="{VIEW_WIDTH - _RIGHT}" y2="{y}"/>')
-        parts.append(f'<text class="kl-tick" x="{_LEFT - 6}" y="{y}" text-anchor="end" '
-                     f'dominant-baseline="middle">{_text(_label(tick, places))}</text>')
+        parts.append(
+            f'<text class="kl-tick" x="{_LEFT - 6}" y="{y}" text-anchor="end" '
+            f'dominant-baseline="middle">{_text(_label(tick, places))}</text>'
+        )
     bottom = _n(scale.bottom)
-    parts.append(f'<line class="kl-axis" x1="{_LEFT}" y1="{bottom}" x2="{VIEW_WIDTH - _RIGHT}" y2="{bottom}"/>')
+    parts.append(
+        f'<line class="kl-axis" x1="{_LEFT}" y1="{bottom}" x2="{VIEW_WIDTH - _RIGHT}" y2="{bottom}"/>'
+    )
     return parts
 
 
@@ -214,38 +228,48 @@ def _draw_bars(bars: Sequence[Bar], scale: _Scale) -> list[str]:
         x = _LEFT + index * slot + (slot - width) / 2
         top = scale.y(bar.value)
         kind = "kl-bar kl-bar-over" if bar.over else "kl-bar kl-bar-muted" if bar.muted else "kl-bar"
-        parts.append(f'<rect class="{kind}" data-value="{_label(bar.value)}" x="{_n(x)}" y="{_n(top)}" '
-                     f'width="{_n(width)}" height="{_n(scale.bottom - top)}"/>')
+        parts.append(
+            f'<rect class="{kind}" data-value="{_label(bar.value)}" x="{_n(x)}" y="{_n(top)}" '
+            f'width="{_n(width)}" height="{_n(scale.bottom - top)}"/>'
+        )
         if bar.cap is not None:
             y = _n(scale.y(bar.cap))
             reach = min(slot * 0.12, 4)
-            parts.append(f'<line class="kl-cap" data-value="{_label(bar.cap)}" x1="{_n(x - reach)}" y1="{y}" '
-                         f'x2="{_n(x + width + reach)}" y2="{y}"/>')
+            parts.append(
+                f'<line class="kl-cap" data-value="{_label(bar.cap)}" x1="{_n(x - reach)}" y1="{y}" '
+                f'x2="{_n(x + width + reach)}" y2="{y}"/>'
+            )
         if bar.over:
             peak = min(top, scale.y(bar.cap)) if bar.cap is not None else top
             middle = x + width / 2
-            parts.append(f'<path class="kl-over-marker" d="M{_n(middle - 5)} {_n(peak - 12)}'
-                         f'h10l-5 9z"/>')
+            parts.append(f'<path class="kl-over-marker" d="M{_n(middle - 5)} {_n(peak - 12)}h10l-5 9z"/>')
         if index % every == 0:
-            parts.append(f'<text class="kl-label" x="{_n(x + width / 2)}" y="{_n(scale.bottom + 20)}" '
-                         f'text-anchor="middle">{_text(bar.label)}</text>')
+            parts.append(
+                f'<text class="kl-label" x="{_n(x + width / 2)}" y="{_n(scale.bottom + 20)}" '
+                f'text-anchor="middle">{_text(bar.label)}</text>'
+            )
     return parts
 
 
 def _draw_line(line: Line, scale: _Scale) -> list[str]:
     y = scale.y(line.value)
-    return [f'<line class="kl-line" data-value="{_label(line.value)}" x1="{_LEFT}" y1="{_n(y)}" '
-            f'x2="{VIEW_WIDTH - _RIGHT}" y2="{_n(y)}"/>']
+    return [
+        f'<line class="kl-line" data-value="{_label(line.value)}" x1="{_LEFT}" y1="{_n(y)}" '
+        f'x2="{VIEW_WIDTH - _RIGHT}" y2="{_n(y)}"/>'
+    ]
 
 
 def _draw_band(band: Band, scale: _Scale) -> list[str]:
     high, low = scale.y(band.high), scale.y(band.low)
-    return [f'<rect class="kl-band" data-low="{_label(band.low)}" data-high="{_label(band.high)}" '
-            f'x="{_LEFT}" y="{_n(high)}" width="{VIEW_WIDTH - _LEFT - _RIGHT}" height="{_n(low - high)}"/>']
+    return [
+        f'<rect class="kl-band" data-low="{_label(band.low)}" data-high="{_label(band.high)}" '
+        f'x="{_LEFT}" y="{_n(high)}" width="{VIEW_WIDTH - _LEFT - _RIGHT}" height="{_n(low - high)}"/>'
+    ]
 
 
-def _legend(bars: Sequence[Bar], line: Line | None, band: Band | None, within: str, over: str, cap: str,
-            muted: str) -> list[tuple[str, str]]:
+def _legend(
+    bars: Sequence[Bar], line: Line | None, band: Band | None, within: str, over: str, cap: str, muted: str
+) -> list[tuple[str, str]]:
     """The legend's entries, (kind, label), for what the chart shows."""
     entries = [("muted", muted)] if any(bar.muted for bar in bars) else []
     entries.append(("bar", within))
@@ -275,8 +299,10 @@ def _draw_legend(entries: list[tuple[str, str]], chart_id: str) -> list[str]:
         else:
             css = "kl-cap" if kind == "cap" else "kl-line"
             parts.append(f'<line class="{css} kl-key" x1="{x}" y1="{y + 8}" x2="{x + 16}" y2="{y + 8}"/>')
-        parts.append(f'<text class="kl-legend" x="{x + 22}" y="{y + 8}" dominant-baseline="middle">'
-                     f'{_text(label)}</text>')
+        parts.append(
+            f'<text class="kl-legend" x="{x + 22}" y="{y + 8}" dominant-baseline="middle">'
+            f"{_text(label)}</text>"
+        )
     return parts
 
 
@@ -302,6 +328,7 @@ def _style(chart_id: str) -> str:
 
 
 # --- words and numbers ------------------------------------------------------------------------------
+
 
 def _default_words(bar: Bar, unit: str, over_label: str) -> str:
     verdict = f", {over_label[0].lower()}{over_label[1:]}" if bar.over else ""

@@ -25,7 +25,14 @@ from calculator.readers import exact, plain
 from calculator.rules import MIN_VOLUME
 
 __all__ = [
-    "EARLIEST_DATE", "LATEST_DATE", "floor_to", "read_amount", "read_date", "read_flag", "rounded_pct", "rounded_rise",
+    "EARLIEST_DATE",
+    "LATEST_DATE",
+    "floor_to",
+    "read_amount",
+    "read_date",
+    "read_flag",
+    "rounded_pct",
+    "rounded_rise",
 ]
 
 #: Dates a request may hold: plans and shoes live in this century; anything else is a typing mistake.
@@ -73,8 +80,16 @@ def rounded_rise(change: Fraction, limit: Fraction) -> Fraction:
     return shown
 
 
-def read_amount(value: object, field: str, name: str, *, unit_label: str | None, ceiling: int | None,
-                problems: list[Problem], missing: str | None = None) -> int | float | None:
+def read_amount(
+    value: object,
+    field: str,
+    name: str,
+    *,
+    unit_label: str | None,
+    ceiling: int | None,
+    problems: list[Problem],
+    missing: str | None = None,
+) -> int | float | None:
     """Read a distance or a time: a number, not negative, at most *ceiling* of the unit.
 
     *name* starts the sentences ("The planned run can't be negative."); *missing* is the message
@@ -100,8 +115,13 @@ def read_amount(value: object, field: str, name: str, *, unit_label: str | None,
         problems.append(Problem(field, f"{name} can't be negative."))
         return None
     if unit_label is not None and ceiling is not None and value > ceiling:
-        problems.append(Problem(field, f"{name} is over {ceiling} {unit_label}: the check takes up to "
-                                       f"{ceiling} {unit_label}. Check the number and the unit."))
+        problems.append(
+            Problem(
+                field,
+                f"{name} is over {ceiling} {unit_label}: the check takes up to "
+                f"{ceiling} {unit_label}. Check the number and the unit.",
+            )
+        )
         return None
     if 0 < exact(value) < MIN_VOLUME:
         smallest = f"{plain(MIN_VOLUME)}{'' if unit_label is None else ' ' + unit_label}"
@@ -128,11 +148,14 @@ def read_date(value: object, field: str, name: str, problems: list[Problem]) -> 
     try:
         day = date.fromisoformat(value)
     except ValueError:
-        problems.append(Problem(field, f"{name} {value} is not a real date: write it as year-month-day, "
-                                       "like 2026-11-30."))
+        problems.append(
+            Problem(field, f"{name} {value} is not a real date: write it as year-month-day, like 2026-11-30.")
+        )
         return None
     if not EARLIEST_DATE <= day <= LATEST_DATE:
-        problems.append(Problem(field, f"{name} must be between {EARLIEST_DATE.year} and {LATEST_DATE.year}."))
+        problems.append(
+            Problem(field, f"{name} must be between {EARLIEST_DATE.year} and {LATEST_DATE.year}.")
+        )
         return None
     return day
 

@@ -21,8 +21,16 @@ from calculator.errors import Problem, raise_problems
 from calculator.readers import read_yes_no, words
 from calculator.rules import source_names
 from calculator.rules_overtraining import (
-    CARRY_ON, EASE_OFF, LASTING_LOW_MOOD, OVERTRAINING_SIGNS, SEVERAL_SIGNS, SIGNS, TALK_TO_GP, Advice,
-    OvertrainingVerdict, Sign,
+    CARRY_ON,
+    EASE_OFF,
+    LASTING_LOW_MOOD,
+    OVERTRAINING_SIGNS,
+    SEVERAL_SIGNS,
+    SIGNS,
+    TALK_TO_GP,
+    Advice,
+    OvertrainingVerdict,
+    Sign,
 )
 
 __all__ = ["OvertrainingResult", "check_overtraining", "verdict_for"]
@@ -48,9 +56,12 @@ class OvertrainingResult(Answer):
         """
         return {
             "signs": [{"key": sign.key, "label": sign.label, "ours": sign.ours} for sign in self.signs],
-            "count": self.count, "verdict_label": self.verdict_label,
-            "advice": [{"text": advice.text, "sources": list(advice.sources), "ours": advice.ours}
-                       for advice in self.advice],
+            "count": self.count,
+            "verdict_label": self.verdict_label,
+            "advice": [
+                {"text": advice.text, "sources": list(advice.sources), "ours": advice.ours}
+                for advice in self.advice
+            ],
             **super().as_dict(),
         }
 
@@ -81,9 +92,16 @@ def check_overtraining(signs: Mapping[str, bool], /) -> OvertrainingResult:
     if chosen is TALK_TO_GP:
         links.append("red-flags.md")
     return OvertrainingResult(
-        signs=present, count=len(present), verdict_label=chosen.label, advice=chosen.advice,
-        summary=_summary(present, chosen), verdict=chosen.key, why=_why(chosen), links=tuple(links),
-        sources=_SOURCES, see_clinician=chosen is TALK_TO_GP,
+        signs=present,
+        count=len(present),
+        verdict_label=chosen.label,
+        advice=chosen.advice,
+        summary=_summary(present, chosen),
+        verdict=chosen.key,
+        why=_why(chosen),
+        links=tuple(links),
+        sources=_SOURCES,
+        see_clinician=chosen is TALK_TO_GP,
     )
 
 
@@ -111,8 +129,10 @@ def _summary(present: tuple[Sign, ...], verdict: OvertrainingVerdict) -> str:
 
 
 def _why(verdict: OvertrainingVerdict) -> str:
-    basis = (f"{source_names(*_SOURCES, capital=True)} lists these warning signs of training beyond what your "
-             "body can recover from and says the body needs rest to recover: advice, not a tested rule.")
+    basis = (
+        f"{source_names(*_SOURCES, capital=True)} lists these warning signs of training beyond what your "
+        "body can recover from and says the body needs rest to recover: advice, not a tested rule."
+    )
     if verdict is CARRY_ON:
         return basis.replace("lists these warning signs", "lists the warning signs") + " You reported none."
     if verdict is TALK_TO_GP:

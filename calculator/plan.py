@@ -28,7 +28,14 @@ from calculator.inputs import floor_to, read_amount, read_date, read_flag, round
 from calculator.ramp import limit_source, limit_words, read_profile, read_unit
 from calculator.readers import exact, plain
 from calculator.rules import (
-    CUSTOM, DEFAULT_PROFILE, DEFAULT_UNIT, RAMP_CAVEAT, RAMP_CAVEAT_SOURCES, RampProfile, Unit, source_names,
+    CUSTOM,
+    DEFAULT_PROFILE,
+    DEFAULT_UNIT,
+    RAMP_CAVEAT,
+    RAMP_CAVEAT_SOURCES,
+    RampProfile,
+    Unit,
+    source_names,
 )
 from calculator.rules_plan import HOLD_WEEKS, MAX_PLAN_WEEKS, PLAN_CAVEAT, PLAN_CAVEAT_SOURCES, PLAN_STEP
 
@@ -84,17 +91,36 @@ class PlanResult(Answer):
         'already-there'
         """
         return {
-            "profile": self.profile, "profile_label": self.profile_label, "limit_pct": self.limit_pct,
-            "unit": self.unit, "unit_label": self.unit_label, "current": self.current, "target": self.target,
-            "hold_weeks": self.hold_weeks, "start_date": self.start_date,
-            "weeks": [week.as_dict() for week in self.weeks], "week_count": self.week_count,
-            "target_week": self.target_week, "target_date": self.target_date,
-            "caveat": self.caveat, "chart_svg": self.chart_svg, **super().as_dict(),
+            "profile": self.profile,
+            "profile_label": self.profile_label,
+            "limit_pct": self.limit_pct,
+            "unit": self.unit,
+            "unit_label": self.unit_label,
+            "current": self.current,
+            "target": self.target,
+            "hold_weeks": self.hold_weeks,
+            "start_date": self.start_date,
+            "weeks": [week.as_dict() for week in self.weeks],
+            "week_count": self.week_count,
+            "target_week": self.target_week,
+            "target_date": self.target_date,
+            "caveat": self.caveat,
+            "chart_svg": self.chart_svg,
+            **super().as_dict(),
         }
 
 
-def check_plan(current: float, target: float, /, *, unit: str = DEFAULT_UNIT, profile: str = DEFAULT_PROFILE,
-               limit_pct: float | None = None, start_date: str | None = None, hold_weeks: bool = False) -> PlanResult:
+def check_plan(
+    current: float,
+    target: float,
+    /,
+    *,
+    unit: str = DEFAULT_UNIT,
+    profile: str = DEFAULT_PROFILE,
+    limit_pct: float | None = None,
+    start_date: str | None = None,
+    hold_weeks: bool = False,
+) -> PlanResult:
     """Plan the weeks from *current* (this week's running) to *target*, within the profile's limit.
 
     *start_date* (YYYY-MM-DD) is when week 1 starts; without it the plan has weeks, not dates.
@@ -118,16 +144,35 @@ def check_plan(current: float, target: float, /, *, unit: str = DEFAULT_UNIT, pr
     chosen = read_profile(profile, limit_pct, problems)
     label = None if measure is None else measure.label
     ceiling = None if measure is None else measure.max_per_week
-    now = read_amount(current, "current", "This week's running", unit_label=label, ceiling=ceiling,
-                      problems=problems, missing="Enter how much you run this week, like 20.")
-    goal = read_amount(target, "target", "The target", unit_label=label, ceiling=ceiling, problems=problems,
-                       missing="Enter the weekly amount you want to reach, like 30.")
+    now = read_amount(
+        current,
+        "current",
+        "This week's running",
+        unit_label=label,
+        ceiling=ceiling,
+        problems=problems,
+        missing="Enter how much you run this week, like 20.",
+    )
+    goal = read_amount(
+        target,
+        "target",
+        "The target",
+        unit_label=label,
+        ceiling=ceiling,
+        problems=problems,
+        missing="Enter the weekly amount you want to reach, like 30.",
+    )
     start = read_date(start_date, "start_date", "The start date", problems)
     hold = read_flag(hold_weeks, "hold_weeks", "Say true to hold a week after each rise, or false.", problems)
     if now == 0 and measure is not None:
-        problems.append(Problem("current", f"A plan can't grow from 0 {measure.label}: a percentage of nothing is "
-                                           "still nothing. Start with a small first week you find easy, then enter "
-                                           "it here as this week's running."))
+        problems.append(
+            Problem(
+                "current",
+                f"A plan can't grow from 0 {measure.label}: a percentage of nothing is "
+                "still nothing. Start with a small first week you find easy, then enter "
+                "it here as this week's running.",
+            )
+        )
     if goal == 0:
         problems.append(Problem("target", "The target must be more than 0."))
     raise_problems(problems)
@@ -138,8 +183,10 @@ def check_plan(current: float, target: float, /, *, unit: str = DEFAULT_UNIT, pr
 
 # --- the plan ------------------------------------------------------------------------------------
 
-def _build(current: Fraction, target: Fraction, profile: RampProfile, unit: Unit,
-           hold: bool) -> list[tuple[Fraction, str]]:
+
+def _build(
+    current: Fraction, target: Fraction, profile: RampProfile, unit: Unit, hold: bool
+) -> list[tuple[Fraction, str]]:
     """The planned weeks as (volume, kind); raise when the plan is too long or cannot grow."""
     weeks: list[tuple[Fraction, str]] = []
     volume = current
@@ -153,10 +200,13 @@ def _build(current: Fraction, target: Fraction, profile: RampProfile, unit: Unit
             weeks.append((step, "rise"))
             volume = step
         if len(weeks) > MAX_PLAN_WEEKS:
-            raise CalculatorError("target", f"Going from {plain(current)} to {plain(target)} {unit.label} at up to "
-                                            f"{limit_words(profile)} % a week takes more than {MAX_PLAN_WEEKS} weeks "
-                                            f"({MAX_PLAN_WEEKS // 52} years): choose a nearer target or a bigger "
-                                            "weekly limit.")
+            raise CalculatorError(
+                "target",
+                f"Going from {plain(current)} to {plain(target)} {unit.label} at up to "
+                f"{limit_words(profile)} % a week takes more than {MAX_PLAN_WEEKS} weeks "
+                f"({MAX_PLAN_WEEKS // 52} years): choose a nearer target or a bigger "
+                "weekly limit.",
+            )
     return weeks
 
 
@@ -166,39 +216,73 @@ def _stuck(current: Fraction, volume: Fraction, profile: RampProfile, unit: Unit
     From at least 0.1 / limit (on the 0.1 grid) every week grows; a custom limit of at least
     10 / current % lets this week grow, and every later week with it.
     """
-    start = (f"At up to {limit_words(profile)} % a week, {plain(volume)} {unit.label} can't grow by the plan's "
-             f"smallest step of {plain(PLAN_STEP)} {unit.label}")
+    start = (
+        f"At up to {limit_words(profile)} % a week, {plain(volume)} {unit.label} can't grow by the plan's "
+        f"smallest step of {plain(PLAN_STEP)} {unit.label}"
+    )
     enough_pct = Fraction(math.ceil(PLAN_STEP / current * 100 * 100), 100)  # in %, rounded up to 0.01
     if profile.key == CUSTOM.key and enough_pct <= CUSTOM.max * 100:
-        return CalculatorError(CUSTOM.field, f"{start}: choose a weekly limit of at least {plain(enough_pct)} %.")
+        return CalculatorError(
+            CUSTOM.field, f"{start}: choose a weekly limit of at least {plain(enough_pct)} %."
+        )
     enough = math.ceil(1 / profile.limit) * PLAN_STEP  # 0.1 / limit, rounded up to 0.1
-    return CalculatorError("current", f"{start}: start from at least {plain(enough)} {unit.label} a week, "
-                                      "or choose a bigger weekly limit.")
+    return CalculatorError(
+        "current",
+        f"{start}: start from at least {plain(enough)} {unit.label} a week, or choose a bigger weekly limit.",
+    )
 
 
-def _result(current: int | float, target: int | float, steps: list[tuple[Fraction, str]], profile: RampProfile,
-            unit: Unit, hold: bool, start: date | None) -> PlanResult:
+def _result(
+    current: int | float,
+    target: int | float,
+    steps: list[tuple[Fraction, str]],
+    profile: RampProfile,
+    unit: Unit,
+    hold: bool,
+    start: date | None,
+) -> PlanResult:
     goal = exact(target)
     weeks = []
     previous = exact(current)
     for number, (volume, kind) in enumerate(steps, start=1):
         starts = None if start is None else (start + timedelta(weeks=number - 1)).isoformat()
         rise = rounded_rise(volume / previous - 1, profile.limit)
-        weeks.append(PlanWeek(week=number, volume=float(volume), change_pct=float(rise), kind=kind, starts=starts,
-                              message=_message(volume, rise, kind, goal, unit)))
+        weeks.append(
+            PlanWeek(
+                week=number,
+                volume=float(volume),
+                change_pct=float(rise),
+                kind=kind,
+                starts=starts,
+                message=_message(volume, rise, kind, goal, unit),
+            )
+        )
         previous = volume
     count = len(weeks)
     there = count == 0
-    sources = _unique((*profile.sources, *(HOLD_WEEKS.sources if hold else ()), *RAMP_CAVEAT_SOURCES,
-                       *PLAN_CAVEAT_SOURCES))
+    sources = _unique(
+        (*profile.sources, *(HOLD_WEEKS.sources if hold else ()), *RAMP_CAVEAT_SOURCES, *PLAN_CAVEAT_SOURCES)
+    )
     return PlanResult(
-        profile=profile.key, profile_label=profile.label, limit_pct=profile.limit_pct, unit=unit.key,
-        unit_label=unit.label, current=current, target=target, hold_weeks=hold,
-        start_date=None if start is None else start.isoformat(), weeks=tuple(weeks), week_count=count,
-        target_week=count, target_date=None if there else weeks[-1].starts,
+        profile=profile.key,
+        profile_label=profile.label,
+        limit_pct=profile.limit_pct,
+        unit=unit.key,
+        unit_label=unit.label,
+        current=current,
+        target=target,
+        hold_weeks=hold,
+        start_date=None if start is None else start.isoformat(),
+        weeks=tuple(weeks),
+        week_count=count,
+        target_week=count,
+        target_date=None if there else weeks[-1].starts,
         summary=_summary(exact(current), goal, weeks, profile, unit, hold),
-        verdict="already-there" if there else "plan", why=_why(there, profile, hold), caveat=PLAN_CAVEAT,
-        links=PLAN_LINKS, sources=sources,
+        verdict="already-there" if there else "plan",
+        why=_why(there, profile, hold),
+        caveat=PLAN_CAVEAT,
+        links=PLAN_LINKS,
+        sources=sources,
         chart_svg=_chart(exact(current), goal, steps, profile, unit),
     )
 
@@ -210,17 +294,22 @@ def _message(volume: Fraction, rise: Fraction, kind: str, target: Fraction, unit
     return f"Up {plain(rise)} % to {plain(volume)} {unit.label}{reached}"
 
 
-def _summary(current: Fraction, target: Fraction, weeks: list[PlanWeek], profile: RampProfile, unit: Unit,
-             hold: bool) -> str:
+def _summary(
+    current: Fraction, target: Fraction, weeks: list[PlanWeek], profile: RampProfile, unit: Unit, hold: bool
+) -> str:
     if not weeks:
-        where = "your target" if current == target else f"more than your target of {plain(target)} {unit.label}"
+        where = (
+            "your target" if current == target else f"more than your target of {plain(target)} {unit.label}"
+        )
         return f"You already run {plain(current)} {unit.label} a week, {where}: no build-up needed."
     count = len(weeks)
     held = ", holding a week after each rise" if hold else ""
     when = f", the week starting {weeks[-1].starts}" if weeks[-1].starts else ""
-    return (f"From {plain(current)} to {plain(target)} {unit.label} in {count} {'week' if count == 1 else 'weeks'} "
-            f"at up to {limit_words(profile)} % a week{held}: you reach {plain(target)} {unit.label} in week "
-            f"{count}{when}.")
+    return (
+        f"From {plain(current)} to {plain(target)} {unit.label} in {count} {'week' if count == 1 else 'weeks'} "
+        f"at up to {limit_words(profile)} % a week{held}: you reach {plain(target)} {unit.label} in week "
+        f"{count}{when}."
+    )
 
 
 def _why(there: bool, profile: RampProfile, hold: bool) -> str:
@@ -229,17 +318,22 @@ def _why(there: bool, profile: RampProfile, hold: bool) -> str:
     if there:
         first = "You are already at or above your target, so there is nothing to build."
     elif hold:
-        first = (f"Each rise adds at most {limit} and is followed by a week at the same amount, the only recovery "
-                 f"pattern our sources describe ({source_names(*HOLD_WEEKS.sources)}); they give no figures for "
-                 "lighter cut-back weeks, so the plan has none.")
+        first = (
+            f"Each rise adds at most {limit} and is followed by a week at the same amount, the only recovery "
+            f"pattern our sources describe ({source_names(*HOLD_WEEKS.sources)}); they give no figures for "
+            "lighter cut-back weeks, so the plan has none."
+        )
     else:
-        first = (f"Each week adds at most {limit}; our sources give no figures for lighter cut-back weeks, so the "
-                 "plan has none.")
+        first = (
+            f"Each week adds at most {limit}; our sources give no figures for lighter cut-back weeks, so the "
+            "plan has none."
+        )
     return f"{first} {RAMP_CAVEAT}"
 
 
-def _chart(current: Fraction, target: Fraction, steps: list[tuple[Fraction, str]], profile: RampProfile,
-           unit: Unit) -> str:
+def _chart(
+    current: Fraction, target: Fraction, steps: list[tuple[Fraction, str]], profile: RampProfile, unit: Unit
+) -> str:
     """This week's bar, one bar per planned week, and the target as a dashed line."""
     bars = [Bar("Now", current, muted=True, words=f"This week: {plain(current)} {unit.label}.")]
     for number, (volume, kind) in enumerate(steps, start=1):
@@ -247,12 +341,17 @@ def _chart(current: Fraction, target: Fraction, steps: list[tuple[Fraction, str]
         bars.append(Bar(str(number), volume, words=f"Week {number}: {plain(volume)} {unit.label}, {said}."))
     count = len(steps)
     return bar_chart(
-        bars, title=f"Your plan: {plain(current)} to {plain(target)} {unit.label}",
-        description=(f"This week's {plain(current)} {unit.label}, then {count} planned "
-                     f"{'week' if count == 1 else 'weeks'}, each at most {limit_words(profile)} % more than the week "
-                     f"before. A dashed line marks the target of {plain(target)} {unit.label}."),
-        unit=unit.label, line=Line(target, f"Target: {plain(target)} {unit.label}"),
-        within_label="Planned week", muted_label="This week",
+        bars,
+        title=f"Your plan: {plain(current)} to {plain(target)} {unit.label}",
+        description=(
+            f"This week's {plain(current)} {unit.label}, then {count} planned "
+            f"{'week' if count == 1 else 'weeks'}, each at most {limit_words(profile)} % more than the week "
+            f"before. A dashed line marks the target of {plain(target)} {unit.label}."
+        ),
+        unit=unit.label,
+        line=Line(target, f"Target: {plain(target)} {unit.label}"),
+        within_label="Planned week",
+        muted_label="This week",
     )
 
 

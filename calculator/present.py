@@ -47,10 +47,23 @@ def _amount(value: float | None, result: Result) -> str:
 
 
 def _ramp(result: Result) -> Table:
-    rows = [_row([f"Week {week['week']}", _amount(week["volume"], result), _change(week["change_pct"]),
-                  week["message"]], week["over_limit"]) for week in result["weeks"]]
-    return {"caption": "Each week against the week before", "columns": ["Week", "Volume", "Change", "Verdict"],
-            "rows": rows}
+    rows = [
+        _row(
+            [
+                f"Week {week['week']}",
+                _amount(week["volume"], result),
+                _change(week["change_pct"]),
+                week["message"],
+            ],
+            week["over_limit"],
+        )
+        for week in result["weeks"]
+    ]
+    return {
+        "caption": "Each week against the week before",
+        "columns": ["Week", "Volume", "Change", "Verdict"],
+        "rows": rows,
+    }
 
 
 def _plan(result: Result) -> Table | None:
@@ -58,23 +71,47 @@ def _plan(result: Result) -> Table | None:
         return None
     dated = result["start_date"] is not None
     columns = ["Week", *(["Starts"] if dated else []), "Volume", "Change", "Note"]
-    rows = [_row([f"Week {week['week']}", *([week["starts"]] if dated else []), _amount(week["volume"], result),
-                  _change(week["change_pct"]), week["message"]]) for week in result["weeks"]]
-    return {"caption": f"Your plan, week by week ({result['profile_label']})", "columns": columns, "rows": rows}
+    rows = [
+        _row(
+            [
+                f"Week {week['week']}",
+                *([week["starts"]] if dated else []),
+                _amount(week["volume"], result),
+                _change(week["change_pct"]),
+                week["message"],
+            ]
+        )
+        for week in result["weeks"]
+    ]
+    return {
+        "caption": f"Your plan, week by week ({result['profile_label']})",
+        "columns": columns,
+        "rows": rows,
+    }
 
 
 def _spike(result: Result, bands: list[dict[str, Any]]) -> Table:
     rows = []
     for band in bands:
         ci = band["ci"]
-        risk = ("the comparison (reference)" if band["hazard_ratio"] == 1 else
-                f"{band['hazard_ratio']:.2f} times ({ci['low']:.2f}–{ci['high']:.2f})")
+        risk = (
+            "the comparison (reference)"
+            if band["hazard_ratio"] == 1
+            else f"{band['hazard_ratio']:.2f} times ({ci['low']:.2f}–{ci['high']:.2f})"
+        )
         yours = band["key"] == result["verdict"]
-        rows.append(_row([band["label"], risk, "Your planned run" if yours else ""],
-                         yours and band["hazard_ratio"] != 1))
-    return {"caption": "Injury rate by how much longer a run is than the longest of the last 30 days "
-                       "(Frandsen et al. 2025, 95 % confidence interval in brackets)",
-            "columns": ["How much longer", "Injury rate against runs within 10 %", "Your run"], "rows": rows}
+        rows.append(
+            _row(
+                [band["label"], risk, "Your planned run" if yours else ""],
+                yours and band["hazard_ratio"] != 1,
+            )
+        )
+    return {
+        "caption": "Injury rate by how much longer a run is than the longest of the last 30 days "
+        "(Frandsen et al. 2025, 95 % confidence interval in brackets)",
+        "columns": ["How much longer", "Injury rate against runs within 10 %", "Your run"],
+        "rows": rows,
+    }
 
 
 def _shoes(result: Result) -> Table:
@@ -91,15 +128,37 @@ def _shoes(result: Result) -> Table:
 
     rows = [_row(["On the pair now", _amount(result["distance_on_pair"], result)])]
     if unit != "miles":
-        rows += [_row([f"Reaches {plain(low)} miles ({plain(round(in_unit[0]))} {unit})",
-                       when(result["weeks_to_range"], result["range_date"])]),
-                 _row([f"Reaches {plain(high)} miles ({plain(round(in_unit[1]))} {unit})",
-                       when(result["weeks_to_range_end"], result["range_end_date"])], result["status"] == "past-range")]
+        rows += [
+            _row(
+                [
+                    f"Reaches {plain(low)} miles ({plain(round(in_unit[0]))} {unit})",
+                    when(result["weeks_to_range"], result["range_date"]),
+                ]
+            ),
+            _row(
+                [
+                    f"Reaches {plain(high)} miles ({plain(round(in_unit[1]))} {unit})",
+                    when(result["weeks_to_range_end"], result["range_end_date"]),
+                ],
+                result["status"] == "past-range",
+            ),
+        ]
     else:
-        rows += [_row([f"Reaches {plain(low)} miles", when(result["weeks_to_range"], result["range_date"])]),
-                 _row([f"Reaches {plain(high)} miles", when(result["weeks_to_range_end"], result["range_end_date"])],
-                      result["status"] == "past-range")]
-    return {"caption": "Your shoes and the usual replacement range", "columns": ["Milestone", "When"], "rows": rows}
+        rows += [
+            _row([f"Reaches {plain(low)} miles", when(result["weeks_to_range"], result["range_date"])]),
+            _row(
+                [
+                    f"Reaches {plain(high)} miles",
+                    when(result["weeks_to_range_end"], result["range_end_date"]),
+                ],
+                result["status"] == "past-range",
+            ),
+        ]
+    return {
+        "caption": "Your shoes and the usual replacement range",
+        "columns": ["Milestone", "When"],
+        "rows": rows,
+    }
 
 
 def _acwr(result: Result) -> Table:
@@ -109,27 +168,45 @@ def _acwr(result: Result) -> Table:
             continue
         value = "—" if ratio["ratio"] is None else plain(ratio["ratio"])
         band = ratio["band_label"] or "no ratio"
-        rows.append(_row([name, _amount(ratio["acute"], result), _amount(ratio["chronic"], result), value, band],
-                         ratio["band"] in ("caution", "danger")))
-    return {"caption": "Your acute:chronic workload ratio", "rows": rows,
-            "columns": ["Method", "Recent (acute)", "Usual (chronic)", "Ratio", "Band"]}
+        rows.append(
+            _row(
+                [name, _amount(ratio["acute"], result), _amount(ratio["chronic"], result), value, band],
+                ratio["band"] in ("caution", "danger"),
+            )
+        )
+    return {
+        "caption": "Your acute:chronic workload ratio",
+        "rows": rows,
+        "columns": ["Method", "Recent (acute)", "Usual (chronic)", "Ratio", "Band"],
+    }
 
 
 def _redflags(result: Result) -> Table | None:
     if not result["reasons"]:
         return None
-    rows = [_row([reason["question"], reason["urgency"].replace("-", " "), reason["reason"]], True)
-            for reason in result["reasons"]]
-    return {"caption": "The signs you said yes to", "columns": ["Sign", "Urgency", "Why it matters"], "rows": rows}
+    rows = [
+        _row([reason["question"], reason["urgency"].replace("-", " "), reason["reason"]], True)
+        for reason in result["reasons"]
+    ]
+    return {
+        "caption": "The signs you said yes to",
+        "columns": ["Sign", "Urgency", "Why it matters"],
+        "rows": rows,
+    }
 
 
 def _where(result: Result) -> Table | None:
     if not result["conditions"]:
         return None
-    rows = [_row([condition["name"], ", ".join(condition["also_called"]) or "—", condition["typical"]])
-            for condition in result["conditions"]]
-    return {"caption": f"What pain here may come from ({result['location_label'].lower()}): not a diagnosis",
-            "columns": ["Condition", "Also called", "What it is usually like"], "rows": rows}
+    rows = [
+        _row([condition["name"], ", ".join(condition["also_called"]) or "—", condition["typical"]])
+        for condition in result["conditions"]
+    ]
+    return {
+        "caption": f"What pain here may come from ({result['location_label'].lower()}): not a diagnosis",
+        "columns": ["Condition", "Also called", "What it is usually like"],
+        "rows": rows,
+    }
 
 
 def _overtraining(result: Result) -> Table | None:
@@ -146,8 +223,13 @@ def answer_table(check: str, result: Result) -> Table | None:
     True
     """
     builders: dict[str, Callable[[Result], Table | None]] = {
-        "ramp": _ramp, "plan": _plan, "shoes": _shoes, "acwr": _acwr, "redflags": _redflags,
-        "where": _where, "overtraining": _overtraining,
+        "ramp": _ramp,
+        "plan": _plan,
+        "shoes": _shoes,
+        "acwr": _acwr,
+        "redflags": _redflags,
+        "where": _where,
+        "overtraining": _overtraining,
     }
     if check == "spike":
         return None if result["verdict"] == "no-comparison" else _spike(result, spike_rules()["bands"])

@@ -227,31 +227,33 @@ from typing import Any
 from calculator.acwr import check_acwr
 from calculator.errors import CalculatorError, Problem
 from calculator.overtraining import check_overtraining
+from calculator.plan import check_plan
+from calculator.present import answer_table
+from calculator.ramp import check_ramp
 from calculator.redflags import check_redflags
+from calculator.rules import DEFAULT_PROFILE, DEFAULT_UNIT, ramp_rules
 from calculator.rules_acwr import DEFAULT_ACWR_UNIT, acwr_rules
 from calculator.rules_overtraining import overtraining_rules
-from calculator.rules_redflags import redflags_rules
-from calculator.rules_where import where_rules
-from calculator.where import check_where
-from calculator.ramp import check_ramp
-from calculator.plan import check_plan
 from calculator.rules_plan import plan_rules
+from calculator.rules_redflags import redflags_rules
 from calculator.rules_shoes import shoes_rules
 from calculator.rules_spike import spike_rules
-from calculator.present import answer_table
+from calculator.rules_where import where_rules
 from calculator.shoes import check_shoes
 from calculator.spike import check_spike
-from calculator.rules import DEFAULT_PROFILE, DEFAULT_UNIT, ramp_rules
+from calculator.where import check_where
 
-__all__ = ["CHECKS", "Check", "MAX_DEPTH", "MAX_REQUEST_CHARS", "handle", "handle_request"]
+__all__ = ["CHECKS", "MAX_DEPTH", "MAX_REQUEST_CHARS", "Check", "handle", "handle_request"]
 
 #: The longest request text read; anything longer is refused before parsing.
 MAX_REQUEST_CHARS = 100_000
 #: The deepest nesting of lists and objects read (a ramp request needs 2).
 MAX_DEPTH = 20
 #: What the reader sees when the calculator itself fails; the details go to standard error.
-INTERNAL_ERROR = ("Something went wrong inside the calculator: this is a fault in the calculator, "
-                  "not in what you entered. Please try again later.")
+INTERNAL_ERROR = (
+    "Something went wrong inside the calculator: this is a fault in the calculator, "
+    "not in what you entered. Please try again later."
+)
 
 
 @dataclass(frozen=True)
@@ -265,31 +267,41 @@ class Check:
 
 def _ramp(request: dict[str, Any]) -> dict[str, Any]:
     weeks: Any = request.get("weeks")  # checked by check_ramp: missing and null read as "no weeks"
-    result = check_ramp(weeks, profile=request.get("profile", DEFAULT_PROFILE),
-                        unit=request.get("unit", DEFAULT_UNIT), limit_pct=request.get("limit_pct"))
+    result = check_ramp(
+        weeks,
+        profile=request.get("profile", DEFAULT_PROFILE),
+        unit=request.get("unit", DEFAULT_UNIT),
+        limit_pct=request.get("limit_pct"),
+    )
     return result.as_dict()
 
 
 def _plan(request: dict[str, Any]) -> dict[str, Any]:
     current: Any = request.get("current")  # any JSON value: check_plan validates it
     target: Any = request.get("target")
-    return check_plan(current, target, unit=request.get("unit", DEFAULT_UNIT),
-                      profile=request.get("profile", DEFAULT_PROFILE), limit_pct=request.get("limit_pct"),
-                      start_date=request.get("start_date"), hold_weeks=request.get("hold_weeks", False)).as_dict()
+    return check_plan(
+        current,
+        target,
+        unit=request.get("unit", DEFAULT_UNIT),
+        profile=request.get("profile", DEFAULT_PROFILE),
+        limit_pct=request.get("limit_pct"),
+        start_date=request.get("start_date"),
+        hold_weeks=request.get("hold_weeks", False),
+    ).as_dict()
 
 
 def _spike(request: dict[str, Any]) -> dict[str, Any]:
     planned: Any = request.get("planned")  # any JSON value: check_spike validates it
     longest: Any = request.get("longest_30d")
-    return check_spike(planned, longest,
-                       unit=request.get("unit", DEFAULT_UNIT)).as_dict()
+    return check_spike(planned, longest, unit=request.get("unit", DEFAULT_UNIT)).as_dict()
 
 
 def _shoes(request: dict[str, Any]) -> dict[str, Any]:
     on_pair: Any = request.get("distance_on_pair")  # any JSON value: check_shoes validates it
     weekly: Any = request.get("weekly")
-    return check_shoes(on_pair, weekly, unit=request.get("unit", DEFAULT_UNIT),
-                       today=request.get("today")).as_dict()
+    return check_shoes(
+        on_pair, weekly, unit=request.get("unit", DEFAULT_UNIT), today=request.get("today")
+    ).as_dict()
 
 
 def _acwr(request: dict[str, Any]) -> dict[str, Any]:
@@ -315,20 +327,30 @@ def _overtraining(request: dict[str, Any]) -> dict[str, Any]:
 
 
 def _rules(request: dict[str, Any]) -> dict[str, Any]:
-    return {"ramp": ramp_rules(), "acwr": acwr_rules(), "redflags": redflags_rules(), "where": where_rules(),
-            "overtraining": overtraining_rules(), "plan": plan_rules(), "spike": spike_rules(),
-            "shoes": shoes_rules()}
+    return {
+        "ramp": ramp_rules(),
+        "acwr": acwr_rules(),
+        "redflags": redflags_rules(),
+        "where": where_rules(),
+        "overtraining": overtraining_rules(),
+        "plan": plan_rules(),
+        "spike": spike_rules(),
+        "shoes": shoes_rules(),
+    }
 
 
 #: The checks by name; a new check is one function and one entry here.
 CHECKS: dict[str, Check] = {
-    check.name: check for check in (
+    check.name: check
+    for check in (
         Check("ramp", ("weeks", "unit", "profile", "limit_pct"), _ramp),
         Check("acwr", ("loads", "period", "unit"), _acwr),
         Check("redflags", ("answers",), _redflags),
         Check("where", ("location", "features"), _where),
         Check("overtraining", ("signs",), _overtraining),
-        Check("plan", ("current", "target", "unit", "profile", "limit_pct", "start_date", "hold_weeks"), _plan),
+        Check(
+            "plan", ("current", "target", "unit", "profile", "limit_pct", "start_date", "hold_weeks"), _plan
+        ),
         Check("spike", ("planned", "longest_30d", "unit"), _spike),
         Check("shoes", ("distance_on_pair", "weekly", "unit", "today"), _shoes),
         Check("rules", (), _rules),
@@ -348,12 +370,12 @@ def handle(text: str) -> str:
         answer = handle_request(_parse(text))
     except CalculatorError as error:
         answer = _refused(None, error)
-    except Exception:  # a fault in the calculator: a plain answer here, the details on stderr
+    except Exception:  # noqa: BLE001 (the one catch-all: a fault in the calculator: a plain answer here, the details on stderr)
         traceback.print_exc(file=sys.stderr)
         answer = _refused(None, CalculatorError("request", INTERNAL_ERROR))
     try:
         return json.dumps(answer, allow_nan=False)
-    except Exception:
+    except Exception:  # noqa: BLE001 (an answer that cannot be written is a fault too)
         traceback.print_exc(file=sys.stderr)
         return json.dumps(_refused(None, CalculatorError("request", INTERNAL_ERROR)))
 
@@ -373,7 +395,7 @@ def handle_request(request: object) -> dict[str, Any]:
         return {"ok": True, "check": name, "result": _run(check, fields)}
     except CalculatorError as error:
         return _refused(name, error)
-    except Exception:  # a fault in the calculator: a plain answer here, the details on stderr
+    except Exception:  # noqa: BLE001 (the one catch-all: a fault in the calculator: a plain answer here, the details on stderr)
         traceback.print_exc(file=sys.stderr)
         return _refused(name, CalculatorError("request", INTERNAL_ERROR))
 
@@ -399,9 +421,13 @@ def _quoted(value: str) -> str:
 def _find_check(request: object) -> tuple[Check, dict[str, Any]]:
     """Return the check a request names and the request, or raise naming what is wrong."""
     if not isinstance(request, dict):
-        raise CalculatorError("request", 'The request must be a JSON object, like {"check": "ramp", "weeks": [20, 22]}.')
+        raise CalculatorError(
+            "request", 'The request must be a JSON object, like {"check": "ramp", "weeks": [20, 22]}.'
+        )
     if "check" not in request or not isinstance(request["check"], str):
-        raise CalculatorError("check", f'Say which check to run, like "check": "ramp" (the checks: {_known()}).')
+        raise CalculatorError(
+            "check", f'Say which check to run, like "check": "ramp" (the checks: {_known()}).'
+        )
     name = request["check"]
     if name not in CHECKS:
         raise CalculatorError("check", f"Unknown check{_quoted(name)}: choose {_known()}.")
@@ -425,7 +451,9 @@ def _unknown_field(key: object, check: Check) -> Problem:
     """A request field the check does not take: named, with the fields it does take."""
     field = key if isinstance(key, str) else repr(key)
     takes = f"it takes {_words(list(check.fields), 'and')}" if check.fields else "it takes no other fields"
-    return Problem(field[:100], f"The field{_quoted(field)} is not understood by the {check.name} check: {takes}.")
+    return Problem(
+        field[:100], f"The field{_quoted(field)} is not understood by the {check.name} check: {takes}."
+    )
 
 
 def _parse(text: object) -> object:
@@ -435,14 +463,17 @@ def _parse(text: object) -> object:
     if len(text) > MAX_REQUEST_CHARS:
         raise CalculatorError("request", f"The request is too long: at most {MAX_REQUEST_CHARS} characters.")
     if not text.strip():
-        raise CalculatorError("request", 'The request is empty: send one JSON object, like {"check": "rules"}.')
+        raise CalculatorError(
+            "request", 'The request is empty: send one JSON object, like {"check": "rules"}.'
+        )
     if _too_deep(text):
         raise CalculatorError("request", f"The request is nested too deeply: at most {MAX_DEPTH} levels.")
     try:
         return json.loads(text, parse_constant=_constant_as_text, parse_int=_integer)
     except json.JSONDecodeError as error:
-        raise CalculatorError("request", f"The request is not valid JSON (line {error.lineno}, "
-                                         f"column {error.colno}).") from None
+        raise CalculatorError(
+            "request", f"The request is not valid JSON (line {error.lineno}, column {error.colno})."
+        ) from None
     except (ValueError, RecursionError):
         raise CalculatorError("request", "The request is not valid JSON.") from None
 

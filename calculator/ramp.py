@@ -34,12 +34,29 @@ from calculator.errors import Problem, raise_problems
 from calculator.inputs import floor_to, rounded_rise
 from calculator.readers import exact, plain, read_choice, words
 from calculator.rules import (
-    CUSTOM, DEFAULT_PROFILE, DEFAULT_UNIT, MAX_WEEKS, MIN_VOLUME, PROFILES, RAMP_CAVEAT,
-    RAMP_CAVEAT_SOURCES, UNITS, RampProfile, Unit, custom_profile, source_names,
+    CUSTOM,
+    DEFAULT_PROFILE,
+    DEFAULT_UNIT,
+    MAX_WEEKS,
+    MIN_VOLUME,
+    PROFILES,
+    RAMP_CAVEAT,
+    RAMP_CAVEAT_SOURCES,
+    UNITS,
+    RampProfile,
+    Unit,
+    custom_profile,
+    source_names,
 )
 
 __all__ = [
-    "RampResult", "RampWeek", "check_ramp", "limit_source", "limit_words", "read_profile", "read_unit",
+    "RampResult",
+    "RampWeek",
+    "check_ramp",
+    "limit_source",
+    "limit_words",
+    "read_profile",
+    "read_unit",
 ]
 
 #: The pages that explain a ramp answer.
@@ -90,17 +107,29 @@ class RampResult(Answer):
         '{"profile": "standard", "profile_label":'
         """
         return {
-            "profile": self.profile, "profile_label": self.profile_label, "limit_pct": self.limit_pct,
-            "unit": self.unit, "unit_label": self.unit_label,
+            "profile": self.profile,
+            "profile_label": self.profile_label,
+            "limit_pct": self.limit_pct,
+            "unit": self.unit,
+            "unit_label": self.unit_label,
             "weeks": [week.as_dict() for week in self.weeks],
             "over_limit_weeks": list(self.over_limit_weeks),
-            "next_week_max": self.next_week_max, "next_week_note": self.next_week_note,
-            "caveat": self.caveat, "chart_svg": self.chart_svg, **super().as_dict(),
+            "next_week_max": self.next_week_max,
+            "next_week_note": self.next_week_note,
+            "caveat": self.caveat,
+            "chart_svg": self.chart_svg,
+            **super().as_dict(),
         }
 
 
-def check_ramp(weeks: Sequence[float], /, *, profile: str = DEFAULT_PROFILE, unit: str = DEFAULT_UNIT,
-               limit_pct: float | None = None) -> RampResult:
+def check_ramp(
+    weeks: Sequence[float],
+    /,
+    *,
+    profile: str = DEFAULT_PROFILE,
+    unit: str = DEFAULT_UNIT,
+    limit_pct: float | None = None,
+) -> RampResult:
     """Compare each week's volume with the week before, against the profile's weekly limit.
 
     *weeks* are the weekly volumes, oldest first; 0 is a week with no running. A week exactly
@@ -128,18 +157,29 @@ def check_ramp(weeks: Sequence[float], /, *, profile: str = DEFAULT_PROFILE, uni
     raise_problems(problems)
     assert measure is not None and chosen is not None  # no problems means both were found
     exact_weeks = [exact(volume) for volume in volumes]
-    rows = tuple(_compare(number, volume, exact_weeks[number - 2] if number > 1 else None,
-                          exact_weeks[number - 1], chosen)
-                 for number, volume in enumerate(volumes, start=1))
+    rows = tuple(
+        _compare(
+            number, volume, exact_weeks[number - 2] if number > 1 else None, exact_weeks[number - 1], chosen
+        )
+        for number, volume in enumerate(volumes, start=1)
+    )
     over = tuple(row.week for row in rows if row.over_limit)
     next_max, note = _next_week(exact_weeks[-1], chosen, measure)
     return RampResult(
-        profile=chosen.key, profile_label=chosen.label, limit_pct=chosen.limit_pct,
-        unit=measure.key, unit_label=measure.label, weeks=rows, over_limit_weeks=over,
-        next_week_max=next_max, next_week_note=note,
+        profile=chosen.key,
+        profile_label=chosen.label,
+        limit_pct=chosen.limit_pct,
+        unit=measure.key,
+        unit_label=measure.label,
+        weeks=rows,
+        over_limit_weeks=over,
+        next_week_max=next_max,
+        next_week_note=note,
         summary=_summary(len(rows), over, chosen, measure, next_max),
-        caveat=RAMP_CAVEAT, sources=(*chosen.sources, *RAMP_CAVEAT_SOURCES),
-        verdict="over" if over else "within", why=_why(len(rows), over, chosen),
+        caveat=RAMP_CAVEAT,
+        sources=(*chosen.sources, *RAMP_CAVEAT_SOURCES),
+        verdict="over" if over else "within",
+        why=_why(len(rows), over, chosen),
         links=RAMP_LINKS,
         chart_svg=_chart(rows, exact_weeks, chosen, measure),
     )
@@ -147,9 +187,12 @@ def check_ramp(weeks: Sequence[float], /, *, profile: str = DEFAULT_PROFILE, uni
 
 # --- validation ----------------------------------------------------------------------------------
 
+
 def read_unit(unit: object, problems: list[Problem]) -> Unit | None:
     """Read the unit of weekly volume (km, mi or min); note a problem for any other."""
-    return read_choice(unit, UNITS, "unit", "Unknown unit{}: choose km, mi (miles) or min (minutes).", problems)
+    return read_choice(
+        unit, UNITS, "unit", "Unknown unit{}: choose km, mi (miles) or min (minutes).", problems
+    )
 
 
 def read_profile(profile: object, limit_pct: object, problems: list[Problem]) -> RampProfile | None:
@@ -167,10 +210,17 @@ def read_profile(profile: object, limit_pct: object, problems: list[Problem]) ->
     names = words([*PROFILES, CUSTOM.key], "or")
     if profile == CUSTOM.key:
         return _custom_limit(limit_pct, problems)
-    chosen = read_choice(profile, PROFILES, "profile", "Unknown weekly limit{}: choose " + names + ".", problems)
+    chosen = read_choice(
+        profile, PROFILES, "profile", "Unknown weekly limit{}: choose " + names + ".", problems
+    )
     if chosen is not None and limit_pct is not None:
-        problems.append(Problem(CUSTOM.field, f"Your own limit in percent goes with the custom profile only: choose "
-                                              f"custom, or leave the limit out to use the {chosen.key} limit."))
+        problems.append(
+            Problem(
+                CUSTOM.field,
+                f"Your own limit in percent goes with the custom profile only: choose "
+                f"custom, or leave the limit out to use the {chosen.key} limit.",
+            )
+        )
         return None
     return chosen
 
@@ -179,7 +229,9 @@ def _custom_limit(limit_pct: object, problems: list[Problem]) -> RampProfile | N
     """Read the reader's own limit in percent: above 0, at most CUSTOM.max_pct."""
     field, most = CUSTOM.field, plain(CUSTOM.max * 100)
     if limit_pct is None:
-        problems.append(Problem(field, f"Enter your own weekly limit in percent, above 0 and up to {most}, like 7.5."))
+        problems.append(
+            Problem(field, f"Enter your own weekly limit in percent, above 0 and up to {most}, like 7.5.")
+        )
         return None
     if isinstance(limit_pct, bool) or not isinstance(limit_pct, (int, float)) or not math.isfinite(limit_pct):
         problems.append(Problem(field, "Your own weekly limit must be a number of percent, like 7.5."))
@@ -200,7 +252,9 @@ def _read_weeks(weeks: object, unit: Unit | None, problems: list[Problem]) -> li
         problems.append(Problem("weeks", "Enter how much you ran each week, oldest week first."))
         return []
     if not isinstance(weeks, (list, tuple)):
-        problems.append(Problem("weeks", "Weeks must be a list of numbers, one for each week, like [20, 22, 26]."))
+        problems.append(
+            Problem("weeks", "Weeks must be a list of numbers, one for each week, like [20, 22, 26].")
+        )
         return []
     if not weeks:
         problems.append(Problem("weeks", "Enter at least one week."))
@@ -230,11 +284,16 @@ def _week_problem(index: int, value: object, unit: Unit | None) -> Problem | Non
     if unit is None:
         return None  # the unit is already reported; its limits cannot be checked
     if value > unit.max_per_week:
-        return Problem(field, f"{name} is over {unit.max_per_week} {unit.label}: the check takes up to "
-                              f"{unit.max_per_week} {unit.label} a week. Check the number and the unit.")
+        return Problem(
+            field,
+            f"{name} is over {unit.max_per_week} {unit.label}: the check takes up to "
+            f"{unit.max_per_week} {unit.label} a week. Check the number and the unit.",
+        )
     if 0 < exact(value) < MIN_VOLUME:
-        return Problem(field, f"{name} is less than {plain(MIN_VOLUME)} {unit.label}: "
-                              "enter 0 for a week with no running.")
+        return Problem(
+            field,
+            f"{name} is less than {plain(MIN_VOLUME)} {unit.label}: enter 0 for a week with no running.",
+        )
     return None
 
 
@@ -248,9 +307,12 @@ def _plain_number(value: object) -> int | float:
 
 # --- the answer ----------------------------------------------------------------------------------
 
-def _compare(number: int, volume: int | float, previous: Fraction | None, current: Fraction,
-             profile: RampProfile) -> RampWeek:
+
+def _compare(
+    number: int, volume: int | float, previous: Fraction | None, current: Fraction, profile: RampProfile
+) -> RampWeek:
     """Compare one week with the week before."""
+
     def week(change_pct: float | None, message: str, over: bool = False) -> RampWeek:
         return RampWeek(week=number, volume=volume, change_pct=change_pct, over_limit=over, message=message)
 
@@ -259,14 +321,19 @@ def _compare(number: int, volume: int | float, previous: Fraction | None, curren
     if previous == 0:
         if current == 0:
             return week(None, "No running this week or the week before.")
-        return week(None, "After a week with no running there is no percentage to compare; build back gently.")
+        return week(
+            None, "After a week with no running there is no percentage to compare; build back gently."
+        )
     change = current / previous - 1
     shown = rounded_rise(change, profile.limit)
     if change > 0:
         over = change > profile.limit
         verdict = "over" if over else "within"
-        return week(float(shown), f"Up {plain(shown)} % on the week before: {verdict} the "
-                                  f"{limit_words(profile)} % limit.", over)
+        return week(
+            float(shown),
+            f"Up {plain(shown)} % on the week before: {verdict} the {limit_words(profile)} % limit.",
+            over,
+        )
     if change == 0:
         return week(0.0, "Same as the week before.")
     if shown == 0:
@@ -286,14 +353,19 @@ def limit_words(profile: RampProfile) -> str:
 def _next_week(last: Fraction, profile: RampProfile, unit: Unit) -> tuple[float | None, str]:
     """The most next week may hold, rounded down to 2 decimals, and a sentence about it."""
     if last == 0:
-        return None, ("Your last week had no running, so there is no percentage to build on: start again "
-                      "below what you ran before the break, and build up gently.")
+        return None, (
+            "Your last week had no running, so there is no percentage to build on: start again "
+            "below what you ran before the break, and build up gently."
+        )
     most = min(floor_to(last * (1 + profile.limit), _CENT), Fraction(unit.max_per_week))
-    return float(most), (f"Up to {plain(most)} {unit.label} keeps next week within the "
-                         f"{limit_words(profile)} % limit.")
+    return float(most), (
+        f"Up to {plain(most)} {unit.label} keeps next week within the {limit_words(profile)} % limit."
+    )
 
 
-def _summary(count: int, over: tuple[int, ...], profile: RampProfile, unit: Unit, next_max: float | None) -> str:
+def _summary(
+    count: int, over: tuple[int, ...], profile: RampProfile, unit: Unit, next_max: float | None
+) -> str:
     """One plain sentence about all the weeks, then next week's most."""
     limit = f"the {limit_words(profile)} % limit"
     if count == 1:
@@ -344,7 +416,7 @@ def _why(count: int, over: tuple[int, ...], profile: RampProfile) -> str:
 def _chart(rows: tuple[RampWeek, ...], volumes: list[Fraction], profile: RampProfile, unit: Unit) -> str:
     """Each week's bar, with a tick at the most it could hold (the week before plus the limit)."""
     bars = []
-    for row, volume in zip(rows, volumes):
+    for row, volume in zip(rows, volumes, strict=True):
         previous = volumes[row.week - 2] if row.week > 1 else Fraction(0)
         cap = previous * (1 + profile.limit) if previous > 0 else None
         value = f"Week {row.week}: {plain(volume)} {unit.label}"
@@ -355,9 +427,14 @@ def _chart(rows: tuple[RampWeek, ...], volumes: list[Fraction], profile: RampPro
             said = f"{value}, {verdict} (at most {plain(floor_to(cap, _CENT))})."
         bars.append(Bar(str(row.week), volume, over=row.over_limit, cap=cap, words=said))
     return bar_chart(
-        bars, title=f"Weekly running against the {limit_words(profile)} % limit",
-        description=(f"{len(rows)} {'week' if len(rows) == 1 else 'weeks'} of running in {unit.label}, oldest "
-                     f"first. From week 2, a tick marks the most each week could hold: the week before plus "
-                     f"{limit_words(profile)} %. Weeks over the limit are hatched and marked with a triangle."),
-        unit=unit.label, over_label="Over the limit", cap_label="Most the week could hold",
+        bars,
+        title=f"Weekly running against the {limit_words(profile)} % limit",
+        description=(
+            f"{len(rows)} {'week' if len(rows) == 1 else 'weeks'} of running in {unit.label}, oldest "
+            f"first. From week 2, a tick marks the most each week could hold: the week before plus "
+            f"{limit_words(profile)} %. Weeks over the limit are hatched and marked with a triangle."
+        ),
+        unit=unit.label,
+        over_label="Over the limit",
+        cap_label="Most the week could hold",
     )

@@ -67,8 +67,9 @@ def plain(value: Fraction | float | int) -> str:
     return "0" if text == "-0" else text
 
 
-def read_choice(value: object, options: Mapping[str, _T], field: str, message: str,
-                problems: list[Problem]) -> _T | None:
+def read_choice(
+    value: object, options: Mapping[str, _T], field: str, message: str, problems: list[Problem]
+) -> _T | None:
     """Look up a named option; note *message* (``{}`` is the echoed value) when there is none.
 
     >>> problems = []
@@ -83,8 +84,9 @@ def read_choice(value: object, options: Mapping[str, _T], field: str, message: s
     return None
 
 
-def read_yes_no(answers: object, field: str, known: Sequence[str], problems: list[Problem],
-                noun: str) -> dict[str, bool]:
+def read_yes_no(
+    answers: object, field: str, known: Sequence[str], problems: list[Problem], noun: str
+) -> dict[str, bool]:
     """Read an object of yes/no answers (``{"id": true}``), keyed by the *known* ids.
 
     A missing id means no. An unknown id or a value that is not true or false is a problem at
@@ -98,10 +100,14 @@ def read_yes_no(answers: object, field: str, known: Sequence[str], problems: lis
     """
     example = f'{{"{known[0]}": true}}'
     if answers is None:
-        problems.append(Problem(field, f"Send your answers as an object of true (yes) or false (no), like {example}."))
+        problems.append(
+            Problem(field, f"Send your answers as an object of true (yes) or false (no), like {example}.")
+        )
         return {}
     if not isinstance(answers, dict):
-        problems.append(Problem(field, f"The {field} must be an object of true (yes) or false (no), like {example}."))
+        problems.append(
+            Problem(field, f"The {field} must be an object of true (yes) or false (no), like {example}.")
+        )
         return {}
     read: dict[str, bool] = {}
     for key, value in answers.items():

@@ -70,9 +70,13 @@ class RedflagsResult(Answer):
         True
         """
         return {
-            "level": self.level, "level_label": self.level_label, "care_level": self.care_level,
-            "action": self.action, "reasons": [reason.as_dict() for reason in self.reasons],
-            "ignored": list(self.ignored), **super().as_dict(),
+            "level": self.level,
+            "level_label": self.level_label,
+            "care_level": self.care_level,
+            "action": self.action,
+            "reasons": [reason.as_dict() for reason in self.reasons],
+            "ignored": list(self.ignored),
+            **super().as_dict(),
         }
 
 
@@ -101,17 +105,32 @@ def check_redflags(answers: Mapping[str, bool], /) -> RedflagsResult:
     problems: list[Problem] = []
     read = read_yes_no(answers, "answers", tuple(QUESTIONS), problems, "question")
     raise_problems(problems)
-    flagged = [question for question in REDFLAG_QUESTIONS if read.get(question.id) and _counts(question, read)]
-    ignored = tuple(question.id for question in REDFLAG_QUESTIONS
-                    if read.get(question.id) and not _counts(question, read))
+    flagged = [
+        question for question in REDFLAG_QUESTIONS if read.get(question.id) and _counts(question, read)
+    ]
+    ignored = tuple(
+        question.id for question in REDFLAG_QUESTIONS if read.get(question.id) and not _counts(question, read)
+    )
     level = urgency(read)
-    flagged.sort(key=lambda question: -LEVELS_BY_KEY[question.urgency].rank)  # stable: form order within a level
-    reasons = tuple(RedflagReason(question.id, question.question, question.urgency, question.reason,
-                                  question.sources) for question in flagged)
+    flagged.sort(
+        key=lambda question: -LEVELS_BY_KEY[question.urgency].rank
+    )  # stable: form order within a level
+    reasons = tuple(
+        RedflagReason(question.id, question.question, question.urgency, question.reason, question.sources)
+        for question in flagged
+    )
     return RedflagsResult(
-        level=level.key, level_label=level.label, care_level=level.care_level, action=level.action,
-        reasons=reasons, ignored=ignored, summary=level.summary, verdict=level.key,
-        why=_why(level, flagged), links=_links(level), sources=_sources(level, flagged),
+        level=level.key,
+        level_label=level.label,
+        care_level=level.care_level,
+        action=level.action,
+        reasons=reasons,
+        ignored=ignored,
+        summary=level.summary,
+        verdict=level.key,
+        why=_why(level, flagged),
+        links=_links(level),
+        sources=_sources(level, flagged),
         see_clinician=level is not SELF_CARE,
     )
 
@@ -122,8 +141,11 @@ def urgency(answers: Mapping[str, bool]) -> Level:
     >>> urgency({"weight_loss": True}).key, urgency({}).key
     ('soon', 'self-care')
     """
-    levels = [LEVELS_BY_KEY[question.urgency] for question in REDFLAG_QUESTIONS
-              if answers.get(question.id) and _counts(question, answers)]
+    levels = [
+        LEVELS_BY_KEY[question.urgency]
+        for question in REDFLAG_QUESTIONS
+        if answers.get(question.id) and _counts(question, answers)
+    ]
     return max(levels, key=lambda level: level.rank, default=SELF_CARE)
 
 
@@ -135,8 +157,10 @@ def _counts(question: Question, answers: Mapping[str, bool]) -> bool:
 def _why(level: Level, flagged: list[Question]) -> str:
     """The most urgent sign's reason, then how the level is chosen and where the signs come from."""
     if not flagged:
-        return ("You said no to every warning sign from NHS guidance and our sources, and most sore knees from "
-                f"running settle with a change in training rather than treatment ({source_names('seed-000')}).")
+        return (
+            "You said no to every warning sign from NHS guidance and our sources, and most sore knees from "
+            f"running settle with a change in training rather than treatment ({source_names('seed-000')})."
+        )
     named = list(dict.fromkeys(_EVIDENCE[key] for question in flagged for key in question.sources))
     count = "the sign" if len(flagged) == 1 else f"the most urgent of the {len(flagged)} signs"
     return f"{flagged[0].reason} The answer goes by {count} you said yes to, from {words(named)}."

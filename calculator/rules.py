@@ -21,9 +21,27 @@ from typing import Any
 from calculator.readers import words
 
 __all__ = [
-    "CUSTOM", "CustomLimit", "DEFAULT_PROFILE", "DEFAULT_UNIT", "DISCLAIMER", "MAX_WEEKS", "MIN_VOLUME",
-    "PAGE_TITLES", "PROFILES", "RAMP_CAVEAT", "RAMP_CAVEAT_SOURCES", "RAMP_PROFILES", "RAMP_UNITS", "RampProfile",
-    "SOURCE_NAMES", "UNITS", "Unit", "custom_profile", "link", "ramp_rules", "source_names",
+    "CUSTOM",
+    "DEFAULT_PROFILE",
+    "DEFAULT_UNIT",
+    "DISCLAIMER",
+    "MAX_WEEKS",
+    "MIN_VOLUME",
+    "PAGE_TITLES",
+    "PROFILES",
+    "RAMP_CAVEAT",
+    "RAMP_CAVEAT_SOURCES",
+    "RAMP_PROFILES",
+    "RAMP_UNITS",
+    "SOURCE_NAMES",
+    "UNITS",
+    "CustomLimit",
+    "RampProfile",
+    "Unit",
+    "custom_profile",
+    "link",
+    "ramp_rules",
+    "source_names",
 ]
 
 # --- shared by every check --------------------------------------------------------------------------
@@ -92,7 +110,6 @@ def link(page: str) -> dict[str, str]:
     {'title': 'Running shoes and knee pain', 'page': 'prevention/footwear.md'}
     """
     return {"title": PAGE_TITLES[page], "page": page}
-
 
 
 @dataclass(frozen=True)
@@ -186,13 +203,22 @@ CUSTOM = CustomLimit(
 def custom_profile(limit_pct: Fraction) -> RampProfile:
     """Return the profile for the reader's own limit, given exactly in percent (7.5 is 7.5 %)."""
     shown = f"{float(limit_pct):.4f}".rstrip("0").rstrip(".")
-    return RampProfile(key=CUSTOM.key, label=f"Custom: up to {shown} % a week", limit=limit_pct / 100,
-                       description=CUSTOM.description, source=CUSTOM.source, sources=CUSTOM.sources)
+    return RampProfile(
+        key=CUSTOM.key,
+        label=f"Custom: up to {shown} % a week",
+        limit=limit_pct / 100,
+        description=CUSTOM.description,
+        source=CUSTOM.source,
+        sources=CUSTOM.sources,
+    )
+
 
 #: Every weekly limit is a rule of thumb; one calm sentence says how strong the evidence is.
-RAMP_CAVEAT = ("Weekly limits like this are rules of thumb: in a trial of 532 new runners, a plan "
-               "built on the 10 % rule did not lower injuries (20.8 % injured, against 20.3 % on "
-               "a standard plan; Buist et al. 2008).")
+RAMP_CAVEAT = (
+    "Weekly limits like this are rules of thumb: in a trial of 532 new runners, a plan "
+    "built on the 10 % rule did not lower injuries (20.8 % injured, against 20.3 % on "
+    "a standard plan; Buist et al. 2008)."
+)
 RAMP_CAVEAT_SOURCES = ("buist-2008",)  # Am J Sports Med 36(1):33-39, randomised trial
 
 
@@ -249,9 +275,14 @@ def ramp_rules() -> dict[str, Any]:
         ],
         "default_profile": DEFAULT_PROFILE,
         "custom": {
-            "key": CUSTOM.key, "label": CUSTOM.label, "field": CUSTOM.field,
-            "min_pct_exclusive": 0, "max_pct": CUSTOM.max_pct,
-            "description": CUSTOM.description, "source": CUSTOM.source, "sources": list(CUSTOM.sources),
+            "key": CUSTOM.key,
+            "label": CUSTOM.label,
+            "field": CUSTOM.field,
+            "min_pct_exclusive": 0,
+            "max_pct": CUSTOM.max_pct,
+            "description": CUSTOM.description,
+            "source": CUSTOM.source,
+            "sources": list(CUSTOM.sources),
         },
         "units": [{"key": unit.key, "label": unit.label, "max": unit.max_per_week} for unit in RAMP_UNITS],
         "default_unit": DEFAULT_UNIT,

@@ -20,10 +20,31 @@ from typing import Any
 from calculator.rules import MAX_WEEKS, UNITS
 
 __all__ = [
-    "ACUTE_DAYS", "ACUTE_WEEKS", "ACWR_BANDS", "ACWR_CAVEAT", "ACWR_CAVEAT_SOURCES", "ACWR_UNITS", "AcwrUnit",
-    "BANDS", "Band", "CHRONIC_DAYS", "CHRONIC_WEEKS", "DEFAULT_ACWR_UNIT", "EWMA_ACUTE", "EWMA_CHRONIC",
-    "EWMA_SEED", "EWMA_WEEKLY_NOTE", "Ewma", "MAX_DAYS", "MAX_LOAD_WEEKS", "PERIODS", "Period", "UNITS_BY_KEY",
-    "ACWR_CAVEAT_SHORT", "acwr_rules", "band_for",
+    "ACUTE_DAYS",
+    "ACUTE_WEEKS",
+    "ACWR_BANDS",
+    "ACWR_CAVEAT",
+    "ACWR_CAVEAT_SHORT",
+    "ACWR_CAVEAT_SOURCES",
+    "ACWR_UNITS",
+    "BANDS",
+    "CHRONIC_DAYS",
+    "CHRONIC_WEEKS",
+    "DEFAULT_ACWR_UNIT",
+    "EWMA_ACUTE",
+    "EWMA_CHRONIC",
+    "EWMA_SEED",
+    "EWMA_WEEKLY_NOTE",
+    "MAX_DAYS",
+    "MAX_LOAD_WEEKS",
+    "PERIODS",
+    "UNITS_BY_KEY",
+    "AcwrUnit",
+    "Band",
+    "Ewma",
+    "Period",
+    "acwr_rules",
+    "band_for",
 ]
 
 
@@ -60,13 +81,17 @@ EWMA_CHRONIC = Ewma("chronic", CHRONIC_DAYS)  # Williams et al. 2017: N = 28, la
 #: How the weighted averages start. Williams et al. (2017) give the formula but no starting value:
 #: starting from 0 would make the first ratios far too high, and starting from day 1's load would
 #: hang everything on one day (a rest day would give a chronic load near 0).
-EWMA_SEED = ("Both weighted averages start from the mean daily load of the first 28 days, then take "
-             "each day in turn from day 1; a ratio is given from day 28, once 4 weeks are in.")
+EWMA_SEED = (
+    "Both weighted averages start from the mean daily load of the first 28 days, then take "
+    "each day in turn from day 1; a ratio is given from day 28, once 4 weeks are in."
+)
 #: Why weekly loads get no weighted ratio.
-EWMA_WEEKLY_NOTE = ("The weighted (EWMA) ratio needs daily loads: its weights fade day by day "
-                    "(lambda = 2 / (N + 1) with N = 7 and 28 days; Williams et al. 2017), and a week's "
-                    "total does not say on which days the running fell. With weekly loads, only the "
-                    "rolling ratio is given.")
+EWMA_WEEKLY_NOTE = (
+    "The weighted (EWMA) ratio needs daily loads: its weights fade day by day "
+    "(lambda = 2 / (N + 1) with N = 7 and 28 days; Williams et al. 2017), and a week's "
+    "total does not say on which days the running fell. With weekly loads, only the "
+    "rolling ratio is given."
+)
 
 
 @dataclass(frozen=True)
@@ -91,6 +116,7 @@ PERIODS: dict[str, Period] = {period.key: period for period in (DAY, WEEK)}
 
 
 # --- bands ----------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Band:
@@ -141,17 +167,48 @@ DANGER_FROM = Fraction("1.5")  # Gabbett 2016: the "danger zone" is 1.5 and abov
 
 #: The bands, lowest first; together they cover every ratio from 0 up, with no overlap.
 ACWR_BANDS: tuple[Band, ...] = (
-    Band("low", "under-prepared/low", Fraction(0), True, SWEET_LOW, False,
-         "Your recent load is well below what you are used to: fine for an easy week, though in team "
-         "sports low ratios went with slightly more injuries, as if less prepared for load.",
-         ("gabbett-2016",)),
-    Band("sweet-spot", "sweet spot", SWEET_LOW, True, SWEET_HIGH, True,
-         "Your recent load is in line with what you are used to.", ("gabbett-2016",)),
-    Band("caution", "caution", SWEET_HIGH, False, DANGER_FROM, False,
-         "Your recent load is somewhat above what you are used to.", ("gabbett-2016",)),
-    Band("danger", "danger zone", DANGER_FROM, True, None, False,
-         "Your recent load is well above what you are used to: in team sports, injuries were most "
-         "common from 1.5 up.", ("gabbett-2016",)),
+    Band(
+        "low",
+        "under-prepared/low",
+        Fraction(0),
+        True,
+        SWEET_LOW,
+        False,
+        "Your recent load is well below what you are used to: fine for an easy week, though in team "
+        "sports low ratios went with slightly more injuries, as if less prepared for load.",
+        ("gabbett-2016",),
+    ),
+    Band(
+        "sweet-spot",
+        "sweet spot",
+        SWEET_LOW,
+        True,
+        SWEET_HIGH,
+        True,
+        "Your recent load is in line with what you are used to.",
+        ("gabbett-2016",),
+    ),
+    Band(
+        "caution",
+        "caution",
+        SWEET_HIGH,
+        False,
+        DANGER_FROM,
+        False,
+        "Your recent load is somewhat above what you are used to.",
+        ("gabbett-2016",),
+    ),
+    Band(
+        "danger",
+        "danger zone",
+        DANGER_FROM,
+        True,
+        None,
+        False,
+        "Your recent load is well above what you are used to: in team sports, injuries were most "
+        "common from 1.5 up.",
+        ("gabbett-2016",),
+    ),
 )
 BANDS: dict[str, Band] = {band.key: band for band in ACWR_BANDS}
 
@@ -179,7 +236,7 @@ def band_for(ratio: Fraction) -> Band:
 ACWR_CAVEAT = (
     "The acute:chronic ratio is contested evidence, and its bands come from team sports, not runners "
     "(Gabbett 2016). This week is also part of the 4-week average it is compared with, a "
-    "\"mathematical coupling\" that can make the ratio look more telling than it is (Lolli et al. 2019); "
+    '"mathematical coupling" that can make the ratio look more telling than it is (Lolli et al. 2019); '
     "ratios built from random chronic loads predicted injuries about as well as the real ones "
     "(Impellizzeri et al. 2020); and in 5,205 runners the weekly ratio was not linked to more injuries "
     "(Frandsen et al. 2025). For runners, the stronger evidence is about single runs: the spike check "
@@ -187,12 +244,15 @@ ACWR_CAVEAT = (
 )
 ACWR_CAVEAT_SOURCES = ("gabbett-2016", "lolli-2019", "impellizzeri-2020", "frandsen-2025")
 #: The caveat in one sentence, for `why`.
-ACWR_CAVEAT_SHORT = ("The ratio is contested evidence (Lolli et al. 2019; Impellizzeri et al. 2020), and in "
-                     "5,205 runners it was not linked to more injuries (Frandsen et al. 2025): the single-run "
-                     "spike check is the stronger guide.")
+ACWR_CAVEAT_SHORT = (
+    "The ratio is contested evidence (Lolli et al. 2019; Impellizzeri et al. 2020), and in "
+    "5,205 runners it was not linked to more injuries (Frandsen et al. 2025): the single-run "
+    "spike check is the stronger guide."
+)
 
 
 # --- units ----------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class AcwrUnit:
@@ -238,19 +298,48 @@ def acwr_rules() -> dict[str, Any]:
     (0.25, 28)
     """
     return {
-        "periods": [{"key": period.key, "label": period.label, "acute": period.acute, "chronic": period.chronic,
-                     "min_loads": period.chronic, "max_loads": period.max_loads} for period in PERIODS.values()],
-        "bands": [{"key": band.key, "label": band.label, "low": float(band.low), "low_included": band.low_included,
-                   "high": None if band.high is None else float(band.high), "high_included": band.high_included,
-                   "range": band.range_words, "description": band.description, "sources": list(band.sources)}
-                  for band in ACWR_BANDS],
+        "periods": [
+            {
+                "key": period.key,
+                "label": period.label,
+                "acute": period.acute,
+                "chronic": period.chronic,
+                "min_loads": period.chronic,
+                "max_loads": period.max_loads,
+            }
+            for period in PERIODS.values()
+        ],
+        "bands": [
+            {
+                "key": band.key,
+                "label": band.label,
+                "low": float(band.low),
+                "low_included": band.low_included,
+                "high": None if band.high is None else float(band.high),
+                "high_included": band.high_included,
+                "range": band.range_words,
+                "description": band.description,
+                "sources": list(band.sources),
+            }
+            for band in ACWR_BANDS
+        ],
         "ewma": {
             "acute": {"days": EWMA_ACUTE.days, "lambda": float(EWMA_ACUTE.weight)},
             "chronic": {"days": EWMA_CHRONIC.days, "lambda": float(EWMA_CHRONIC.weight)},
-            "seed": EWMA_SEED, "weekly_note": EWMA_WEEKLY_NOTE, "sources": ["williams-2017", "murray-2017"],
+            "seed": EWMA_SEED,
+            "weekly_note": EWMA_WEEKLY_NOTE,
+            "sources": ["williams-2017", "murray-2017"],
         },
-        "units": [{"key": unit.key, "label": unit.label, "short": unit.short, "max_per_day": unit.max_per_day,
-                   "max_per_week": unit.max_per_week} for unit in ACWR_UNITS],
+        "units": [
+            {
+                "key": unit.key,
+                "label": unit.label,
+                "short": unit.short,
+                "max_per_day": unit.max_per_day,
+                "max_per_week": unit.max_per_week,
+            }
+            for unit in ACWR_UNITS
+        ],
         "default_unit": DEFAULT_ACWR_UNIT,
         "caveat": ACWR_CAVEAT,
         "caveat_sources": list(ACWR_CAVEAT_SOURCES),

@@ -17,8 +17,18 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
-    "CARRY_ON", "EASE_OFF", "LASTING_LOW_MOOD", "OVERTRAINING_SIGNS", "OvertrainingVerdict", "SEVERAL_SIGNS",
-    "SIGNS", "Sign", "TALK_TO_GP", "VERDICTS", "Advice", "overtraining_rules",
+    "CARRY_ON",
+    "EASE_OFF",
+    "LASTING_LOW_MOOD",
+    "OVERTRAINING_SIGNS",
+    "SEVERAL_SIGNS",
+    "SIGNS",
+    "TALK_TO_GP",
+    "VERDICTS",
+    "Advice",
+    "OvertrainingVerdict",
+    "Sign",
+    "overtraining_rules",
 ]
 
 
@@ -37,18 +47,45 @@ class Sign:
 #: Seed 002's warning signs, in its order, then our own question about low mood that stays.
 OVERTRAINING_SIGNS: tuple[Sign, ...] = (
     Sign("fatigue", "Tiredness (fatigue)", "tiredness", "Do you feel tired much of the time?", ("seed-002",)),
-    Sign("mood", "Mood changes, such as irritability or low mood", "mood changes",
-         "Have you been more irritable or low in mood than usual?", ("seed-002",)),
+    Sign(
+        "mood",
+        "Mood changes, such as irritability or low mood",
+        "mood changes",
+        "Have you been more irritable or low in mood than usual?",
+        ("seed-002",),
+    ),
     Sign("appetite", "Less appetite", "less appetite", "Are you less hungry than usual?", ("seed-002",)),
-    Sign("enthusiasm", "Losing enthusiasm", "less enthusiasm", "Have you lost some of your enthusiasm for training?",
-         ("seed-002",)),
+    Sign(
+        "enthusiasm",
+        "Losing enthusiasm",
+        "less enthusiasm",
+        "Have you lost some of your enthusiasm for training?",
+        ("seed-002",),
+    ),
     Sign("headaches", "Headaches", "headaches", "Have you been getting headaches?", ("seed-002",)),
-    Sign("aches", "General aches and pains", "general aches", "Do you have aches and pains all over?", ("seed-002",)),
-    Sign("performance", "Falling performance", "falling performance",
-         "Has your running been getting worse, not better?", ("seed-002",)),
+    Sign(
+        "aches",
+        "General aches and pains",
+        "general aches",
+        "Do you have aches and pains all over?",
+        ("seed-002",),
+    ),
+    Sign(
+        "performance",
+        "Falling performance",
+        "falling performance",
+        "Has your running been getting worse, not better?",
+        ("seed-002",),
+    ),
     Sign("sleep", "Poor sleep", "poor sleep", "Have you been sleeping badly?", ("seed-002",)),
-    Sign("lasting_low_mood", "Low mood that stays", "a low mood that stays",
-         "Has a low mood stayed with you, even on easy days and rest days?", (), ours=True),
+    Sign(
+        "lasting_low_mood",
+        "Low mood that stays",
+        "a low mood that stays",
+        "Has a low mood stayed with you, even on easy days and rest days?",
+        (),
+        ours=True,
+    ),
 )
 SIGNS: dict[str, Sign] = {sign.key: sign for sign in OVERTRAINING_SIGNS}
 LASTING_LOW_MOOD = "lasting_low_mood"
@@ -76,17 +113,25 @@ class OvertrainingVerdict:
     advice: tuple[Advice, ...]
 
 
-_WATCH = Advice("Keep an eye out for the warning signs as your training builds, and build up gradually.",
-                ("seed-002",))
-_EASE = Advice("Ease off: cut back your training and add rest days, so your body can recover before you "
-               "build up again.", ("seed-002",))
-_GP = Advice("Consider talking to your GP, especially about a low mood that stays. This is our own cautious "
-             "advice, not from our sources.", (), ours=True)
+_WATCH = Advice(
+    "Keep an eye out for the warning signs as your training builds, and build up gradually.", ("seed-002",)
+)
+_EASE = Advice(
+    "Ease off: cut back your training and add rest days, so your body can recover before you build up again.",
+    ("seed-002",),
+)
+_GP = Advice(
+    "Consider talking to your GP, especially about a low mood that stays. This is our own cautious "
+    "advice, not from our sources.",
+    (),
+    ours=True,
+)
 
 CARRY_ON = OvertrainingVerdict("carry-on", 0, "Carry on and keep watching", (_WATCH,))
 EASE_OFF = OvertrainingVerdict("ease-off", 1, "Ease off and add rest", (_EASE,))
-TALK_TO_GP = OvertrainingVerdict("ease-off-talk-to-gp", 2, "Ease off, and consider talking to your GP",
-                                 (_EASE, _GP))
+TALK_TO_GP = OvertrainingVerdict(
+    "ease-off-talk-to-gp", 2, "Ease off, and consider talking to your GP", (_EASE, _GP)
+)
 #: The verdicts, least cautious first.
 VERDICTS: tuple[OvertrainingVerdict, ...] = (CARRY_ON, EASE_OFF, TALK_TO_GP)
 
@@ -99,11 +144,29 @@ def overtraining_rules() -> dict[str, Any]:
     (3, True, True)
     """
     return {
-        "signs": [{"key": sign.key, "label": sign.label, "short": sign.short, "question": sign.question,
-                   "sources": list(sign.sources), "ours": sign.ours} for sign in OVERTRAINING_SIGNS],
+        "signs": [
+            {
+                "key": sign.key,
+                "label": sign.label,
+                "short": sign.short,
+                "question": sign.question,
+                "sources": list(sign.sources),
+                "ours": sign.ours,
+            }
+            for sign in OVERTRAINING_SIGNS
+        ],
         "several_signs": SEVERAL_SIGNS,
         "several_signs_ours": True,
-        "verdicts": [{"key": verdict.key, "rank": verdict.rank, "label": verdict.label,
-                      "advice": [{"text": advice.text, "sources": list(advice.sources), "ours": advice.ours}
-                                 for advice in verdict.advice]} for verdict in VERDICTS],
+        "verdicts": [
+            {
+                "key": verdict.key,
+                "rank": verdict.rank,
+                "label": verdict.label,
+                "advice": [
+                    {"text": advice.text, "sources": list(advice.sources), "ours": advice.ours}
+                    for advice in verdict.advice
+                ],
+            }
+            for verdict in VERDICTS
+        ],
     }

@@ -23,8 +23,16 @@ from typing import Any
 from calculator.inputs import EARLIEST_DATE, LATEST_DATE
 from calculator.rules import MAX_WEEKS, source_names
 
-__all__ = ["CUT_BACK_NOTE", "HOLD_WEEKS", "MAX_PLAN_WEEKS", "PLAN_CAVEAT", "PLAN_CAVEAT_SOURCES", "PLAN_STEP",
-           "HoldPattern", "plan_rules"]
+__all__ = [
+    "CUT_BACK_NOTE",
+    "HOLD_WEEKS",
+    "MAX_PLAN_WEEKS",
+    "PLAN_CAVEAT",
+    "PLAN_CAVEAT_SOURCES",
+    "PLAN_STEP",
+    "HoldPattern",
+    "plan_rules",
+]
 
 #: Planned volumes are rounded down to a tenth of the unit (0.1 km, 0.1 mile, 0.1 minute).
 PLAN_STEP = Fraction(1, 10)
@@ -48,17 +56,21 @@ HOLD_WEEKS = HoldPattern(
     label="Hold a week after each rise",
     description="After each rise, run the same amount for a week before the next rise.",
     source=f"{source_names('seed-002', capital=True)}: 5 miles a run becomes up to 5.5, then wait a week before "
-           "the next rise",
+    "the next rise",
     sources=("seed-002",),
 )
 
 #: Said in every plan's rules and in the answer's `why`: the sources give no cut-back figures.
-CUT_BACK_NOTE = ("Our sources give no figures for lighter cut-back weeks, so plans have none: a week held "
-                 "at the same volume is the only recovery pattern they describe.")
+CUT_BACK_NOTE = (
+    "Our sources give no figures for lighter cut-back weeks, so plans have none: a week held "
+    "at the same volume is the only recovery pattern they describe."
+)
 
 #: What to do when the knee complains, whatever the plan says (seed 001).
-PLAN_CAVEAT = ("A plan is a guide, not a promise: if your knee starts to hurt, drop back to an amount it "
-               f"copes with and build up again more slowly ({source_names('seed-001')}).")
+PLAN_CAVEAT = (
+    "A plan is a guide, not a promise: if your knee starts to hurt, drop back to an amount it "
+    f"copes with and build up again more slowly ({source_names('seed-001')})."
+)
 PLAN_CAVEAT_SOURCES = ("seed-001",)
 
 
@@ -74,10 +86,20 @@ def plan_rules() -> dict[str, Any]:
         "step": float(PLAN_STEP),
         "rounding": "down",
         "max_weeks": MAX_PLAN_WEEKS,
-        "hold_weeks": {"key": HOLD_WEEKS.key, "label": HOLD_WEEKS.label, "description": HOLD_WEEKS.description,
-                       "default": False, "source": HOLD_WEEKS.source, "sources": list(HOLD_WEEKS.sources)},
+        "hold_weeks": {
+            "key": HOLD_WEEKS.key,
+            "label": HOLD_WEEKS.label,
+            "description": HOLD_WEEKS.description,
+            "default": False,
+            "source": HOLD_WEEKS.source,
+            "sources": list(HOLD_WEEKS.sources),
+        },
         "cut_back_weeks": {"given": False, "note": CUT_BACK_NOTE, "sources": list(HOLD_WEEKS.sources)},
-        "dates": {"earliest": EARLIEST_DATE.isoformat(), "latest": LATEST_DATE.isoformat(), "format": "YYYY-MM-DD"},
+        "dates": {
+            "earliest": EARLIEST_DATE.isoformat(),
+            "latest": LATEST_DATE.isoformat(),
+            "format": "YYYY-MM-DD",
+        },
         "caveat": PLAN_CAVEAT,
         "caveat_sources": list(PLAN_CAVEAT_SOURCES),
     }

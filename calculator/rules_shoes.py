@@ -16,8 +16,17 @@ from typing import Any
 
 from calculator.rules import UNITS, Unit, source_names
 
-__all__ = ["KM_PER_MILE", "SHOES_RANGE", "SHOES_SOURCES", "SHOES_UNITS", "SHOES_WHY", "ShoeUnit", "ShoesRange",
-           "range_in", "shoes_rules"]
+__all__ = [
+    "KM_PER_MILE",
+    "SHOES_RANGE",
+    "SHOES_SOURCES",
+    "SHOES_UNITS",
+    "SHOES_WHY",
+    "ShoeUnit",
+    "ShoesRange",
+    "range_in",
+    "shoes_rules",
+]
 
 #: The international mile, exactly.
 KM_PER_MILE = Fraction("1.609344")
@@ -43,9 +52,11 @@ SHOES_RANGE = ShoesRange(
 )
 
 #: How strong that is, in plain words: a rule of thumb; comfort is the guide (seed 001).
-SHOES_WHY = (f"The 400-500 mile range is a rule of thumb ({source_names('seed-002')}), not injury evidence: "
-             "tests have reported cushioning wearing down with mileage, but no study links a set mileage to "
-             f"injury. How the shoes feel is the better guide ({source_names('seed-001')}).")
+SHOES_WHY = (
+    f"The 400-500 mile range is a rule of thumb ({source_names('seed-002')}), not injury evidence: "
+    "tests have reported cushioning wearing down with mileage, but no study links a set mileage to "
+    f"injury. How the shoes feel is the better guide ({source_names('seed-001')})."
+)
 SHOES_SOURCES = ("seed-002", "seed-001")
 
 
@@ -79,11 +90,24 @@ def shoes_rules() -> dict[str, Any]:
     """
     low_km, high_km = range_in("km")
     return {
-        "range": {"low_miles": float(SHOES_RANGE.low_miles), "high_miles": float(SHOES_RANGE.high_miles),
-                  "km": [float(low_km), float(high_km)], "km_per_mile": float(KM_PER_MILE),
-                  "label": SHOES_RANGE.label, "source": SHOES_RANGE.source, "sources": list(SHOES_RANGE.sources)},
-        "units": [{"key": key, "label": entry.unit.label, "max_on_pair": entry.max_on_pair,
-                   "max_per_week": entry.unit.max_per_week} for key, entry in SHOES_UNITS.items()],
+        "range": {
+            "low_miles": float(SHOES_RANGE.low_miles),
+            "high_miles": float(SHOES_RANGE.high_miles),
+            "km": [float(low_km), float(high_km)],
+            "km_per_mile": float(KM_PER_MILE),
+            "label": SHOES_RANGE.label,
+            "source": SHOES_RANGE.source,
+            "sources": list(SHOES_RANGE.sources),
+        },
+        "units": [
+            {
+                "key": key,
+                "label": entry.unit.label,
+                "max_on_pair": entry.max_on_pair,
+                "max_per_week": entry.unit.max_per_week,
+            }
+            for key, entry in SHOES_UNITS.items()
+        ],
         "default_unit": "km",
         "why": SHOES_WHY,
         "sources": list(SHOES_SOURCES),

@@ -18,8 +18,15 @@ from typing import Any
 from calculator.rules import UNITS, Unit
 
 __all__ = [
-    "REFERENCE_LIMIT", "SPIKE_BANDS", "SPIKE_CITATION", "SPIKE_SOURCES", "SPIKE_STUDY", "SPIKE_UNITS", "SpikeBand",
-    "band_for", "spike_rules",
+    "REFERENCE_LIMIT",
+    "SPIKE_BANDS",
+    "SPIKE_CITATION",
+    "SPIKE_SOURCES",
+    "SPIKE_STUDY",
+    "SPIKE_UNITS",
+    "SpikeBand",
+    "band_for",
+    "spike_rules",
 ]
 
 
@@ -58,17 +65,54 @@ SPIKE_CITATION = "Frandsen et al. 2025"
 REFERENCE_LIMIT = Fraction(1, 10)
 
 SPIKE_BANDS: tuple[SpikeBand, ...] = (
-    SpikeBand("reference", "Up to 10 % longer (the reference group)", "the study's reference group",
-              "up to 10 % longer than", None, REFERENCE_LIMIT, Fraction(1), None, None, SPIKE_SOURCES),
-    SpikeBand("over-10", "More than 10 % and up to 30 % longer", "the study's 10-30 % band",
-              "more than 10 % and up to 30 % longer than", REFERENCE_LIMIT, Fraction(3, 10),
-              Fraction("1.64"), Fraction("1.31"), Fraction("2.05"), SPIKE_SOURCES),
-    SpikeBand("over-30", "More than 30 % and up to 100 % longer (up to twice as long)", "the study's 30-100 % band",
-              "more than 30 % and up to 100 % longer than", Fraction(3, 10), Fraction(1),
-              Fraction("1.52"), Fraction("1.16"), Fraction("2.00"), SPIKE_SOURCES),
-    SpikeBand("over-100", "More than 100 % longer (more than twice as long)", "the study's over-100 % band",
-              "more than twice as long as", Fraction(1), None,
-              Fraction("2.28"), Fraction("1.50"), Fraction("3.48"), SPIKE_SOURCES),
+    SpikeBand(
+        "reference",
+        "Up to 10 % longer (the reference group)",
+        "the study's reference group",
+        "up to 10 % longer than",
+        None,
+        REFERENCE_LIMIT,
+        Fraction(1),
+        None,
+        None,
+        SPIKE_SOURCES,
+    ),
+    SpikeBand(
+        "over-10",
+        "More than 10 % and up to 30 % longer",
+        "the study's 10-30 % band",
+        "more than 10 % and up to 30 % longer than",
+        REFERENCE_LIMIT,
+        Fraction(3, 10),
+        Fraction("1.64"),
+        Fraction("1.31"),
+        Fraction("2.05"),
+        SPIKE_SOURCES,
+    ),
+    SpikeBand(
+        "over-30",
+        "More than 30 % and up to 100 % longer (up to twice as long)",
+        "the study's 30-100 % band",
+        "more than 30 % and up to 100 % longer than",
+        Fraction(3, 10),
+        Fraction(1),
+        Fraction("1.52"),
+        Fraction("1.16"),
+        Fraction("2.00"),
+        SPIKE_SOURCES,
+    ),
+    SpikeBand(
+        "over-100",
+        "More than 100 % longer (more than twice as long)",
+        "the study's over-100 % band",
+        "more than twice as long as",
+        Fraction(1),
+        None,
+        Fraction("2.28"),
+        Fraction("1.50"),
+        Fraction("3.48"),
+        SPIKE_SOURCES,
+    ),
 )
 #: The study compared distances; minutes are not offered.
 SPIKE_UNITS: dict[str, Unit] = {key: UNITS[key] for key in ("km", "mi")}
@@ -92,19 +136,24 @@ def spike_rules() -> dict[str, Any]:
     return {
         "bands": [
             {
-                "key": band.key, "label": band.label, "name": band.name,
+                "key": band.key,
+                "label": band.label,
+                "name": band.name,
                 "above_pct": None if band.above is None else float(band.above * 100),
                 "up_to_pct": None if band.up_to is None else float(band.up_to * 100),
                 "hazard_ratio": float(band.hazard_ratio),
-                "ci": None if band.ci_low is None or band.ci_high is None else
-                {"low": float(band.ci_low), "high": float(band.ci_high), "level": 95},
+                "ci": None
+                if band.ci_low is None or band.ci_high is None
+                else {"low": float(band.ci_low), "high": float(band.ci_high), "level": 95},
                 "sources": list(band.sources),
             }
             for band in SPIKE_BANDS
         ],
         "compared_with": "the longest run of the previous 30 days",
         "study": {**SPIKE_STUDY, "citation": SPIKE_CITATION},
-        "units": [{"key": unit.key, "label": unit.label, "max": unit.max_per_week} for unit in SPIKE_UNITS.values()],
+        "units": [
+            {"key": unit.key, "label": unit.label, "max": unit.max_per_week} for unit in SPIKE_UNITS.values()
+        ],
         "default_unit": "km",
         "sources": list(SPIKE_SOURCES),
     }

@@ -22,13 +22,25 @@ from typing import Any
 from calculator.rules import source_names
 
 __all__ = [
-    "CONDITIONS", "CONDITIONS_BY_KEY", "Condition", "FEATURES", "Feature", "LOCATIONS", "LOCATIONS_BY_KEY",
-    "Location", "NOT_A_DIAGNOSIS", "WHERE_FEATURES", "conditions_at", "where_rules",
+    "CONDITIONS",
+    "CONDITIONS_BY_KEY",
+    "FEATURES",
+    "LOCATIONS",
+    "LOCATIONS_BY_KEY",
+    "NOT_A_DIAGNOSIS",
+    "WHERE_FEATURES",
+    "Condition",
+    "Feature",
+    "Location",
+    "conditions_at",
+    "where_rules",
 ]
 
 #: Said in every answer of the where check.
-NOT_A_DIAGNOSIS = ("These are conditions it may be, not a diagnosis: only an examination by a "
-                   "physiotherapist or doctor can tell what it is.")
+NOT_A_DIAGNOSIS = (
+    "These are conditions it may be, not a diagnosis: only an examination by a "
+    "physiotherapist or doctor can tell what it is."
+)
 
 
 @dataclass(frozen=True)
@@ -51,10 +63,14 @@ LOCATIONS: tuple[Location, ...] = (
     Location("below-kneecap", "Just below the kneecap", "just below the kneecap"),
     Location("inside", "The inner side of the knee", "on the inner side of the knee"),
     Location("outside", "The outer side of the knee", "on the outer side of the knee"),
-    Location("back", "The back of the knee", "at the back of the knee",
-             "Pain behind the knee together with pain, swelling or warmth in one calf, or red or darkened "
-             "skin behind the knee, can be a blood clot (DVT): check the red flags.",
-             ("nhs-dvt",)),
+    Location(
+        "back",
+        "The back of the knee",
+        "at the back of the knee",
+        "Pain behind the knee together with pain, swelling or warmth in one calf, or red or darkened "
+        "skin behind the knee, can be a blood clot (DVT): check the red flags.",
+        ("nhs-dvt",),
+    ),
 )
 LOCATIONS_BY_KEY: dict[str, Location] = {location.key: location for location in LOCATIONS}
 
@@ -75,45 +91,79 @@ class Condition:
 
 #: The conditions, the most common first (seed 002: runner's knee is the most common).
 CONDITIONS: tuple[Condition, ...] = (
-    Condition("patellofemoral-pain", "Patellofemoral pain (runner's knee)", "conditions/patellofemoral-pain.md",
-              ("runner's knee", "PFPS", "anterior knee pain"), ("front", "around-kneecap"),
-              "A vague ache around the front of the knee and the kneecap, often worse on long runs, going "
-              "down stairs or after sitting for a while.",
-              ("seed-002", "seed-004")),
-    Condition("itb-syndrome", "Iliotibial band syndrome (ITBS)", "conditions/itb-syndrome.md",
-              ("ITB syndrome", "IT band syndrome"), ("outside",),
-              "Pain on the outer side of the knee, sometimes with swelling or a snapping or popping feeling.",
-              ("seed-002", "seed-004")),
-    Condition("patellar-tendinopathy", "Patellar tendinopathy (jumper's knee)",
-              "conditions/patellar-tendinopathy.md", ("jumper's knee", "patellar tendonitis"),
-              ("below-kneecap", "front"),
-              "Pain in the tendon just below the kneecap, often tender to touch, with aching and stiffness "
-              "after running and first thing in the morning.",
-              ("seed-002", "seed-004")),
-    Condition("quadriceps-tendinopathy", "Quadriceps tendinopathy", "conditions/quadriceps-tendinopathy.md",
-              ("quadriceps tendonitis",), ("above-kneecap", "front"),
-              "An irritated tendon just above the kneecap, where the thigh muscles join it.",
-              ("seed-004",),
-              f"{source_names('seed-004', capital=True)} names it as a cause of running knee pain; where it hurts "
-              "follows from where the tendon is."),
-    Condition("hamstring-tendinopathy", "Hamstring tendinopathy", "conditions/hamstring-tendinopathy.md",
-              ("hamstring tendonitis",), ("back",),
-              "Pain and stiffness at the back of the knee, often when bending the leg, especially in runners "
-              "who do a lot of sprinting.",
-              ("seed-002",)),
-    Condition("bursitis", "Knee bursitis", "conditions/bursitis.md", ("bursitis",),
-              ("front", "below-kneecap", "inside"),
-              "An irritated, inflamed fluid-filled sac (bursa); how and where it hurts depends on which bursa.",
-              ("seed-002",),
-              "Our sources do not say which bursa: these are the places around the knee where bursae "
-              "commonly flare (in front of the kneecap, below it and on the inner side)."),
-    Condition("osteoarthritis", "Knee osteoarthritis", "conditions/osteoarthritis.md",
-              ("OA", "knee arthritis"), ("inside", "front"),
-              "A general ache in the joint. Running does not cause it in healthy knees, and many people "
-              "with it keep running.",
-              ("seed-000", "seed-003", "alentorn-geli-2017"),
-              "Our sources do not say where it hurts: knee osteoarthritis is most often felt on the inner "
-              "side and at the front."),
+    Condition(
+        "patellofemoral-pain",
+        "Patellofemoral pain (runner's knee)",
+        "conditions/patellofemoral-pain.md",
+        ("runner's knee", "PFPS", "anterior knee pain"),
+        ("front", "around-kneecap"),
+        "A vague ache around the front of the knee and the kneecap, often worse on long runs, going "
+        "down stairs or after sitting for a while.",
+        ("seed-002", "seed-004"),
+    ),
+    Condition(
+        "itb-syndrome",
+        "Iliotibial band syndrome (ITBS)",
+        "conditions/itb-syndrome.md",
+        ("ITB syndrome", "IT band syndrome"),
+        ("outside",),
+        "Pain on the outer side of the knee, sometimes with swelling or a snapping or popping feeling.",
+        ("seed-002", "seed-004"),
+    ),
+    Condition(
+        "patellar-tendinopathy",
+        "Patellar tendinopathy (jumper's knee)",
+        "conditions/patellar-tendinopathy.md",
+        ("jumper's knee", "patellar tendonitis"),
+        ("below-kneecap", "front"),
+        "Pain in the tendon just below the kneecap, often tender to touch, with aching and stiffness "
+        "after running and first thing in the morning.",
+        ("seed-002", "seed-004"),
+    ),
+    Condition(
+        "quadriceps-tendinopathy",
+        "Quadriceps tendinopathy",
+        "conditions/quadriceps-tendinopathy.md",
+        ("quadriceps tendonitis",),
+        ("above-kneecap", "front"),
+        "An irritated tendon just above the kneecap, where the thigh muscles join it.",
+        ("seed-004",),
+        f"{source_names('seed-004', capital=True)} names it as a cause of running knee pain; where it hurts "
+        "follows from where the tendon is.",
+    ),
+    Condition(
+        "hamstring-tendinopathy",
+        "Hamstring tendinopathy",
+        "conditions/hamstring-tendinopathy.md",
+        ("hamstring tendonitis",),
+        ("back",),
+        "Pain and stiffness at the back of the knee, often when bending the leg, especially in runners "
+        "who do a lot of sprinting.",
+        ("seed-002",),
+    ),
+    Condition(
+        "bursitis",
+        "Knee bursitis",
+        "conditions/bursitis.md",
+        ("bursitis",),
+        ("front", "below-kneecap", "inside"),
+        "An irritated, inflamed fluid-filled sac (bursa); how and where it hurts depends on which bursa.",
+        ("seed-002",),
+        "Our sources do not say which bursa: these are the places around the knee where bursae "
+        "commonly flare (in front of the kneecap, below it and on the inner side).",
+    ),
+    Condition(
+        "osteoarthritis",
+        "Knee osteoarthritis",
+        "conditions/osteoarthritis.md",
+        ("OA", "knee arthritis"),
+        ("inside", "front"),
+        "A general ache in the joint. Running does not cause it in healthy knees, and many people "
+        "with it keep running.",
+        ("seed-000", "seed-003", "alentorn-geli-2017"),
+        "Our sources do not say where it hurts: knee osteoarthritis is most often felt on the inner "
+        "side and at the front.",
+    ),
 )
 CONDITIONS_BY_KEY: dict[str, Condition] = {condition.key: condition for condition in CONDITIONS}
 
@@ -138,51 +188,104 @@ class Feature:
 
 #: The features in the order a form offers them: signs to get checked first.
 WHERE_FEATURES: tuple[Feature, ...] = (
-    Feature("swelling", "Swelling",
-            f"Marked swelling is one of the signs to get checked ({source_names('seed-000')}); ITB syndrome can "
-            f"also cause some swelling on the outer side ({source_names('seed-002')}).",
-            ("seed-000", "seed-002"), red_flag=True, supports=("itb-syndrome",)),
-    Feature("locking", "The knee locks or gets stuck",
-            "A knee that locks should be assessed today (NHS Gloucestershire); locking is one of the signs "
-            f"to take seriously ({source_names('seed-000')}).",
-            ("nhs-glos-knee-red-flags", "seed-000"), red_flag=True),
-    Feature("after-injury", "It started with an injury",
-            f"Pain that began with an injury deserves a doctor's opinion ({source_names('seed-002')}): the "
-            "conditions here are mostly overuse problems, so an injury may be something else.",
-            ("seed-002",), red_flag=True),
-    Feature("night-pain", "Pain at night or when you have not been active",
-            "Pain at night, or pain that has nothing to do with activity, is one of the signs to get "
-            f"checked ({source_names('seed-000')}).",
-            ("seed-000",), red_flag=True),
-    Feature("limping", "The pain changes how you walk",
-            f"Pain that changes the way you walk is one of the signs to get checked ({source_names('seed-000')}).",
-            ("seed-000",), red_flag=True),
-    Feature("snapping", "A snapping or popping feeling",
-            "A snapping or popping feeling on the outer side is typical of ITB syndrome "
-            f"({source_names('seed-002')}).",
-            ("seed-002",), supports=("itb-syndrome",)),
-    Feature("stairs", "Worse going down stairs",
-            f"Runner's knee is often worse coming down stairs ({source_names('seed-002')}).",
-            ("seed-002",), supports=("patellofemoral-pain",)),
-    Feature("sitting", "Worse after sitting for a long time",
-            f"Runner's knee often aches after sitting for a long time ({source_names('seed-002')}).",
-            ("seed-002",), supports=("patellofemoral-pain",)),
-    Feature("long-runs", "Worse on long runs",
-            f"Runner's knee is often worse with long spells of activity ({source_names('seed-002')}).",
-            ("seed-002",), supports=("patellofemoral-pain",)),
-    Feature("morning-stiffness", "Stiff first thing in the morning",
-            f"Jumper's knee often aches and feels stiff first thing in the morning ({source_names('seed-002')}).",
-            ("seed-002",), supports=("patellar-tendinopathy",)),
-    Feature("tender-below-kneecap", "Tender to touch just below the kneecap",
-            "With jumper's knee, the tendon below the kneecap is usually tender to touch "
-            f"({source_names('seed-002')}).",
-            ("seed-002",), supports=("patellar-tendinopathy",)),
-    Feature("sprinting", "You do a lot of sprint work",
-            f"Hamstring tendinopathy is common in runners who do a lot of sprinting ({source_names('seed-002')}).",
-            ("seed-002",), supports=("hamstring-tendinopathy",)),
-    Feature("bending", "It hurts when you bend the leg",
-            f"Hamstring tendinopathy often hurts when you bend the leg ({source_names('seed-002')}).",
-            ("seed-002",), supports=("hamstring-tendinopathy",)),
+    Feature(
+        "swelling",
+        "Swelling",
+        f"Marked swelling is one of the signs to get checked ({source_names('seed-000')}); ITB syndrome can "
+        f"also cause some swelling on the outer side ({source_names('seed-002')}).",
+        ("seed-000", "seed-002"),
+        red_flag=True,
+        supports=("itb-syndrome",),
+    ),
+    Feature(
+        "locking",
+        "The knee locks or gets stuck",
+        "A knee that locks should be assessed today (NHS Gloucestershire); locking is one of the signs "
+        f"to take seriously ({source_names('seed-000')}).",
+        ("nhs-glos-knee-red-flags", "seed-000"),
+        red_flag=True,
+    ),
+    Feature(
+        "after-injury",
+        "It started with an injury",
+        f"Pain that began with an injury deserves a doctor's opinion ({source_names('seed-002')}): the "
+        "conditions here are mostly overuse problems, so an injury may be something else.",
+        ("seed-002",),
+        red_flag=True,
+    ),
+    Feature(
+        "night-pain",
+        "Pain at night or when you have not been active",
+        "Pain at night, or pain that has nothing to do with activity, is one of the signs to get "
+        f"checked ({source_names('seed-000')}).",
+        ("seed-000",),
+        red_flag=True,
+    ),
+    Feature(
+        "limping",
+        "The pain changes how you walk",
+        f"Pain that changes the way you walk is one of the signs to get checked ({source_names('seed-000')}).",
+        ("seed-000",),
+        red_flag=True,
+    ),
+    Feature(
+        "snapping",
+        "A snapping or popping feeling",
+        "A snapping or popping feeling on the outer side is typical of ITB syndrome "
+        f"({source_names('seed-002')}).",
+        ("seed-002",),
+        supports=("itb-syndrome",),
+    ),
+    Feature(
+        "stairs",
+        "Worse going down stairs",
+        f"Runner's knee is often worse coming down stairs ({source_names('seed-002')}).",
+        ("seed-002",),
+        supports=("patellofemoral-pain",),
+    ),
+    Feature(
+        "sitting",
+        "Worse after sitting for a long time",
+        f"Runner's knee often aches after sitting for a long time ({source_names('seed-002')}).",
+        ("seed-002",),
+        supports=("patellofemoral-pain",),
+    ),
+    Feature(
+        "long-runs",
+        "Worse on long runs",
+        f"Runner's knee is often worse with long spells of activity ({source_names('seed-002')}).",
+        ("seed-002",),
+        supports=("patellofemoral-pain",),
+    ),
+    Feature(
+        "morning-stiffness",
+        "Stiff first thing in the morning",
+        f"Jumper's knee often aches and feels stiff first thing in the morning ({source_names('seed-002')}).",
+        ("seed-002",),
+        supports=("patellar-tendinopathy",),
+    ),
+    Feature(
+        "tender-below-kneecap",
+        "Tender to touch just below the kneecap",
+        "With jumper's knee, the tendon below the kneecap is usually tender to touch "
+        f"({source_names('seed-002')}).",
+        ("seed-002",),
+        supports=("patellar-tendinopathy",),
+    ),
+    Feature(
+        "sprinting",
+        "You do a lot of sprint work",
+        f"Hamstring tendinopathy is common in runners who do a lot of sprinting ({source_names('seed-002')}).",
+        ("seed-002",),
+        supports=("hamstring-tendinopathy",),
+    ),
+    Feature(
+        "bending",
+        "It hurts when you bend the leg",
+        f"Hamstring tendinopathy often hurts when you bend the leg ({source_names('seed-002')}).",
+        ("seed-002",),
+        supports=("hamstring-tendinopathy",),
+    ),
 )
 FEATURES: dict[str, Feature] = {feature.key: feature for feature in WHERE_FEATURES}
 
@@ -197,16 +300,40 @@ def where_rules() -> dict[str, Any]:
     ['outside']
     """
     return {
-        "locations": [{"key": location.key, "label": location.label, "phrase": location.phrase,
-                       "conditions": [condition.key for condition in conditions_at(location.key)],
-                       "note": location.note, "note_sources": list(location.note_sources)}
-                      for location in LOCATIONS],
-        "conditions": [{"key": condition.key, "name": condition.name, "page": condition.page,
-                        "also_called": list(condition.also_called), "locations": list(condition.locations),
-                        "typical": condition.typical, "note": condition.note, "sources": list(condition.sources)}
-                       for condition in CONDITIONS],
-        "features": [{"key": feature.key, "label": feature.label, "red_flag": feature.red_flag,
-                      "supports": list(feature.supports), "note": feature.note, "sources": list(feature.sources)}
-                     for feature in WHERE_FEATURES],
+        "locations": [
+            {
+                "key": location.key,
+                "label": location.label,
+                "phrase": location.phrase,
+                "conditions": [condition.key for condition in conditions_at(location.key)],
+                "note": location.note,
+                "note_sources": list(location.note_sources),
+            }
+            for location in LOCATIONS
+        ],
+        "conditions": [
+            {
+                "key": condition.key,
+                "name": condition.name,
+                "page": condition.page,
+                "also_called": list(condition.also_called),
+                "locations": list(condition.locations),
+                "typical": condition.typical,
+                "note": condition.note,
+                "sources": list(condition.sources),
+            }
+            for condition in CONDITIONS
+        ],
+        "features": [
+            {
+                "key": feature.key,
+                "label": feature.label,
+                "red_flag": feature.red_flag,
+                "supports": list(feature.supports),
+                "note": feature.note,
+                "sources": list(feature.sources),
+            }
+            for feature in WHERE_FEATURES
+        ],
         "not_a_diagnosis": NOT_A_DIAGNOSIS,
     }

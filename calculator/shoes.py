@@ -59,16 +59,25 @@ class ShoesResult(Answer):
         True
         """
         return {
-            "distance_on_pair": self.distance_on_pair, "weekly": self.weekly, "unit": self.unit,
-            "unit_label": self.unit_label, "today": self.today, "range": dict(self.range), "status": self.status,
-            "to_range": self.to_range, "weeks_to_range": self.weeks_to_range,
-            "weeks_to_range_end": self.weeks_to_range_end, "range_date": self.range_date,
-            "range_end_date": self.range_end_date, **super().as_dict(),
+            "distance_on_pair": self.distance_on_pair,
+            "weekly": self.weekly,
+            "unit": self.unit,
+            "unit_label": self.unit_label,
+            "today": self.today,
+            "range": dict(self.range),
+            "status": self.status,
+            "to_range": self.to_range,
+            "weeks_to_range": self.weeks_to_range,
+            "weeks_to_range_end": self.weeks_to_range_end,
+            "range_date": self.range_date,
+            "range_end_date": self.range_end_date,
+            **super().as_dict(),
         }
 
 
-def check_shoes(distance_on_pair: float, weekly: float, /, *, unit: str = "km",
-                today: str | None = None) -> ShoesResult:
+def check_shoes(
+    distance_on_pair: float, weekly: float, /, *, unit: str = "km", today: str | None = None
+) -> ShoesResult:
     """Say when a pair with *distance_on_pair* on it, run *weekly* a week, reaches the range.
 
     A *weekly* of 0 is an answer: the pair does not wear, so there are no weeks and no dates.
@@ -85,15 +94,32 @@ def check_shoes(distance_on_pair: float, weekly: float, /, *, unit: str = "km",
     calculator.errors.CalculatorError: distance_on_pair: The distance on your shoes can't be negative.; today: Today's date must be a date written year-month-day, like 2026-11-30.
     """
     problems: list[Problem] = []
-    measure = read_choice(unit, SHOES_UNITS, "unit",
-                          "Unknown unit{}: choose km or mi (miles); shoes wear with distance, not time.", problems)
+    measure = read_choice(
+        unit,
+        SHOES_UNITS,
+        "unit",
+        "Unknown unit{}: choose km or mi (miles); shoes wear with distance, not time.",
+        problems,
+    )
     label = None if measure is None else measure.unit.label
-    on_pair = read_amount(distance_on_pair, "distance_on_pair", "The distance on your shoes", unit_label=label,
-                          ceiling=None if measure is None else measure.max_on_pair, problems=problems,
-                          missing="Enter how far you have run in these shoes, like 250.")
-    each_week = read_amount(weekly, "weekly", "Your weekly running", unit_label=label,
-                            ceiling=None if measure is None else measure.unit.max_per_week, problems=problems,
-                            missing="Enter how far you run a week in these shoes, or 0.")
+    on_pair = read_amount(
+        distance_on_pair,
+        "distance_on_pair",
+        "The distance on your shoes",
+        unit_label=label,
+        ceiling=None if measure is None else measure.max_on_pair,
+        problems=problems,
+        missing="Enter how far you have run in these shoes, like 250.",
+    )
+    each_week = read_amount(
+        weekly,
+        "weekly",
+        "Your weekly running",
+        unit_label=label,
+        ceiling=None if measure is None else measure.unit.max_per_week,
+        problems=problems,
+        missing="Enter how far you run a week in these shoes, or 0.",
+    )
     day = read_date(today, "today", "Today's date", problems)
     raise_problems(problems)
     assert measure is not None and on_pair is not None and each_week is not None
@@ -107,14 +133,28 @@ def _answer(on_pair: int | float, weekly: int | float, measure: ShoeUnit, today:
     weeks = _weeks(low, distance, per_week), _weeks(high, distance, per_week)
     dates = _date(today, low, distance, per_week), _date(today, high, distance, per_week)
     return ShoesResult(
-        distance_on_pair=on_pair, weekly=weekly, unit=measure.unit.key, unit_label=measure.unit.label,
+        distance_on_pair=on_pair,
+        weekly=weekly,
+        unit=measure.unit.key,
+        unit_label=measure.unit.label,
         today=None if today is None else today.isoformat(),
-        range={"low": float(low), "high": float(high), "low_miles": float(SHOES_RANGE.low_miles),
-               "high_miles": float(SHOES_RANGE.high_miles)},
-        status=status, to_range=float(_up_to_tenth(max(low - distance, Fraction(0)))),
-        weeks_to_range=weeks[0], weeks_to_range_end=weeks[1], range_date=dates[0], range_end_date=dates[1],
-        summary=_summary(distance, per_week, status, weeks[0], dates[0], measure, low, high), verdict=status,
-        why=SHOES_WHY, links=SHOES_LINKS, sources=SHOES_SOURCES,
+        range={
+            "low": float(low),
+            "high": float(high),
+            "low_miles": float(SHOES_RANGE.low_miles),
+            "high_miles": float(SHOES_RANGE.high_miles),
+        },
+        status=status,
+        to_range=float(_up_to_tenth(max(low - distance, Fraction(0)))),
+        weeks_to_range=weeks[0],
+        weeks_to_range_end=weeks[1],
+        range_date=dates[0],
+        range_end_date=dates[1],
+        summary=_summary(distance, per_week, status, weeks[0], dates[0], measure, low, high),
+        verdict=status,
+        why=SHOES_WHY,
+        links=SHOES_LINKS,
+        sources=SHOES_SOURCES,
     )
 
 
@@ -147,15 +187,25 @@ def _up_to_tenth(value: Fraction) -> Fraction:
     return Fraction(math.ceil(value * 10), 10)
 
 
-def _summary(distance: Fraction, weekly: Fraction, status: str, weeks: int | None, when: str | None,
-             measure: ShoeUnit, low: Fraction, high: Fraction) -> str:
+def _summary(
+    distance: Fraction,
+    weekly: Fraction,
+    status: str,
+    weeks: int | None,
+    when: str | None,
+    measure: ShoeUnit,
+    low: Fraction,
+    high: Fraction,
+) -> str:
     unit = measure.unit.label
     has = f"Your shoes have {plain(distance)} {unit} on them"
     if measure.unit.key == "mi":
         span = f"the usual replacement range of about {plain(low)}-{plain(high)} miles"
     else:
-        span = (f"the usual replacement range of about {plain(round(low))}-{plain(round(high))} km "
-                f"({plain(SHOES_RANGE.low_miles)}-{plain(SHOES_RANGE.high_miles)} miles)")
+        span = (
+            f"the usual replacement range of about {plain(round(low))}-{plain(round(high))} km "
+            f"({plain(SHOES_RANGE.low_miles)}-{plain(SHOES_RANGE.high_miles)} miles)"
+        )
     if status == "in-range":
         return f"{has}, within {span}: check how they look and feel."
     if status == "past-range":
@@ -163,5 +213,7 @@ def _summary(distance: Fraction, weekly: Fraction, status: str, weeks: int | Non
     if weeks is None:
         return f"{has}, below {span}; with no running each week they get no closer to it, so there is no date to give."
     on = f", around {when}" if when else ""
-    return (f"{has}: at {plain(weekly)} {unit} a week they reach {span} in about {weeks} "
-            f"{'week' if weeks == 1 else 'weeks'}{on}.")
+    return (
+        f"{has}: at {plain(weekly)} {unit} a week they reach {span} in about {weeks} "
+        f"{'week' if weeks == 1 else 'weeks'}{on}."
+    )

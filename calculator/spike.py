@@ -24,7 +24,14 @@ from calculator.inputs import floor_to, read_amount, rounded_pct
 from calculator.readers import exact, plain, read_choice
 from calculator.rules import Unit
 from calculator.rules_spike import (
-    REFERENCE_LIMIT, SPIKE_BANDS, SPIKE_CITATION, SPIKE_SOURCES, SPIKE_STUDY, SPIKE_UNITS, SpikeBand, band_for,
+    REFERENCE_LIMIT,
+    SPIKE_BANDS,
+    SPIKE_CITATION,
+    SPIKE_SOURCES,
+    SPIKE_STUDY,
+    SPIKE_UNITS,
+    SpikeBand,
+    band_for,
 )
 
 __all__ = ["SpikeResult", "check_spike"]
@@ -57,11 +64,16 @@ class SpikeResult(Answer):
         True
         """
         return {
-            "planned": self.planned, "longest_30d": self.longest_30d, "unit": self.unit,
-            "unit_label": self.unit_label, "spike_pct": self.spike_pct,
-            "band": None if self.band is None else dict(self.band), "hazard_ratio": self.hazard_ratio,
+            "planned": self.planned,
+            "longest_30d": self.longest_30d,
+            "unit": self.unit,
+            "unit_label": self.unit_label,
+            "spike_pct": self.spike_pct,
+            "band": None if self.band is None else dict(self.band),
+            "hazard_ratio": self.hazard_ratio,
             "ci": None if self.ci is None else dict(self.ci),
-            "longest_within_reference": self.longest_within_reference, **super().as_dict(),
+            "longest_within_reference": self.longest_within_reference,
+            **super().as_dict(),
         }
 
 
@@ -83,15 +95,33 @@ def check_spike(planned: float, longest_30d: float, /, *, unit: str = "km") -> S
     calculator.errors.CalculatorError: unit: Unknown unit 'min': choose km or mi (miles); the study compared distances, not times.; planned: Enter the length of the run you plan, more than 0.
     """
     problems: list[Problem] = []
-    measure = read_choice(unit, SPIKE_UNITS, "unit",
-                          "Unknown unit{}: choose km or mi (miles); the study compared distances, not times.", problems)
+    measure = read_choice(
+        unit,
+        SPIKE_UNITS,
+        "unit",
+        "Unknown unit{}: choose km or mi (miles); the study compared distances, not times.",
+        problems,
+    )
     label = None if measure is None else measure.label
     ceiling = None if measure is None else measure.max_per_week
-    run = read_amount(planned, "planned", "The planned run", unit_label=label, ceiling=ceiling, problems=problems,
-                      missing="Enter the length of the run you plan, like 16.")
-    longest = read_amount(longest_30d, "longest_30d", "The longest run of the last 30 days", unit_label=label,
-                          ceiling=ceiling, problems=problems,
-                          missing="Enter your longest run of the last 30 days, or 0 if you have not run.")
+    run = read_amount(
+        planned,
+        "planned",
+        "The planned run",
+        unit_label=label,
+        ceiling=ceiling,
+        problems=problems,
+        missing="Enter the length of the run you plan, like 16.",
+    )
+    longest = read_amount(
+        longest_30d,
+        "longest_30d",
+        "The longest run of the last 30 days",
+        unit_label=label,
+        ceiling=ceiling,
+        problems=problems,
+        missing="Enter your longest run of the last 30 days, or 0 if you have not run.",
+    )
     if run == 0:
         problems.append(Problem("planned", "Enter the length of the run you plan, more than 0."))
     raise_problems(problems)
@@ -106,32 +136,53 @@ def _compared(run: int | float, longest: int | float, unit: Unit) -> SpikeResult
     band = band_for(spike)
     within = floor_to(exact(longest) * (1 + REFERENCE_LIMIT), Fraction(1, 100))
     return SpikeResult(
-        planned=run, longest_30d=longest, unit=unit.key, unit_label=unit.label,
-        spike_pct=float(rounded_pct(spike)), band={"key": band.key, "label": band.label},
+        planned=run,
+        longest_30d=longest,
+        unit=unit.key,
+        unit_label=unit.label,
+        spike_pct=float(rounded_pct(spike)),
+        band={"key": band.key, "label": band.label},
         hazard_ratio=float(band.hazard_ratio),
-        ci=None if band.ci_low is None or band.ci_high is None else
-        {"low": float(band.ci_low), "high": float(band.ci_high), "level": 95},
+        ci=None
+        if band.ci_low is None or band.ci_high is None
+        else {"low": float(band.ci_low), "high": float(band.ci_high), "level": 95},
         longest_within_reference=float(within),
-        summary=_summary(run, longest, spike, band, within, unit), verdict=band.key, why=_why(band),
-        links=SPIKE_LINKS, sources=SPIKE_SOURCES,
+        summary=_summary(run, longest, spike, band, within, unit),
+        verdict=band.key,
+        why=_why(band),
+        links=SPIKE_LINKS,
+        sources=SPIKE_SOURCES,
     )
 
 
 def _no_comparison(run: int | float, longest: int | float, unit: Unit) -> SpikeResult:
     return SpikeResult(
-        planned=run, longest_30d=longest, unit=unit.key, unit_label=unit.label, spike_pct=None, band=None,
-        hazard_ratio=None, ci=None, longest_within_reference=None,
-        summary=("This would be your first run in 30 days, so there is no recent run to compare it with: keep it "
-                 "short and easy, well below what you ran before the break."),
+        planned=run,
+        longest_30d=longest,
+        unit=unit.key,
+        unit_label=unit.label,
+        spike_pct=None,
+        band=None,
+        hazard_ratio=None,
+        ci=None,
+        longest_within_reference=None,
+        summary=(
+            "This would be your first run in 30 days, so there is no recent run to compare it with: keep it "
+            "short and easy, well below what you ran before the break."
+        ),
         verdict="no-comparison",
-        why=(f"The study of {SPIKE_STUDY['runners']:,} runners compared each run with the longest run of the "
-             f"previous 30 days ({SPIKE_CITATION}); with no run in that time, it gives no band for this one."),
-        links=SPIKE_LINKS, sources=SPIKE_SOURCES,
+        why=(
+            f"The study of {SPIKE_STUDY['runners']:,} runners compared each run with the longest run of the "
+            f"previous 30 days ({SPIKE_CITATION}); with no run in that time, it gives no band for this one."
+        ),
+        links=SPIKE_LINKS,
+        sources=SPIKE_SOURCES,
     )
 
 
-def _summary(run: int | float, longest: int | float, spike: Fraction, band: SpikeBand, within: Fraction,
-             unit: Unit) -> str:
+def _summary(
+    run: int | float, longest: int | float, spike: Fraction, band: SpikeBand, within: Fraction, unit: Unit
+) -> str:
     """One sentence on the spike and its band, then the longest run that stays within 10 %."""
     pct = rounded_pct(spike)
     if spike > 0:
@@ -140,9 +191,11 @@ def _summary(run: int | float, longest: int | float, spike: Fraction, band: Spik
         how = "as long as" if spike == 0 else "about as long as"
     else:
         how = f"{plain(-pct)} % shorter than"
-    return (f"Your planned {plain(run)} {unit.label} run is {how} your longest run of the last 30 days "
-            f"({plain(longest)} {unit.label}), in {band.name}. Up to {plain(within)} {unit.label} stays "
-            f"within {plain(REFERENCE_LIMIT * 100)} %.")
+    return (
+        f"Your planned {plain(run)} {unit.label} run is {how} your longest run of the last 30 days "
+        f"({plain(longest)} {unit.label}), in {band.name}. Up to {plain(within)} {unit.label} stays "
+        f"within {plain(REFERENCE_LIMIT * 100)} %."
+    )
 
 
 def _why(band: SpikeBand) -> str:
@@ -150,16 +203,26 @@ def _why(band: SpikeBand) -> str:
     study = f"In a study of {SPIKE_STUDY['runners']:,} runners ({SPIKE_CITATION})"
     caution = "This is an association in one large group of runners, not proof of cause"
     if band.ci_low is None or band.ci_high is None:
-        return (f"{study}, runs {band.runs} the longest run of the previous 30 days were the reference group, "
-                f"and bigger spikes went with more injuries. {caution}.")
+        return (
+            f"{study}, runs {band.runs} the longest run of the previous 30 days were the reference group, "
+            f"and bigger spikes went with more injuries. {caution}."
+        )
     ratio = band.hazard_ratio
-    smaller = [other for other in SPIKE_BANDS if other.up_to is not None and band.above is not None
-               and other.up_to <= band.above]
+    smaller = [
+        other
+        for other in SPIKE_BANDS
+        if other.up_to is not None and band.above is not None and other.up_to <= band.above
+    ]
     for other in smaller:
         if other.hazard_ratio > ratio:  # 30-100 % (1.52) below 10-30 % (1.64): not a safer band
             caution += f", and a spike this big is no safer than one in {other.name}: their ranges overlap"
-    rate = (f"about {float(ratio):.1f} times the injury rate of" if ratio >= 2
-            else f"about a {plain((ratio - 1) * 100)} % higher injury rate than")
-    return (f"{study}, runs {band.runs} the longest run of the previous 30 days went with {rate} runs within "
-            f"{plain(REFERENCE_LIMIT * 100)} % (hazard ratio {plain(ratio)}, 95 % CI {float(band.ci_low):.2f}-"
-            f"{float(band.ci_high):.2f}). {caution}.")
+    rate = (
+        f"about {float(ratio):.1f} times the injury rate of"
+        if ratio >= 2
+        else f"about a {plain((ratio - 1) * 100)} % higher injury rate than"
+    )
+    return (
+        f"{study}, runs {band.runs} the longest run of the previous 30 days went with {rate} runs within "
+        f"{plain(REFERENCE_LIMIT * 100)} % (hazard ratio {plain(ratio)}, 95 % CI {float(band.ci_low):.2f}-"
+        f"{float(band.ci_high):.2f}). {caution}."
+    )

@@ -22,7 +22,14 @@ from calculator.answer import Answer, Record
 from calculator.errors import Problem, raise_problems
 from calculator.readers import quoted, read_choice, words
 from calculator.rules import source_names
-from calculator.rules_where import FEATURES, LOCATIONS_BY_KEY, NOT_A_DIAGNOSIS, Condition, Feature, conditions_at
+from calculator.rules_where import (
+    FEATURES,
+    LOCATIONS_BY_KEY,
+    NOT_A_DIAGNOSIS,
+    Condition,
+    Feature,
+    conditions_at,
+)
 
 __all__ = ["WhereCondition", "WhereResult", "check_where"]
 
@@ -66,11 +73,22 @@ class WhereResult(Answer):
         []
         """
         return {
-            "location": self.location, "location_label": self.location_label, "location_note": self.location_note,
+            "location": self.location,
+            "location_label": self.location_label,
+            "location_note": self.location_note,
             "conditions": [condition.as_dict() for condition in self.conditions],
-            "features": [{"key": feature.key, "label": feature.label, "note": feature.note,
-                          "red_flag": feature.red_flag, "sources": list(feature.sources)} for feature in self.features],
-            "not_a_diagnosis": self.not_a_diagnosis, **super().as_dict(),
+            "features": [
+                {
+                    "key": feature.key,
+                    "label": feature.label,
+                    "note": feature.note,
+                    "red_flag": feature.red_flag,
+                    "sources": list(feature.sources),
+                }
+                for feature in self.features
+            ],
+            "not_a_diagnosis": self.not_a_diagnosis,
+            **super().as_dict(),
         }
 
 
@@ -93,9 +111,15 @@ def check_where(location: str, /, *, features: Sequence[str] = ()) -> WhereResul
     """
     problems: list[Problem] = []
     choices = words(list(LOCATIONS_BY_KEY), "or")
-    place = read_choice(location, LOCATIONS_BY_KEY, "location",
-                        f"Say where it hurts: choose {choices}." if location is None
-                        else f"Unknown location{{}}: choose {choices}.", problems)
+    place = read_choice(
+        location,
+        LOCATIONS_BY_KEY,
+        "location",
+        f"Say where it hurts: choose {choices}."
+        if location is None
+        else f"Unknown location{{}}: choose {choices}.",
+        problems,
+    )
     chosen = _read_features(features, problems)
     raise_problems(problems)
     assert place is not None
@@ -110,11 +134,17 @@ def check_where(location: str, /, *, features: Sequence[str] = ()) -> WhereResul
     sources = [key for condition in conditions for key in condition.sources]
     sources += [key for feature in chosen for key in feature.sources] + list(place.note_sources)
     return WhereResult(
-        location=place.key, location_label=place.label, location_note=place.note, conditions=conditions,
-        features=tuple(chosen), not_a_diagnosis=NOT_A_DIAGNOSIS,
+        location=place.key,
+        location_label=place.label,
+        location_note=place.note,
+        conditions=conditions,
+        features=tuple(chosen),
+        not_a_diagnosis=NOT_A_DIAGNOSIS,
         summary=f"Pain {place.phrase} may come from {names}: this is not a diagnosis{checked}.",
         verdict="see-clinician" if see_clinician else "may-be",
-        why=_why(flags), links=tuple(links), sources=tuple(dict.fromkeys(sources)),
+        why=_why(flags),
+        links=tuple(links),
+        sources=tuple(dict.fromkeys(sources)),
         see_clinician=see_clinician,
     )
 
@@ -124,7 +154,9 @@ def _read_features(features: object, problems: list[Problem]) -> list[Feature]:
     if features is None:
         return []
     if not isinstance(features, (list, tuple)):
-        problems.append(Problem("features", 'Features must be a list, like ["swelling", "stairs"], or left out.'))
+        problems.append(
+            Problem("features", 'Features must be a list, like ["swelling", "stairs"], or left out.')
+        )
         return []
     if len(features) > MAX_FEATURES:
         problems.append(Problem("features", f"Enter at most {MAX_FEATURES} features."))
@@ -135,23 +167,34 @@ def _read_features(features: object, problems: list[Problem]) -> list[Feature]:
         if isinstance(key, str) and key in FEATURES:
             chosen.setdefault(key, FEATURES[key])
         else:
-            problems.append(Problem(f"features[{index}]", f"Unknown feature{quoted(key)}: choose from {known}."))
+            problems.append(
+                Problem(f"features[{index}]", f"Unknown feature{quoted(key)}: choose from {known}.")
+            )
     return list(chosen.values())
 
 
 def _ranked(conditions: tuple[Condition, ...], features: list[Feature]) -> tuple[WhereCondition, ...]:
     """The conditions with the features that fit them, those with more fitting features first."""
-    found = [WhereCondition(
-        key=condition.key, name=condition.name, page=condition.page, also_called=condition.also_called,
-        typical=condition.typical, note=condition.note,
-        matching_features=tuple(feature.key for feature in features if condition.key in feature.supports),
-        sources=condition.sources,
-    ) for condition in conditions]
+    found = [
+        WhereCondition(
+            key=condition.key,
+            name=condition.name,
+            page=condition.page,
+            also_called=condition.also_called,
+            typical=condition.typical,
+            note=condition.note,
+            matching_features=tuple(feature.key for feature in features if condition.key in feature.supports),
+            sources=condition.sources,
+        )
+        for condition in conditions
+    ]
     return tuple(sorted(found, key=lambda condition: -len(condition.matching_features)))
 
 
 def _why(flags: list[Feature]) -> str:
     """Where the mapping comes from and how strong it is; a sign to get checked first, if any."""
-    basis = (f"The list follows where {source_names('seed-002', 'seed-004')} say each common cause of "
-             "running knee pain hurts: a rough guide, as pains overlap.")
+    basis = (
+        f"The list follows where {source_names('seed-002', 'seed-004')} say each common cause of "
+        "running knee pain hurts: a rough guide, as pains overlap."
+    )
     return f"{flags[0].note} {basis}" if flags else basis

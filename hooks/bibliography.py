@@ -50,8 +50,15 @@ CITATION = re.compile(r"\[@([\w.-]+(?:\s*;\s*@[\w.-]+)*)\]")
 _MALFORMED = re.compile(r"\[@[^\]\n]{0,40}\]?")
 _FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*\n.*?^\1\2[ \t]*$", re.M | re.S)
 RELATED_MARKER = "<!-- kl-related -->"
-EXAMPLE_ENTRY = {"authors": ["Doe J", "Roe R"], "year": 2020, "title": "A study", "kind": "study",
-                 "published_in": "J Run 1(2):3-4", "note": "Why it matters.", "doi": "10.1/x"}
+EXAMPLE_ENTRY = {
+    "authors": ["Doe J", "Roe R"],
+    "year": 2020,
+    "title": "A study",
+    "kind": "study",
+    "published_in": "J Run 1(2):3-4",
+    "note": "Why it matters.",
+    "doi": "10.1/x",
+}
 
 
 @dataclass(frozen=True)
@@ -81,6 +88,7 @@ def display_path(src_uri: str, docs_dir: str, project_root: str) -> str:
 
 def _entry(key: str, raw: Any, label: str) -> Reference:
     """Check one bibliography entry and build its Reference; fail naming the file, key and field."""
+
     def fail(field: str, problem: str) -> PluginError:
         return PluginError(f"{label}: entry '{key}' field '{field}': {problem}")
 
@@ -107,9 +115,18 @@ def _entry(key: str, raw: Any, label: str) -> Reference:
         raise fail("doi", "write the bare DOI, starting '10.'")
     if "url" in raw and not raw["url"].startswith("https://"):
         raise fail("url", "must start with https://")
-    return Reference(key=key, authors=tuple(authors), year=year, title=raw["title"],
-                     published_in=raw["published_in"], kind=raw["kind"], note=raw["note"],
-                     doi=raw.get("doi"), pmid=raw.get("pmid"), url=raw.get("url"))
+    return Reference(
+        key=key,
+        authors=tuple(authors),
+        year=year,
+        title=raw["title"],
+        published_in=raw["published_in"],
+        kind=raw["kind"],
+        note=raw["note"],
+        doi=raw.get("doi"),
+        pmid=raw.get("pmid"),
+        url=raw.get("url"),
+    )
 
 
 def parse_bibliography(data: Any, label: str) -> dict[str, Reference]:
@@ -152,7 +169,7 @@ def author_text(ref: Reference) -> str:
 
 
 def _surname(name: str) -> str:
-    """"van Mechelen W" -> "van Mechelen"; an organisation ("NHS England") stays whole."""
+    """ "van Mechelen W" -> "van Mechelen"; an organisation ("NHS England") stays whole."""
     head, _, initials = name.rpartition(" ")
     return head if head and initials.isupper() and len(initials) <= 4 else name
 
@@ -187,8 +204,11 @@ def reference_html(ref: Reference) -> str:
         text = f"{html.escape(author_text(ref))} ({_year(ref)}). {title} {where}."
     else:
         text = f"{title} {where}, {_year(ref)}."
-    links = [f"https://doi.org/{ref.doi}" if ref.doi else None,
-             f"https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/" if ref.pmid else None, ref.url]
+    links = [
+        f"https://doi.org/{ref.doi}" if ref.doi else None,
+        f"https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/" if ref.pmid else None,
+        ref.url,
+    ]
     for link in filter(None, links):
         text += f' <a class="kl-ref-link" href="{html.escape(link)}">{html.escape(link)}</a>'
     return text
@@ -198,9 +218,9 @@ def _outside_code(markdown: str, transform: Callable[[str], str]) -> str:
     """Apply ``transform`` to the text outside fenced code blocks."""
     parts, last = [], 0
     for fence in _FENCE.finditer(markdown):
-        parts += [transform(markdown[last:fence.start()]), fence.group(0)]
+        parts += [transform(markdown[last : fence.start()]), fence.group(0)]
         last = fence.end()
-    return "".join(parts + [transform(markdown[last:])])
+    return "".join([*parts, transform(markdown[last:])])
 
 
 def _keys(match: re.Match[str]) -> list[str]:
@@ -233,14 +253,21 @@ def source_order(cited: list[str], sources: list[str]) -> list[str]:
 
 
 def _citation_html(keys: list[str], order: list[str], bibliography: dict[str, Reference]) -> str:
-    links = [f'<a href="#source-{key}" title="{html.escape(short_label(bibliography[key]))}">'
-             f'<span class="kl-sr">source </span>{order.index(key) + 1}</a>' for key in keys]
-    return ('<sup class="kl-cite"><span aria-hidden="true">&#91;</span>' + ", ".join(links)
-            + '<span aria-hidden="true">&#93;</span></sup>')
+    links = [
+        f'<a href="#source-{key}" title="{html.escape(short_label(bibliography[key]))}">'
+        f'<span class="kl-sr">source </span>{order.index(key) + 1}</a>'
+        for key in keys
+    ]
+    return (
+        '<sup class="kl-cite"><span aria-hidden="true">&#91;</span>'
+        + ", ".join(links)
+        + '<span aria-hidden="true">&#93;</span></sup>'
+    )
 
 
-def render_citations(markdown: str, src_path: str, *, sources: list[str],
-                     bibliography: dict[str, Reference]) -> tuple[str, list[str]]:
+def render_citations(
+    markdown: str, src_path: str, *, sources: list[str], bibliography: dict[str, Reference]
+) -> tuple[str, list[str]]:
     """Replace every citation by its numbered link; return the text and the numbered source order.
 
     A key missing from the bibliography, or from the page's ``sources``, fails naming file and key;
@@ -249,9 +276,13 @@ def render_citations(markdown: str, src_path: str, *, sources: list[str],
     cited = cited_keys(markdown)
     for key in cited:
         if key not in bibliography:
-            raise PluginError(f"{src_path}: citation [@{key}]: unknown key '{key}' (not in docs/{BIBLIOGRAPHY_FILE})")
+            raise PluginError(
+                f"{src_path}: citation [@{key}]: unknown key '{key}' (not in docs/{BIBLIOGRAPHY_FILE})"
+            )
         if key not in sources:
-            raise PluginError(f"{src_path}: citation [@{key}]: key '{key}' is missing from the front matter field 'sources'")
+            raise PluginError(
+                f"{src_path}: citation [@{key}]: key '{key}' is missing from the front matter field 'sources'"
+            )
     order = source_order(cited, sources)
 
     def replace(match: re.Match[str]) -> str:
@@ -260,7 +291,9 @@ def render_citations(markdown: str, src_path: str, *, sources: list[str],
     def replace_all(text: str) -> str:
         text = CITATION.sub(replace, text)
         if leftover := _MALFORMED.search(text):
-            raise PluginError(f"{src_path}: citation '{leftover.group(0)}': write it as [@key] or [@key1; @key2]")
+            raise PluginError(
+                f"{src_path}: citation '{leftover.group(0)}': write it as [@key] or [@key1; @key2]"
+            )
         return text
 
     return _outside_code(markdown, replace_all), order
@@ -280,8 +313,10 @@ def reviewed_line(reviewed: datetime.date) -> str:
     >>> reviewed_line(datetime.date(2026, 11, 23))
     '<p class="kl-reviewed">Last reviewed: <time datetime="2026-11-23">23 November 2026</time></p>'
     """
-    return (f'<p class="kl-reviewed">Last reviewed: <time datetime="{reviewed.isoformat()}">'
-            f'{reviewed.day} {reviewed:%B %Y}</time></p>')
+    return (
+        f'<p class="kl-reviewed">Last reviewed: <time datetime="{reviewed.isoformat()}">'
+        f"{reviewed.day} {reviewed:%B %Y}</time></p>"
+    )
 
 
 def appendix(meta: Mapping[str, Any], order: list[str], bibliography: dict[str, Reference]) -> str:
@@ -302,8 +337,12 @@ def related_html(page_url: str, related: list[str], pages: dict[str, tuple[str, 
     >>> related_html("myths/a.html", ["conditions/b.md"], {"conditions/b.md": ("conditions/b.html", "B & C")})
     '<ul class="kl-related">\\n<li><a href="../conditions/b.html">B &amp; C</a></li>\\n</ul>'
     """
-    items = [f'<li><a href="{html.escape(get_relative_url(pages[path][0], page_url))}">'
-             f"{html.escape(pages[path][1])}</a></li>" for path in related if path in pages]
+    items = [
+        f'<li><a href="{html.escape(get_relative_url(pages[path][0], page_url))}">'
+        f"{html.escape(pages[path][1])}</a></li>"
+        for path in related
+        if path in pages
+    ]
     return '<ul class="kl-related">\n' + "\n".join(items) + "\n</ul>"
 
 
@@ -321,7 +360,9 @@ def on_config(config: MkDocsConfig) -> None:
     """Load and check docs/bibliography.yml once per build."""
     path = Path(config.docs_dir) / BIBLIOGRAPHY_FILE
     _bibliography.clear()
-    _bibliography.update(load_bibliography(path, display_path(BIBLIOGRAPHY_FILE, config.docs_dir, _root(config))))
+    _bibliography.update(
+        load_bibliography(path, display_path(BIBLIOGRAPHY_FILE, config.docs_dir, _root(config)))
+    )
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -335,14 +376,20 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     """Record every page's URL and title (its front matter title), known once all pages are read."""
     _pages.clear()
-    _pages.update({file.src_uri: (file.page.url, str(file.page.meta.get("title") or file.page.title or file.src_uri))
-                   for file in files.documentation_pages() if file.page is not None})
+    _pages.update(
+        {
+            file.src_uri: (file.page.url, str(file.page.meta.get("title") or file.page.title or file.src_uri))
+            for file in files.documentation_pages()
+            if file.page is not None
+        }
+    )
     return env
 
 
 @event_priority(50)  # before the search plugin indexes the page
-def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfig,
-                    nav: Navigation) -> TemplateContext:
+def on_page_context(
+    context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
     """Fill in the "Related pages" list."""
     if page.content and RELATED_MARKER in page.content:
         related = [str(path) for path in page.meta.get("related") or []]

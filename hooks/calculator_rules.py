@@ -47,8 +47,9 @@ def _number(value: float) -> str:
 
 
 def _options(items: list[dict[str, Any]]) -> str:
-    return "".join(f'<option value="{html.escape(item["key"])}">{html.escape(item["label"])}</option>'
-                   for item in items)
+    return "".join(
+        f'<option value="{html.escape(item["key"])}">{html.escape(item["label"])}</option>' for item in items
+    )
 
 
 def ramp_profile_options(rules: dict[str, Any]) -> str:
@@ -70,13 +71,22 @@ def ramp_profile_table(rules: dict[str, Any]) -> str:
     rows = ["| Profile | Most added per week | When it fits | Sources |", "| --- | --- | --- | --- |"]
     for profile in rules["ramp"]["profiles"]:
         citations = " ".join(f"[@{key}]" for key in profile["sources"])
-        rows.append(f"| {profile['label'].split(':')[0]} | {_number(profile['limit_pct'])} % "
-                    f"| {profile['description']} | {citations} |")
+        rows.append(
+            f"| {profile['label'].split(':')[0]} | {_number(profile['limit_pct'])} % "
+            f"| {profile['description']} | {citations} |"
+        )
     return "\n".join(rows)
 
 
-def _check(field: str, label: str, *, value: str | None = None, kind: str | None = None,
-           type_: str = "checkbox", hint: str = "") -> str:
+def _check(
+    field: str,
+    label: str,
+    *,
+    value: str | None = None,
+    kind: str | None = None,
+    type_: str = "checkbox",
+    hint: str = "",
+) -> str:
     """One checkbox or radio with its label (and an optional hint tied to it)."""
     ident = re.sub(r"\W+", "-", f"{field}-{value}" if value else field)
     attributes = f' type="{type_}" id="{ident}" name="{html.escape(field)}"'
@@ -102,15 +112,23 @@ def spike_bands_table(rules: dict[str, Any]) -> str:
     rows = []
     for band in rules["spike"]["bands"]:
         ci = band["ci"]
-        risk = "1 (the comparison group)" if ci is None else (
-            f"{band['hazard_ratio']:.2f} (95 % CI {ci['low']:.2f} to {ci['high']:.2f})")
+        risk = (
+            "1 (the comparison group)"
+            if ci is None
+            else (f"{band['hazard_ratio']:.2f} (95 % CI {ci['low']:.2f} to {ci['high']:.2f})")
+        )
         rows.append([band["label"], risk, _cite(band["sources"])])
-    return _markdown_table(["A run longer than your longest of the last 30 days by", "Injury hazard ratio", "Source"], rows)
+    return _markdown_table(
+        ["A run longer than your longest of the last 30 days by", "Injury hazard ratio", "Source"], rows
+    )
 
 
 def acwr_bands_table(rules: dict[str, Any]) -> str:
     """The acute:chronic bands (Gabbett 2016, from team sports)."""
-    rows = [[band["label"], band["range"], band["description"], _cite(band["sources"])] for band in rules["acwr"]["bands"]]
+    rows = [
+        [band["label"], band["range"], band["description"], _cite(band["sources"])]
+        for band in rules["acwr"]["bands"]
+    ]
     return _markdown_table(["Band", "Ratio", "What it means", "Source"], rows)
 
 
@@ -134,25 +152,33 @@ def redflags_list(rules: dict[str, Any], which: str) -> str:
         chosen = [q for q in questions if q["urgency"] == which and q["asked_if"] is None]
         return "\n".join(f"- {q['question']} {q['reason']} {_cite(q['sources'])}" for q in chosen)
     if which in {q["asked_if"] for q in questions}:  # follow-ups share one reason: the page states it
-        return "\n".join(f"- {q['question']} {_cite(q['sources'])}" for q in questions if q["asked_if"] == which)
+        return "\n".join(
+            f"- {q['question']} {_cite(q['sources'])}" for q in questions if q["asked_if"] == which
+        )
     raise ValueError(f"'{which}' is neither an urgency nor a question with follow-ups")
 
 
 def where_locations(rules: dict[str, Any]) -> str:
     """Radio buttons for where the knee hurts."""
-    return "".join(_check("location", location["label"], value=location["key"], type_="radio")
-                   for location in rules["where"]["locations"])
+    return "".join(
+        _check("location", location["label"], value=location["key"], type_="radio")
+        for location in rules["where"]["locations"]
+    )
 
 
 def where_features(rules: dict[str, Any]) -> str:
     """Checkboxes for what else the reader notices."""
-    return "".join(_check("features", feature["label"], value=feature["key"], kind="list")
-                   for feature in rules["where"]["features"])
+    return "".join(
+        _check("features", feature["label"], value=feature["key"], kind="list")
+        for feature in rules["where"]["features"]
+    )
 
 
 def overtraining_signs(rules: dict[str, Any]) -> str:
     """Checkboxes for the overtraining warning signs."""
-    return "".join(_check(f"signs.{sign['key']}", sign["question"]) for sign in rules["overtraining"]["signs"])
+    return "".join(
+        _check(f"signs.{sign['key']}", sign["question"]) for sign in rules["overtraining"]["signs"]
+    )
 
 
 def plan_hold_weeks(rules: dict[str, Any]) -> str:
@@ -207,7 +233,7 @@ def render_markers(markdown: str, src_path: str) -> str:
             raise PluginError(f"{src_path}: rules marker '{match.group(0)}': {error}") from None
         # A marker alone on an indented line (inside an admonition) keeps every line indented.
         line_start = markdown.rfind("\n", 0, match.start()) + 1
-        indent = markdown[line_start:match.start()]
+        indent = markdown[line_start : match.start()]
         return rendered.replace("\n", "\n" + indent) if indent.isspace() else rendered
 
     return MARKER.sub(replace, markdown)

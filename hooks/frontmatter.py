@@ -21,16 +21,15 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from pathlib import Path
 from collections.abc import Callable, Collection, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bibliography import BIBLIOGRAPHY_FILE, display_path, load_bibliography
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from calculator.rules_where import where_rules
-
-from bibliography import BIBLIOGRAPHY_FILE, display_path, load_bibliography
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -76,8 +75,9 @@ def _text_list(value: Any, *, allow_empty: bool = False) -> str | None:
     return None
 
 
-def _known_list(value: Any, known: Collection[str], unknown: Callable[[str], str], *,
-                allow_empty: bool = False) -> str | None:
+def _known_list(
+    value: Any, known: Collection[str], unknown: Callable[[str], str], *, allow_empty: bool = False
+) -> str | None:
     """Say what is wrong with a list of text whose items must be ``known``, or None when it is fine.
 
     >>> _known_list(["front", "top"], ("front", "back"), lambda item: f"unknown location '{item}'")
@@ -110,8 +110,13 @@ def _review_date(value: Any, today: datetime.date) -> str | None:
     return None
 
 
-def _common_problems(meta: Mapping[str, Any], src_path: str, bibliography_keys: set[str] | frozenset[str],
-                     page_paths: set[str] | frozenset[str], today: datetime.date) -> dict[str, str]:
+def _common_problems(
+    meta: Mapping[str, Any],
+    src_path: str,
+    bibliography_keys: set[str] | frozenset[str],
+    page_paths: set[str] | frozenset[str],
+    today: datetime.date,
+) -> dict[str, str]:
     """Check the fields every page has; return field -> problem."""
     problems: dict[str, str] = {}
     for field in REQUIRED_FIELDS:
@@ -121,21 +126,33 @@ def _common_problems(meta: Mapping[str, Any], src_path: str, bibliography_keys: 
     if "title" in meta and not (isinstance(title, str) and title.strip() and len(title) <= TITLE_MAX):
         problems["title"] = f"must be text of at most {TITLE_MAX} characters"
     low, high = DESCRIPTION_LENGTH
-    if "description" in meta and not (isinstance(description, str) and low <= len(description.strip()) <= high):
+    if "description" in meta and not (
+        isinstance(description, str) and low <= len(description.strip()) <= high
+    ):
         length = len(description) if isinstance(description, str) else 0
         problems["description"] = f"must be text of {low}-{high} characters (it has {length})"
     if "kind" in meta and meta["kind"] not in KINDS:
         problems["kind"] = f"unknown kind '{meta['kind']}' (one of: {', '.join(KINDS)})"
     if "reviewed" in meta and (problem := _review_date(meta["reviewed"], today)):
         problems["reviewed"] = problem
-    if "sources" in meta and (problem := _known_list(
-            meta["sources"], bibliography_keys, allow_empty=meta.get("kind") == "reference",
-            unknown=lambda key: f"unknown source key '{key}' (not in docs/{BIBLIOGRAPHY_FILE})")):
+    if "sources" in meta and (
+        problem := _known_list(
+            meta["sources"],
+            bibliography_keys,
+            allow_empty=meta.get("kind") == "reference",
+            unknown=lambda key: f"unknown source key '{key}' (not in docs/{BIBLIOGRAPHY_FILE})",
+        )
+    ):
         problems["sources"] = problem
     if "related" in meta:
         related = meta["related"]
-        problem = _known_list(related, page_paths, unknown=lambda path: (
-            f"unknown page '{path}' (write a path relative to docs/, e.g. conditions/itb-syndrome.md)"))
+        problem = _known_list(
+            related,
+            page_paths,
+            unknown=lambda path: (
+                f"unknown page '{path}' (write a path relative to docs/, e.g. conditions/itb-syndrome.md)"
+            ),
+        )
         if not problem and any(src_path.endswith("/" + path) for path in related):
             problem = "lists the page itself"
         if problem:
@@ -155,13 +172,20 @@ def _kind_problems(meta: Mapping[str, Any]) -> dict[str, str]:
         if "claim" in meta and not _is_text(meta["claim"]):
             problems["claim"] = "must be the myth as people say it, as text"
         if "verdict" in meta and meta["verdict"] not in VERDICTS:
-            problems["verdict"] = (f"'{meta['verdict']}' is not one of {', '.join(VERDICTS)}"
-                                   ' (quote it in YAML: verdict: "false")')
+            problems["verdict"] = (
+                f"'{meta['verdict']}' is not one of {', '.join(VERDICTS)}"
+                ' (quote it in YAML: verdict: "false")'
+            )
     elif kind == "condition":
         if "aliases" in meta and (problem := _text_list(meta["aliases"])):
             problems["aliases"] = problem
-        if "pain_locations" in meta and (problem := _known_list(meta["pain_locations"], PAIN_LOCATIONS, unknown=(
-                lambda place: f"unknown location '{place}' (one of: {', '.join(PAIN_LOCATIONS)})"))):
+        if "pain_locations" in meta and (
+            problem := _known_list(
+                meta["pain_locations"],
+                PAIN_LOCATIONS,
+                unknown=(lambda place: f"unknown location '{place}' (one of: {', '.join(PAIN_LOCATIONS)})"),
+            )
+        ):
             problems["pain_locations"] = problem
     elif kind == "exercise":
         if "exercise_type" in meta and meta["exercise_type"] not in EXERCISE_TYPES:
@@ -189,8 +213,14 @@ def _unknown_fields(meta: Mapping[str, Any]) -> dict[str, str]:
     return problems
 
 
-def validate_meta(meta: Mapping[str, Any], src_path: str, *, bibliography_keys: set[str] | frozenset[str],
-                  page_paths: set[str] | frozenset[str], today: datetime.date) -> None:
+def validate_meta(
+    meta: Mapping[str, Any],
+    src_path: str,
+    *,
+    bibliography_keys: set[str] | frozenset[str],
+    page_paths: set[str] | frozenset[str],
+    today: datetime.date,
+) -> None:
     """Check one page's front matter against the schema; raise PluginError listing every problem.
 
     ``src_path`` names the file in messages (``docs/myths/x.md``); ``page_paths`` are the pages
@@ -200,12 +230,17 @@ def validate_meta(meta: Mapping[str, Any], src_path: str, *, bibliography_keys: 
     ...                "kind": "reference", "reviewed": datetime.date(2026, 11, 23), "sources": []},
     ...               "docs/sources.md", bibliography_keys=set(), page_paths=set(), today=datetime.date(2026, 11, 23))
     """
-    problems = {**_unknown_fields(meta),
-                **_common_problems(meta, src_path, bibliography_keys, page_paths, today),
-                **_kind_problems(meta)}
+    problems = {
+        **_unknown_fields(meta),
+        **_common_problems(meta, src_path, bibliography_keys, page_paths, today),
+        **_kind_problems(meta),
+    }
     if problems:
-        raise PluginError("\n".join(f"{src_path}: front matter field '{field}': {problem}"
-                                    for field, problem in problems.items()))
+        raise PluginError(
+            "\n".join(
+                f"{src_path}: front matter field '{field}': {problem}" for field, problem in problems.items()
+            )
+        )
 
 
 # --- MkDocs events -------------------------------------------------------------------------------
@@ -233,6 +268,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Validate the page's front matter (``page.meta``); the Markdown passes through unchanged."""
     root = str(Path(config.config_file_path or ".").resolve().parent)
-    validate_meta(page.meta, display_path(page.file.src_uri, config.docs_dir, root),
-                  bibliography_keys=_keys, page_paths=_page_paths, today=datetime.date.today())
+    validate_meta(
+        page.meta,
+        display_path(page.file.src_uri, config.docs_dir, root),
+        bibliography_keys=_keys,
+        page_paths=_page_paths,
+        today=datetime.date.today(),
+    )
     return markdown

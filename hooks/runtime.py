@@ -96,8 +96,19 @@ def build_calculator_wheel(project_root: Path, cache_dir: Path) -> Path:
     if wheels:
         return wheels[0]
     out_dir.mkdir(parents=True, exist_ok=True)
-    command = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-               "--no-index", "--wheel-dir", str(out_dir), str(project_root)]
+    command = [
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--quiet",
+        "--no-deps",
+        "--no-build-isolation",
+        "--no-index",
+        "--wheel-dir",
+        str(out_dir),
+        str(project_root),
+    ]
     env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     wheels = sorted(out_dir.glob("*.whl"))
@@ -115,8 +126,13 @@ def lock_entry(wheel: Path) -> dict[str, Any]:
     """
     distribution, version = wheel.name.split("-")[:2]
     with zipfile.ZipFile(wheel) as archive:
-        top_level = sorted({name.split("/")[0] for name in archive.namelist()
-                            if name.count("/") == 1 and name.endswith("/__init__.py")})
+        top_level = sorted(
+            {
+                name.split("/")[0]
+                for name in archive.namelist()
+                if name.count("/") == 1 and name.endswith("/__init__.py")
+            }
+        )
     return {
         "name": distribution.replace("_", "-"),
         "version": version,
@@ -146,7 +162,9 @@ def runtime_files(project_root: Path, cache_dir: Path) -> dict[str, Path | str]:
     pyodide = pyodide_dir(project_root)
     wheel = build_calculator_wheel(project_root, cache_dir)
     upstream = json.loads((pyodide / "pyodide-lock.json").read_text(encoding="utf-8"))
-    files: dict[str, Path | str] = {f"{SITE_RUNTIME_DIR}/{name}": pyodide / name for name in PYODIDE_CORE_FILES}
+    files: dict[str, Path | str] = {
+        f"{SITE_RUNTIME_DIR}/{name}": pyodide / name for name in PYODIDE_CORE_FILES
+    }
     files[f"{SITE_RUNTIME_DIR}/{wheel.name}"] = wheel
     files[f"{SITE_RUNTIME_DIR}/pyodide-lock.json"] = json.dumps(site_lock(upstream, [wheel]), indent=1)
     return files

@@ -9,6 +9,11 @@ from tests.helpers import PROJECT_ROOT
 
 
 def test_mypy_strict_passes() -> None:
-    done = subprocess.run([sys.executable, "-m", "mypy", "--cache-dir", str(PROJECT_ROOT / ".cache" / "mypy")],
-                          cwd=PROJECT_ROOT, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--cache-dir", str(PROJECT_ROOT / ".cache" / "mypy")],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr

@@ -11,7 +11,9 @@ from calculator.protocol import handle_request
 from calculator.rules import PAGE_TITLES
 from tests.helpers import PROJECT_ROOT, module_from_path
 
-REQUESTS = module_from_path("sample_requests", PROJECT_ROOT / "tests" / "unit" / "sample_requests.py").SAMPLE_REQUESTS
+REQUESTS = module_from_path(
+    "sample_requests", PROJECT_ROOT / "tests" / "unit" / "sample_requests.py"
+).SAMPLE_REQUESTS
 
 DOCS = PROJECT_ROOT / "docs"
 
@@ -64,8 +66,12 @@ def test_link_titles_are_the_pages_titles() -> None:
 def _source_keys(value: Any) -> set[str]:
     """Every key in any "...sources" list of a JSON value, at any depth."""
     if isinstance(value, dict):
-        own = {key for name, item in value.items() if name.endswith("sources") and isinstance(item, list)
-               for key in item}
+        own = {
+            key
+            for name, item in value.items()
+            if name.endswith("sources") and isinstance(item, list)
+            for key in item
+        }
         return own.union(*(_source_keys(item) for item in value.values()))
     if isinstance(value, list):
         return set().union(*(_source_keys(item) for item in value))
@@ -82,8 +88,12 @@ def test_every_source_the_calculator_cites_is_in_the_bibliography() -> None:
 
 def test_every_bibliography_entry_is_cited_by_a_page_or_the_calculator() -> None:
     bibliography = set(yaml.safe_load((DOCS / "bibliography.yml").read_text(encoding="utf-8")))
-    by_pages = {key for path in DOCS.rglob("*.md") if path.read_text(encoding="utf-8").startswith("---")
-                for key in front_matter(path.relative_to(DOCS).as_posix()).get("sources") or []}
+    by_pages = {
+        key
+        for path in DOCS.rglob("*.md")
+        if path.read_text(encoding="utf-8").startswith("---")
+        for key in front_matter(path.relative_to(DOCS).as_posix()).get("sources") or []
+    }
     by_calculator = _source_keys(handle_request({"check": "rules"})["result"])
     assert by_pages <= bibliography
     assert bibliography == by_pages | by_calculator

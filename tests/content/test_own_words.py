@@ -30,7 +30,7 @@ def words(text: str) -> list[str]:
 def runs(text: str, length: int = RUN) -> set[tuple[str, ...]]:
     """Every run of `length` consecutive words."""
     found = words(text)
-    return {tuple(found[i:i + length]) for i in range(len(found) - length + 1)}
+    return {tuple(found[i : i + length]) for i in range(len(found) - length + 1)}
 
 
 @functools.cache

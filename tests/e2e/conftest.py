@@ -19,15 +19,19 @@ from tests.helpers import CHROMIUM_FLAGS, PROJECT_ROOT, find_chromium, serve_dir
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args: dict[str, Any], playwright: Playwright) -> dict[str, Any]:
+def browser_type_launch_args(
+    browser_type_launch_args: dict[str, Any], playwright: Playwright
+) -> dict[str, Any]:
     """Launch Debian's Chromium with the brief's flags (Playwright cannot download a browser here)."""
     args = {**browser_type_launch_args, "args": CHROMIUM_FLAGS}
     path = find_chromium()
     if path:
         args["executable_path"] = path
     elif not Path(playwright.chromium.executable_path).exists():
-        pytest.fail("No Chromium for the end-to-end tests: install Debian's chromium (`apt-get install "
-                    "chromium`, as `make test` does when it can) or set CHROMIUM_PATH to a Chromium or Chrome.")
+        pytest.fail(
+            "No Chromium for the end-to-end tests: install Debian's chromium (`apt-get install "
+            "chromium`, as `make test` does when it can) or set CHROMIUM_PATH to a Chromium or Chrome."
+        )
     return args
 
 
@@ -37,8 +41,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
     log = out.parent / "mkdocs-build.log"
     with log.open("w") as stream:
-        done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                              cwd=PROJECT_ROOT, stdout=stream, stderr=subprocess.STDOUT, check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+            cwd=PROJECT_ROOT,
+            stdout=stream,
+            stderr=subprocess.STDOUT,
+            check=False,
+        )
     assert done.returncode == 0, f"mkdocs build failed:\n{log.read_text()}"
     return out
 

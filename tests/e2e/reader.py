@@ -37,13 +37,14 @@ def axe_violations(page: Page) -> list[dict[str, object]]:
 
     Transitions are switched off first: axe measures colours mid-fade otherwise.
     """
-    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+    page.add_style_tag(
+        content="*, *::before, *::after { transition: none !important; animation: none !important; }"
+    )
     page.add_script_tag(path=str(AXE))
     result: dict[str, list[dict[str, object]]] = page.evaluate(
-        "() => axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']})")
+        "() => axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']})"
+    )
     return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]]  # type: ignore[index]
-
-
 
 
 def answer(page: Page) -> Locator:

@@ -138,10 +138,15 @@ def test_shared_link_shows_the_same_answer(page: Page, requests_seen: list[str])
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("path", ["calculator/plan.html?current=20&target=30",
-                                  "calculator/acwr.html?period=week&loads=10%2C12%2C11%2C14%2C20",
-                                  "calculator/redflags.html?answers.locked=yes",
-                                  "calculator/where.html?location=front&features=swelling"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "calculator/plan.html?current=20&target=30",
+        "calculator/acwr.html?period=week&loads=10%2C12%2C11%2C14%2C20",
+        "calculator/redflags.html?answers.locked=yes",
+        "calculator/where.html?location=front&features=swelling",
+    ],
+)
 def test_answers_pass_axe(page: Page, requests_seen: list[str], path: str, scheme: str) -> None:
     page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
     open_calculator(page, path)

@@ -101,8 +101,6 @@ def test_calculator_page_fits_a_phone(page: Page, requests_seen: list[str]) -> N
     assert overflow <= 0
 
 
-
-
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_calculator_page_passes_axe(page: Page, requests_seen: list[str], scheme: str) -> None:
     page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]

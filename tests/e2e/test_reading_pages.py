@@ -35,7 +35,9 @@ def test_red_flags_are_one_click_away(page: Page, requests_seen: list[str], path
     expect(page.get_by_role("heading", level=1)).to_contain_text("When to see a clinician")
 
 
-@pytest.mark.parametrize("path", ["conditions/index.html", "sources.html", "prevention/load-progression.html"])
+@pytest.mark.parametrize(
+    "path", ["conditions/index.html", "sources.html", "prevention/load-progression.html"]
+)
 def test_reading_page_fits_a_phone(page: Page, requests_seen: list[str], path: str) -> None:
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(path)

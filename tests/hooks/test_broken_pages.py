@@ -52,7 +52,10 @@ CASES = [
     ("bad-exercise-type", "front matter field 'exercise_type': 'cardio' is not one of"),
     ("typo-field", "front matter field 'sourcs': unknown field (did you mean 'sources'?)"),
     ("unknown-citation", "citation [@smith-1999]: unknown key 'smith-1999'"),
-    ("citation-not-in-sources", "citation [@buist-2008]: key 'buist-2008' is missing from the front matter field 'sources'"),
+    (
+        "citation-not-in-sources",
+        "citation [@buist-2008]: key 'buist-2008' is missing from the front matter field 'sources'",
+    ),
     ("unknown-overview-marker", "unknown overview marker 'kind/blog'"),
 ]
 
@@ -67,9 +70,14 @@ def build_alone(page: Path, tmp_path: Path) -> tuple[int, str]:
     (tmp_path / "mkdocs.yml").write_text(MINIMAL_CONFIG.format(hooks=hooks), encoding="utf-8")
     log = tmp_path / "build.log"
     with log.open("w", encoding="utf-8") as out:
-        done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-                              cwd=tmp_path, stdout=out, stderr=subprocess.STDOUT, check=False,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        done = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+            cwd=tmp_path,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            check=False,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
     return done.returncode, log.read_text(encoding="utf-8")
 
 
@@ -86,8 +94,11 @@ def test_a_broken_page_fails_the_build_naming_file_and_field(name: str, message:
 
 def test_the_same_page_fixed_builds(tmp_path: Path) -> None:
     fixed = tmp_path / "fixed.md"
-    fixed.write_text((FIXTURES / "citation-not-in-sources.md").read_text().replace(
-        "sources: [seed-000]", "sources: [seed-000, buist-2008]"))
+    fixed.write_text(
+        (FIXTURES / "citation-not-in-sources.md")
+        .read_text()
+        .replace("sources: [seed-000]", "sources: [seed-000, buist-2008]")
+    )
     site = tmp_path / "site-root"
     site.mkdir()
     code, log = build_alone(fixed, site)

@@ -24,7 +24,9 @@ def test_profile_table_states_each_limit() -> None:
 
 
 def test_text_without_markers_is_untouched() -> None:
-    assert calculator_rules.render_markers("10 % is a rule of thumb.", "page.md") == "10 % is a rule of thumb."
+    assert (
+        calculator_rules.render_markers("10 % is a rule of thumb.", "page.md") == "10 % is a rule of thumb."
+    )
 
 
 def test_unknown_marker_fails_naming_the_file() -> None:
@@ -41,8 +43,10 @@ def test_profile_table_cites_each_profiles_sources() -> None:
 
 def test_red_flags_page_lists_come_from_the_calculator() -> None:
     rules = calculator_rules.calculator_rules()["redflags"]
-    rendered = {level["key"]: calculator_rules.render_markers(f"<!-- rules: redflags-list {level['key']} -->", "p.md")
-                for level in rules["levels"]}
+    rendered = {
+        level["key"]: calculator_rules.render_markers(f"<!-- rules: redflags-list {level['key']} -->", "p.md")
+        for level in rules["levels"]
+    }
     for question in rules["questions"]:
         if question["asked_if"] is None:
             assert question["question"] in rendered[question["urgency"]]

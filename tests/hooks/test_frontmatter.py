@@ -64,32 +64,35 @@ def test_theme_fields_are_allowed() -> None:
     check(page(hide=["toc"]))
 
 
-@pytest.mark.parametrize(("changes", "field", "message"), [
-    ({"title": None}, "title", "missing"),
-    ({"title": "x" * 71}, "title", "at most 70 characters"),
-    ({"description": None}, "description", "missing"),
-    ({"description": "Too short."}, "description", "50-160 characters (it has 10)"),
-    ({"description": "x" * 161}, "description", "(it has 161)"),
-    ({"kind": "blog"}, "kind", "unknown kind 'blog'"),
-    ({"kind": None}, "kind", "missing"),
-    ({"reviewed": None}, "reviewed", "missing"),
-    ({"reviewed": "23/11/2026"}, "reviewed", "not a date written YYYY-MM-DD"),
-    ({"reviewed": "2026-02-30"}, "reviewed", "not a date"),
-    ({"reviewed": datetime.date(2026, 11, 24)}, "reviewed", "in the future"),
-    ({"reviewed": datetime.datetime(2026, 11, 1, 9, 0)}, "reviewed", "must be a date"),
-    ({"sources": None}, "sources", "missing"),
-    ({"sources": []}, "sources", "must not be empty"),
-    ({"sources": "seed-000"}, "sources", "must be a list"),
-    ({"sources": ["seed-000", "smith-1999"]}, "sources", "unknown source key 'smith-1999'"),
-    ({"sources": ["seed-000", "seed-000"]}, "sources", "twice"),
-    ({"related": ["conditions/nowhere.md"]}, "related", "unknown page 'conditions/nowhere.md'"),
-    ({"related": ["../red-flags.md"]}, "related", "unknown page '../red-flags.md'"),
-    ({"related": ["causes/x.md"]}, "related", "unknown page"),
-    ({"tags": "causes"}, "tags", "must be a list"),
-    ({"calculator": "ramp"}, "calculator", "only calculator pages"),
-    ({"sourcs": ["seed-000"]}, "sourcs", "unknown field (did you mean 'sources'?)"),
-    ({"claim": "Knees wear out."}, "claim", "only pages of kind 'myth'"),
-])
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"title": None}, "title", "missing"),
+        ({"title": "x" * 71}, "title", "at most 70 characters"),
+        ({"description": None}, "description", "missing"),
+        ({"description": "Too short."}, "description", "50-160 characters (it has 10)"),
+        ({"description": "x" * 161}, "description", "(it has 161)"),
+        ({"kind": "blog"}, "kind", "unknown kind 'blog'"),
+        ({"kind": None}, "kind", "missing"),
+        ({"reviewed": None}, "reviewed", "missing"),
+        ({"reviewed": "23/11/2026"}, "reviewed", "not a date written YYYY-MM-DD"),
+        ({"reviewed": "2026-02-30"}, "reviewed", "not a date"),
+        ({"reviewed": datetime.date(2026, 11, 24)}, "reviewed", "in the future"),
+        ({"reviewed": datetime.datetime(2026, 11, 1, 9, 0)}, "reviewed", "must be a date"),
+        ({"sources": None}, "sources", "missing"),
+        ({"sources": []}, "sources", "must not be empty"),
+        ({"sources": "seed-000"}, "sources", "must be a list"),
+        ({"sources": ["seed-000", "smith-1999"]}, "sources", "unknown source key 'smith-1999'"),
+        ({"sources": ["seed-000", "seed-000"]}, "sources", "twice"),
+        ({"related": ["conditions/nowhere.md"]}, "related", "unknown page 'conditions/nowhere.md'"),
+        ({"related": ["../red-flags.md"]}, "related", "unknown page '../red-flags.md'"),
+        ({"related": ["causes/x.md"]}, "related", "unknown page"),
+        ({"tags": "causes"}, "tags", "must be a list"),
+        ({"calculator": "ramp"}, "calculator", "only calculator pages"),
+        ({"sourcs": ["seed-000"]}, "sourcs", "unknown field (did you mean 'sources'?)"),
+        ({"claim": "Knees wear out."}, "claim", "only pages of kind 'myth'"),
+    ],
+)
 def test_a_broken_field_is_named(changes: dict[str, Any], field: str, message: str) -> None:
     with pytest.raises(PluginError) as failure:
         check(page(**changes))
@@ -97,17 +100,20 @@ def test_a_broken_field_is_named(changes: dict[str, Any], field: str, message: s
     assert message in str(failure.value)
 
 
-@pytest.mark.parametrize(("kind", "changes", "field", "message"), [
-    ("myth", {"claim": None}, "claim", "missing"),
-    ("myth", {"verdict": "wrong"}, "verdict", "'wrong' is not one of false, mostly-false, partly-true"),
-    ("myth", {"verdict": False}, "verdict", 'quote it in YAML: verdict: "false"'),
-    ("condition", {"aliases": []}, "aliases", "must not be empty"),
-    ("condition", {"pain_locations": ["front", "shin"]}, "pain_locations", "unknown location 'shin'"),
-    ("condition", {"pain_locations": None}, "pain_locations", "missing"),
-    ("exercise", {"exercise_type": "cardio"}, "exercise_type", "'cardio' is not one of strength"),
-    ("exercise", {"targets": [""]}, "targets", "non-empty text"),
-    ("exercise", {"verdict": "false"}, "verdict", "only pages of kind 'myth'"),
-])
+@pytest.mark.parametrize(
+    ("kind", "changes", "field", "message"),
+    [
+        ("myth", {"claim": None}, "claim", "missing"),
+        ("myth", {"verdict": "wrong"}, "verdict", "'wrong' is not one of false, mostly-false, partly-true"),
+        ("myth", {"verdict": False}, "verdict", 'quote it in YAML: verdict: "false"'),
+        ("condition", {"aliases": []}, "aliases", "must not be empty"),
+        ("condition", {"pain_locations": ["front", "shin"]}, "pain_locations", "unknown location 'shin'"),
+        ("condition", {"pain_locations": None}, "pain_locations", "missing"),
+        ("exercise", {"exercise_type": "cardio"}, "exercise_type", "'cardio' is not one of strength"),
+        ("exercise", {"targets": [""]}, "targets", "non-empty text"),
+        ("exercise", {"verdict": "false"}, "verdict", "only pages of kind 'myth'"),
+    ],
+)
 def test_a_broken_kind_field_is_named(kind: str, changes: dict[str, Any], field: str, message: str) -> None:
     with pytest.raises(PluginError) as failure:
         check(page(kind, **changes))
@@ -124,4 +130,11 @@ def test_every_problem_is_listed_at_once() -> None:
 
 def test_pain_locations_are_in_anatomical_order() -> None:
     assert list(frontmatter.PAIN_LOCATIONS) == [
-        "front", "around-kneecap", "above-kneecap", "below-kneecap", "inside", "outside", "back"]
+        "front",
+        "around-kneecap",
+        "above-kneecap",
+        "below-kneecap",
+        "inside",
+        "outside",
+        "back",
+    ]

@@ -20,19 +20,40 @@ def info(src_uri: str, title: str, **meta: Any) -> Any:
 
 PAGES = [
     info("conditions/index.md", "Where does it hurt?", kind="guide", description="Find it by place."),
-    info("conditions/itb.md", "ITB syndrome", kind="condition", pain_locations=["outside"], sources=["doe-2020"]),
+    info(
+        "conditions/itb.md",
+        "ITB syndrome",
+        kind="condition",
+        pain_locations=["outside"],
+        sources=["doe-2020"],
+    ),
     info("conditions/pfp.md", "Runner's knee", kind="condition", pain_locations=["around-kneecap", "front"]),
     info("conditions/ham.md", "Hamstring tendinopathy", kind="condition", pain_locations=["back"]),
-    info("myths/wear.md", "Myth: wear", kind="myth", claim="Running wears out knees.", verdict="mostly-false"),
-    info("myths/stretch.md", "Myth: stretch", kind="myth", claim="Stretching prevents injury.", verdict="false"),
-    info("exercises/bridge.md", "Glute bridge", kind="exercise", description="Lift your hips.", sources=["doe-2020"]),
+    info(
+        "myths/wear.md", "Myth: wear", kind="myth", claim="Running wears out knees.", verdict="mostly-false"
+    ),
+    info(
+        "myths/stretch.md", "Myth: stretch", kind="myth", claim="Stretching prevents injury.", verdict="false"
+    ),
+    info(
+        "exercises/bridge.md",
+        "Glute bridge",
+        kind="exercise",
+        description="Lift your hips.",
+        sources=["doe-2020"],
+    ),
 ]
 REFS = bibliography.parse_bibliography({"doe-2020": bibliography.EXAMPLE_ENTRY}, "bib.yml")
 
 
 def render(marker: str, page_url: str = "index.html") -> str:
-    result: str = overviews.render_overviews(f"<p>Intro</p>\n<!-- overview: {marker} -->", "docs/x.md",
-                                             page_url=page_url, pages=PAGES, bibliography=REFS)
+    result: str = overviews.render_overviews(
+        f"<p>Intro</p>\n<!-- overview: {marker} -->",
+        "docs/x.md",
+        page_url=page_url,
+        pages=PAGES,
+        bibliography=REFS,
+    )
     return result
 
 
@@ -40,7 +61,11 @@ def test_conditions_are_listed_by_location_in_anatomical_order() -> None:
     table = render("conditions-by-location", "conditions/index.html")
     rows = [row for row in table.split("<tr>") if "<td>" in row]
     assert [row.split("</td>")[0].removeprefix("<td>") for row in rows] == [
-        "The front of the knee", "Around the kneecap", "The outer side of the knee", "The back of the knee"]
+        "The front of the knee",
+        "Around the kneecap",
+        "The outer side of the knee",
+        "The back of the knee",
+    ]
     assert '<a href="itb.html">ITB syndrome</a>' in rows[2]
     assert "Runner&#x27;s knee" in rows[0] and "Runner&#x27;s knee" in rows[1]
 
@@ -65,7 +90,10 @@ def test_a_kind_list_leaves_out_the_page_itself() -> None:
 def test_bibliography_lists_each_reference_with_the_pages_citing_it() -> None:
     html = render("bibliography", "sources.html")
     assert '<li id="ref-doe-2020">Doe J, Roe R (2020).' in html
-    assert '<a href="conditions/itb.html">ITB syndrome</a>, <a href="exercises/bridge.html">Glute bridge</a>' in html
+    assert (
+        '<a href="conditions/itb.html">ITB syndrome</a>, <a href="exercises/bridge.html">Glute bridge</a>'
+        in html
+    )
     assert "Why it matters." in html
 
 
@@ -76,4 +104,7 @@ def test_an_unknown_marker_fails_naming_the_file(marker: str) -> None:
 
 
 def test_text_without_markers_is_untouched() -> None:
-    assert overviews.render_overviews("<p>Hi</p>", "docs/x.md", page_url="x.html", pages=[], bibliography={}) == "<p>Hi</p>"
+    assert (
+        overviews.render_overviews("<p>Hi</p>", "docs/x.md", page_url="x.html", pages=[], bibliography={})
+        == "<p>Hi</p>"
+    )

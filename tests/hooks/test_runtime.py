@@ -71,8 +71,13 @@ def test_site_lock_lists_only_what_the_site_serves() -> None:
 
 def test_runtime_files_map_site_paths_to_sources(tmp_path: Path) -> None:
     files = runtime.runtime_files(PROJECT_ROOT, tmp_path)
-    assert {"pyodide/pyodide.mjs", "pyodide/pyodide.asm.mjs", "pyodide/pyodide.asm.wasm",
-            "pyodide/python_stdlib.zip", "pyodide/pyodide-lock.json"} <= set(files)
+    assert {
+        "pyodide/pyodide.mjs",
+        "pyodide/pyodide.asm.mjs",
+        "pyodide/pyodide.asm.wasm",
+        "pyodide/python_stdlib.zip",
+        "pyodide/pyodide-lock.json",
+    } <= set(files)
     lock = json.loads(str(files["pyodide/pyodide-lock.json"]))
     wheel_name = lock["packages"]["kneeload-calculator"]["file_name"]
     assert isinstance(files[f"pyodide/{wheel_name}"], Path)

@@ -35,9 +35,14 @@ def mkdocs_build(config: Path, site_dir: Path) -> tuple[int, str]:
     """Run ``mkdocs build --strict``; the log goes to a file, not a pipe."""
     log = site_dir.parent / f"{site_dir.name}.log"
     with log.open("w", encoding="utf-8") as out:
-        done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
-                               "-d", str(site_dir)], cwd=config.parent, stdout=out, stderr=subprocess.STDOUT,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+            cwd=config.parent,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            check=False,
+        )
     return done.returncode, log.read_text(encoding="utf-8")
 
 
@@ -59,10 +64,14 @@ def test_the_site_builds_strict(tmp_path: Path) -> None:
 def test_the_pages_build_strict_with_the_content_hooks(tmp_path: Path) -> None:
     """The same build without the calculator hooks (when the calculator is absent): pages, front
     matter, citations and overviews all pass --strict."""
-    dropped = CALCULATOR_HOOKS if importlib.util.find_spec("calculator.protocol") is None else CALCULATOR_HOOKS[:1]
+    dropped = (
+        CALCULATOR_HOOKS if importlib.util.find_spec("calculator.protocol") is None else CALCULATOR_HOOKS[:1]
+    )
     config = tmp_path / "mkdocs.yml"
     lines = (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-    config.write_text("\n".join(line for line in lines if line.strip("- ") not in dropped) + "\n", encoding="utf-8")
+    config.write_text(
+        "\n".join(line for line in lines if line.strip("- ") not in dropped) + "\n", encoding="utf-8"
+    )
     for folder in ("docs", "hooks"):
         (tmp_path / folder).symlink_to(PROJECT_ROOT / folder)
     code, log = mkdocs_build(config, tmp_path / "site")

@@ -27,7 +27,11 @@ def test_unit_tests_pass_inside_pyodide(tmp_path: Path) -> None:
     with log.open("w") as out:
         done = subprocess.run(
             [node, str(RUNNER), str(PYODIDE_WHEELS), str(calculator_wheel()), "-q"],
-            cwd=PROJECT_ROOT, stdout=out, stderr=subprocess.STDOUT, timeout=900, check=False,
+            cwd=PROJECT_ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            timeout=900,
+            check=False,
         )
     output = log.read_text()
     assert done.returncode == 0, f"pytest inside Pyodide exited {done.returncode}:\n{output}"

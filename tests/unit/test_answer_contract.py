@@ -12,10 +12,10 @@ import re
 from typing import Any
 
 import pytest
+from sample_requests import SAMPLE_REQUESTS
 
 from calculator.protocol import handle
 from calculator.rules import DISCLAIMER, PAGE_TITLES
-from sample_requests import SAMPLE_REQUESTS
 
 #: The checks whose answers this contract covers (summary in one sentence, and so on).
 CONTRACT_CHECKS = ("acwr", "redflags", "where", "overtraining")
@@ -38,8 +38,9 @@ def test_every_answer_carries_the_common_fields(request_: dict[str, Any]) -> Non
     assert isinstance(result["summary"], str) and sentences(result["summary"]) == 1, result["summary"]
     assert re.fullmatch(r"[a-z]+(-[a-z]+)*", result["verdict"])
     assert 1 <= sentences(result["why"]) <= 2, result["why"]
-    assert result["links"] and all(link == {"title": PAGE_TITLES[link["page"]], "page": link["page"]}
-                                   for link in result["links"])
+    assert result["links"] and all(
+        link == {"title": PAGE_TITLES[link["page"]], "page": link["page"]} for link in result["links"]
+    )
     assert result["sources"] and all(isinstance(key, str) for key in result["sources"])  # keys: tests/content
     assert len(result["sources"]) == len(set(result["sources"]))
     assert result["disclaimer"] == DISCLAIMER == "A guide, not a diagnosis or medical advice."

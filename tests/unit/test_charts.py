@@ -34,16 +34,27 @@ def classes(element: ET.Element) -> set[str]:
 
 def bars(root: ET.Element) -> list[ET.Element]:
     """The chart's bars, in order (the legend's swatches aside)."""
-    return [rect for rect in root.iter(f"{SVG}rect") if "kl-bar" in classes(rect) and "kl-key" not in classes(rect)]
+    return [
+        rect
+        for rect in root.iter(f"{SVG}rect")
+        if "kl-bar" in classes(rect) and "kl-key" not in classes(rect)
+    ]
 
 
 def markers(root: ET.Element) -> list[ET.Element]:
-    return [path for path in root.iter(f"{SVG}path") if classes(path) >= {"kl-over-marker"}
-            and "kl-key" not in classes(path)]
+    return [
+        path
+        for path in root.iter(f"{SVG}path")
+        if classes(path) >= {"kl-over-marker"} and "kl-key" not in classes(path)
+    ]
 
 
 def caps(root: ET.Element) -> list[ET.Element]:
-    return [line for line in root.iter(f"{SVG}line") if "kl-cap" in classes(line) and "kl-key" not in classes(line)]
+    return [
+        line
+        for line in root.iter(f"{SVG}line")
+        if "kl-cap" in classes(line) and "kl-key" not in classes(line)
+    ]
 
 
 def number(element: ET.Element, name: str) -> float:
@@ -83,22 +94,31 @@ def y_of(root: ET.Element, value: float) -> float:
 
 # --- the ramp chart ---------------------------------------------------------------------------------
 
+
 def test_the_ramp_chart_is_well_formed_and_accessible() -> None:
     result = check_ramp([20, 22, 26, 25])
     root = parse(result.chart_svg)
     assert_accessible(root)
     assert_finite(root)
-    assert "NaN" not in result.chart_svg and "Infinity" not in result.chart_svg and "inf" not in result.chart_svg
+    assert (
+        "NaN" not in result.chart_svg and "Infinity" not in result.chart_svg and "inf" not in result.chart_svg
+    )
     desc = root.find(f"{SVG}desc")
     assert desc is not None and desc.text is not None
-    for words in ("Week 1: 20 km.", "Week 2: 22 km, within the limit (at most 22).",
-                  "Week 3: 26 km, over the limit (at most 24.2).", "Week 4: 25 km, within the limit (at most 28.6)."):
+    for words in (
+        "Week 1: 20 km.",
+        "Week 2: 22 km, within the limit (at most 22).",
+        "Week 3: 26 km, over the limit (at most 24.2).",
+        "Week 4: 25 km, within the limit (at most 28.6).",
+    ):
         assert words in desc.text
     title = root.find(f"{SVG}title")
     assert title is not None and title.text == "Weekly running against the 10 % limit"
 
 
-@pytest.mark.parametrize("weeks", [[20], [20, 22, 26, 25], [0, 0, 5], [10] * 52, [10 + i % 7 for i in range(520)]])
+@pytest.mark.parametrize(
+    "weeks", [[20], [20, 22, 26, 25], [0, 0, 5], [10] * 52, [10 + i % 7 for i in range(520)]]
+)
 def test_one_bar_per_week_and_a_marker_on_over_limit_weeks_only(weeks: list[float]) -> None:
     result = check_ramp(weeks)
     root = parse(result.chart_svg)
@@ -107,8 +127,12 @@ def test_one_bar_per_week_and_a_marker_on_over_limit_weeks_only(weeks: list[floa
     over = [week.over_limit for week in result.weeks]
     assert ["kl-bar-over" in classes(rect) for rect in drawn] == over
     assert len(markers(root)) == sum(over)
-    centres = [number(rect, "x") + number(rect, "width") / 2 for rect, flagged in zip(drawn, over) if flagged]
-    for marker, centre in zip(markers(root), centres):
+    centres = [
+        number(rect, "x") + number(rect, "width") / 2
+        for rect, flagged in zip(drawn, over, strict=True)
+        if flagged
+    ]
+    for marker, centre in zip(markers(root), centres, strict=True):
         start = [float(value) for value in re.findall(r"-?[\d.]+", marker.get("d", ""))[:2]]
         assert start[0] + 5 == pytest.approx(centre, abs=0.02), "the marker sits over its bar"
     assert len(caps(root)) == sum(1 for index in range(1, len(weeks)) if weeks[index - 1] > 0)
@@ -137,8 +161,9 @@ def test_colours_come_from_custom_properties_with_fallbacks_or_current_colour() 
         assert re.search(rf"var\({prop},[^)]+\)", style.text), prop
     assert "text{fill:currentColor" in style.text
     colours = re.findall(r"#[0-9a-fA-F]{3,6}\b", style.text)
-    assert all(re.search(rf"var\(--kl-chart-[a-z]+,{colour}\)", style.text) for colour in colours), \
+    assert all(re.search(rf"var\(--kl-chart-[a-z]+,{colour}\)", style.text) for colour in colours), (
         "every fixed colour is only a fallback"
+    )
     assert all(rule.startswith(f"#{root.get('id')}") for rule in style.text.split("}") if rule), "scoped"
     for element in root.iter():
         assert element.get("fill") is None and element.get("stroke") is None, "colours only through CSS"
@@ -153,15 +178,19 @@ def test_text_is_at_least_12px_on_a_small_phone() -> None:
             assert float(element.get("font-size", "0")) >= FONT_SIZE
 
 
-@pytest.mark.parametrize(("weeks", "profile", "limit_pct"), [
-    ([20, 22], "standard", None),
-    ([40, 41], "conservative", None),
-    ([20, 21], "returning", None),
-    ([20, 23], "custom", 15),
-    ([33.3, 36.63], "standard", None),
-])
-def test_a_week_exactly_at_the_limit_reaches_its_limit_line(weeks: list[float], profile: str,
-                                                            limit_pct: float | None) -> None:
+@pytest.mark.parametrize(
+    ("weeks", "profile", "limit_pct"),
+    [
+        ([20, 22], "standard", None),
+        ([40, 41], "conservative", None),
+        ([20, 21], "returning", None),
+        ([20, 23], "custom", 15),
+        ([33.3, 36.63], "standard", None),
+    ],
+)
+def test_a_week_exactly_at_the_limit_reaches_its_limit_line(
+    weeks: list[float], profile: str, limit_pct: float | None
+) -> None:
     root = parse(check_ramp(weeks, profile=profile, limit_pct=limit_pct).chart_svg)
     bar, cap = bars(root)[1], caps(root)[0]
     assert number(cap, "y1") == number(cap, "y2") == number(bar, "y")
@@ -172,14 +201,15 @@ def test_the_limit_line_sits_at_the_week_before_plus_the_limit() -> None:
     root = parse(check_ramp([20, 26, 10, 0, 8]).chart_svg)
     expected = [22, 28.6, 11]  # 20 * 1.1, 26 * 1.1, 10 * 1.1; none after the week of 0
     assert [float(cap.get("data-value", "")) for cap in caps(root)] == expected
-    for cap, value in zip(caps(root), expected):
+    for cap, value in zip(caps(root), expected, strict=True):
         assert number(cap, "y1") == pytest.approx(y_of(root, value), abs=0.02)
-    for rect, week in zip(bars(root), [20, 26, 10, 0, 8]):
+    for rect, week in zip(bars(root), [20, 26, 10, 0, 8], strict=True):
         assert number(rect, "y") == pytest.approx(y_of(root, week), abs=0.02)
         assert number(rect, "height") >= 0
 
 
 # --- the plan chart ---------------------------------------------------------------------------------
+
 
 def test_the_plan_chart_has_this_week_every_planned_week_and_the_target_line() -> None:
     plan = check_plan(20, 30, hold_weeks=True)
@@ -187,12 +217,19 @@ def test_the_plan_chart_has_this_week_every_planned_week_and_the_target_line() -
     assert_accessible(root)
     drawn = bars(root)
     assert len(drawn) == plan.week_count + 1
-    assert "kl-bar-muted" in classes(drawn[0]) and all("kl-bar-muted" not in classes(rect) for rect in drawn[1:])
+    assert "kl-bar-muted" in classes(drawn[0]) and all(
+        "kl-bar-muted" not in classes(rect) for rect in drawn[1:]
+    )
     assert markers(root) == [], "a plan never goes over its limit"
-    line = next(line for line in root.iter(f"{SVG}line") if "kl-line" in classes(line)
-                and "kl-key" not in classes(line))
+    line = next(
+        line
+        for line in root.iter(f"{SVG}line")
+        if "kl-line" in classes(line) and "kl-key" not in classes(line)
+    )
     assert line.get("data-value") == "30"
-    assert number(line, "y1") == number(line, "y2") == number(drawn[-1], "y"), "the last week meets the target"
+    assert number(line, "y1") == number(line, "y2") == number(drawn[-1], "y"), (
+        "the last week meets the target"
+    )
     desc = root.find(f"{SVG}desc")
     assert desc is not None and "Week 2: 22 km, held." in (desc.text or "")
 
@@ -204,14 +241,23 @@ def test_an_already_there_plan_still_draws() -> None:
 
 # --- the generic chart, for other checks ------------------------------------------------------------
 
+
 def test_a_ratio_chart_with_its_band_for_the_acwr_check() -> None:
-    svg = bar_chart([Bar("1", 0.9), Bar("2", 1.1), Bar("3", Fraction(8, 5), over=True), Bar("4", 0.7)],
-                    title="Your acute:chronic ratio, week by week", description="The ratio, week by week.",
-                    band=Band(0.8, 1.3, "0.8 to 1.3"), within_label="Inside the band", over_label="Above the band")
+    svg = bar_chart(
+        [Bar("1", 0.9), Bar("2", 1.1), Bar("3", Fraction(8, 5), over=True), Bar("4", 0.7)],
+        title="Your acute:chronic ratio, week by week",
+        description="The ratio, week by week.",
+        band=Band(0.8, 1.3, "0.8 to 1.3"),
+        within_label="Inside the band",
+        over_label="Above the band",
+    )
     root = parse(svg)
     assert_accessible(root)
-    band = next(rect for rect in root.iter(f"{SVG}rect") if "kl-band" in classes(rect)
-                and "kl-key" not in classes(rect))
+    band = next(
+        rect
+        for rect in root.iter(f"{SVG}rect")
+        if "kl-band" in classes(rect) and "kl-key" not in classes(rect)
+    )
     assert number(band, "y") == pytest.approx(y_of(root, 1.3), abs=0.02)
     assert number(band, "y") + number(band, "height") == pytest.approx(y_of(root, 0.8), abs=0.02)
     assert len(markers(root)) == 1 and len(bars(root)) == 4
@@ -222,18 +268,26 @@ def test_a_ratio_chart_with_its_band_for_the_acwr_check() -> None:
 
 
 def test_every_value_is_escaped() -> None:
-    nasty = '<script>alert("x")</script> & \x00\x07 \'quotes\' \ud800'
-    svg = bar_chart([Bar(nasty, 1, words=nasty)], title=nasty, description=nasty, unit=nasty,
-                    line=Line(2, nasty), band=Band(0, 1, nasty))
+    nasty = "<script>alert(\"x\")</script> & \x00\x07 'quotes' \ud800"
+    svg = bar_chart(
+        [Bar(nasty, 1, words=nasty)],
+        title=nasty,
+        description=nasty,
+        unit=nasty,
+        line=Line(2, nasty),
+        band=Band(0, 1, nasty),
+    )
     root = parse(svg)
     title = root.find(f"{SVG}title")
-    assert title is not None and title.text == '<script>alert("x")</script> &  \'quotes\' '
+    assert title is not None and title.text == "<script>alert(\"x\")</script> &  'quotes' "
     assert "<script>" not in svg
     assert root.find(f".//{SVG}script") is None
 
 
-@pytest.mark.parametrize("bad", [[], [Bar("1", float("nan"))], [Bar("1", float("inf"))], [Bar("1", -1)],
-                                 [Bar("1", 1, cap=float("nan"))]])
+@pytest.mark.parametrize(
+    "bad",
+    [[], [Bar("1", float("nan"))], [Bar("1", float("inf"))], [Bar("1", -1)], [Bar("1", 1, cap=float("nan"))]],
+)
 def test_a_chart_refuses_what_it_cannot_draw(bad: list[Bar]) -> None:
     with pytest.raises(ValueError):
         bar_chart(bad, title="t", description="d")
@@ -246,7 +300,11 @@ def test_a_chart_needs_a_title(title: str) -> None:
 
 
 def test_charts_are_deterministic_and_their_ids_differ() -> None:
-    first, again, other = check_ramp([20, 22]).chart_svg, check_ramp([20, 22]).chart_svg, check_ramp([20, 23]).chart_svg
+    first, again, other = (
+        check_ramp([20, 22]).chart_svg,
+        check_ramp([20, 22]).chart_svg,
+        check_ramp([20, 23]).chart_svg,
+    )
     assert first == again
     assert parse(first).get("id") != parse(other).get("id")
 
@@ -258,17 +316,32 @@ def test_an_empty_week_and_all_zero_weeks_still_draw() -> None:
 
 # --- invariants -------------------------------------------------------------------------------------
 
-values = st.one_of(st.integers(min_value=0, max_value=10_000), st.floats(min_value=0, max_value=10_000),
-                   st.fractions(min_value=0, max_value=10_000, max_denominator=1000))
-bar_strategy = st.builds(Bar, label=st.text(max_size=8), value=values, over=st.booleans(),
-                         cap=st.none() | values, muted=st.booleans(), words=st.text(max_size=20))
+values = st.one_of(
+    st.integers(min_value=0, max_value=10_000),
+    st.floats(min_value=0, max_value=10_000),
+    st.fractions(min_value=0, max_value=10_000, max_denominator=1000),
+)
+bar_strategy = st.builds(
+    Bar,
+    label=st.text(max_size=8),
+    value=values,
+    over=st.booleans(),
+    cap=st.none() | values,
+    muted=st.booleans(),
+    words=st.text(max_size=20),
+)
 
 
 @PROPERTIES
-@given(drawn=st.lists(bar_strategy, min_size=1, max_size=60), title=st.text(max_size=40).map("Chart ".__add__),
-       line=st.none() | st.builds(Line, value=values, label=st.text(max_size=10)),
-       band=st.none() | st.tuples(values, values).map(lambda pair: Band(min(pair), max(pair), "band")))
-def test_any_bars_make_a_well_formed_chart(drawn: list[Bar], title: str, line: Line | None, band: Band | None) -> None:
+@given(
+    drawn=st.lists(bar_strategy, min_size=1, max_size=60),
+    title=st.text(max_size=40).map("Chart ".__add__),
+    line=st.none() | st.builds(Line, value=values, label=st.text(max_size=10)),
+    band=st.none() | st.tuples(values, values).map(lambda pair: Band(min(pair), max(pair), "band")),
+)
+def test_any_bars_make_a_well_formed_chart(
+    drawn: list[Bar], title: str, line: Line | None, band: Band | None
+) -> None:
     svg = bar_chart(drawn, title=title, description="Some bars.", unit="km", line=line, band=band)
     root = parse(svg)
     assert_accessible(root)
@@ -282,13 +355,17 @@ def test_any_bars_make_a_well_formed_chart(drawn: list[Bar], title: str, line: L
 
 
 @PROPERTIES
-@given(weeks=st.lists(st.integers(min_value=0, max_value=100_000).map(lambda h: h / 100), min_size=1, max_size=40),
-       profile=st.sampled_from(["standard", "returning", "conservative"]))
+@given(
+    weeks=st.lists(
+        st.integers(min_value=0, max_value=100_000).map(lambda h: h / 100), min_size=1, max_size=40
+    ),
+    profile=st.sampled_from(["standard", "returning", "conservative"]),
+)
 def test_over_limit_bars_rise_above_their_limit_line(weeks: list[float], profile: str) -> None:
     result = check_ramp(weeks, profile=profile)
     root = parse(result.chart_svg)
     drawn, lines = bars(root), iter(caps(root))
-    for index, (rect, week) in enumerate(zip(drawn, result.weeks)):
+    for index, (rect, week) in enumerate(zip(drawn, result.weeks, strict=True)):
         if index == 0 or weeks[index - 1] == 0:
             continue
         cap = next(lines)

@@ -32,6 +32,7 @@ def run_main(argv: list[str], stdin: str = "") -> tuple[int, str]:
 
 # --- in-process (also in Pyodide) --------------------------------------------------------------------
 
+
 def test_main_answers_a_request_with_exit_0() -> None:
     status, out = run_main([], RAMP)
     answer = json.loads(out)
@@ -64,8 +65,16 @@ def test_main_indents_on_request() -> None:
 def test_help_documents_the_protocol_and_the_checks() -> None:
     status, out = run_main(["--help"])
     assert status == EXIT_OK
-    for text in ("usage: python -m calculator", '"check": "ramp"', '"check": "rules"', "weeks[1]",
-                 "profile", "unit", "next_week_max", "Exit status 0 when ok, 2 when refused"):
+    for text in (
+        "usage: python -m calculator",
+        '"check": "ramp"',
+        '"check": "rules"',
+        "weeks[1]",
+        "profile",
+        "unit",
+        "next_week_max",
+        "Exit status 0 when ok, 2 when refused",
+    ):
         assert text in out
     assert ">>>" not in out
 
@@ -80,6 +89,7 @@ def test_main_uses_sys_stdin_and_stdout_by_default(monkeypatch: pytest.MonkeyPat
 
 # --- as a process ------------------------------------------------------------------------------------
 
+
 def run_cli(tmp_path: Path, args: list[str], stdin: str = "") -> tuple[int, str, str]:
     """Run ``python -m calculator`` from tmp_path, with this calculator; return status, stdout, stderr."""
     import subprocess  # only here: Pyodide has no subprocesses
@@ -87,12 +97,26 @@ def run_cli(tmp_path: Path, args: list[str], stdin: str = "") -> tuple[int, str,
     package_root = str(Path(calculator.__file__).resolve().parent.parent)
     env = {**os.environ, "PYTHONPATH": package_root, "PYTHONIOENCODING": "utf-8"}
     (tmp_path / "stdin.txt").write_text(stdin, encoding="utf-8")
-    with (tmp_path / "stdin.txt").open("rb") as source, (tmp_path / "stdout.txt").open("wb") as out, \
-            (tmp_path / "stderr.txt").open("wb") as err:
-        done = subprocess.run([sys.executable, "-m", "calculator", *args], stdin=source, stdout=out, stderr=err,
-                              cwd=tmp_path, env=env, timeout=60, check=False)
-    return (done.returncode, (tmp_path / "stdout.txt").read_text(encoding="utf-8"),
-            (tmp_path / "stderr.txt").read_text(encoding="utf-8"))
+    with (
+        (tmp_path / "stdin.txt").open("rb") as source,
+        (tmp_path / "stdout.txt").open("wb") as out,
+        (tmp_path / "stderr.txt").open("wb") as err,
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "calculator", *args],
+            stdin=source,
+            stdout=out,
+            stderr=err,
+            cwd=tmp_path,
+            env=env,
+            timeout=60,
+            check=False,
+        )
+    return (
+        done.returncode,
+        (tmp_path / "stdout.txt").read_text(encoding="utf-8"),
+        (tmp_path / "stderr.txt").read_text(encoding="utf-8"),
+    )
 
 
 @needs_processes

@@ -16,22 +16,43 @@ from calculator.inputs import floor_to, read_amount, read_date, read_flag, round
 PROPERTIES = settings(max_examples=200, derandomize=True, database=None, deadline=None)
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("2026-11-30", date(2026, 11, 30)),
-    ("2000-01-01", date(2000, 1, 1)),
-    ("2100-12-31", date(2100, 12, 31)),
-    ("2028-02-29", date(2028, 2, 29)),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-11-30", date(2026, 11, 30)),
+        ("2000-01-01", date(2000, 1, 1)),
+        ("2100-12-31", date(2100, 12, 31)),
+        ("2028-02-29", date(2028, 2, 29)),
+        (None, None),
+    ],
+)
 def test_dates_that_are_read(value: object, expected: date | None) -> None:
     problems: list[Problem] = []
     assert read_date(value, "start_date", "The start date", problems) == expected
     assert problems == []
 
 
-@pytest.mark.parametrize("value", ["2026-02-29", "2026-13-01", "2026-00-10", "1999-12-31", "2101-01-01",
-                                   "20261130", "2026-W48-1", "2026-11-30T00:00", " 2026-11-30", "2026-11-3",
-                                   "２０２６-11-30", "", 20261130, True, ["2026-11-30"], {"date": "2026-11-30"}])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2026-02-29",
+        "2026-13-01",
+        "2026-00-10",
+        "1999-12-31",
+        "2101-01-01",
+        "20261130",
+        "2026-W48-1",
+        "2026-11-30T00:00",
+        " 2026-11-30",
+        "2026-11-3",
+        "２０２６-11-30",
+        "",
+        20261130,
+        True,
+        ["2026-11-30"],
+        {"date": "2026-11-30"},
+    ],
+)
 def test_dates_that_are_refused(value: object) -> None:
     problems: list[Problem] = []
     assert read_date(value, "start_date", "The start date", problems) is None
@@ -39,32 +60,42 @@ def test_dates_that_are_refused(value: object) -> None:
     assert problems[0].message.startswith("The start date") and problems[0].message.endswith(".")
 
 
-@pytest.mark.parametrize(("value", "flag", "refused"), [
-    (True, True, False), (False, False, False), (None, False, False),
-    (1, False, True), ("true", False, True), ([], False, True),
-])
+@pytest.mark.parametrize(
+    ("value", "flag", "refused"),
+    [
+        (True, True, False),
+        (False, False, False),
+        (None, False, False),
+        (1, False, True),
+        ("true", False, True),
+        ([], False, True),
+    ],
+)
 def test_flags(value: object, flag: bool, refused: bool) -> None:
     problems: list[Problem] = []
     assert read_flag(value, "hold_weeks", "Say true or false.", problems) is flag
     assert bool(problems) is refused
 
 
-@pytest.mark.parametrize(("value", "kept", "message"), [
-    (12, 12, None),
-    (12.5, 12.5, None),
-    (-0.0, 0.0, None),
-    (0, 0, None),
-    (0.01, 0.01, None),
-    (1000, 1000, None),
-    (1000.01, None, "X is over 1000 km: the check takes up to 1000 km. Check the number and the unit."),
-    (0.009, None, "X is less than 0.01 km: enter at least 0.01 km."),
-    (-1, None, "X can't be negative."),
-    (None, None, "X is empty: enter a number, like 22 or 22.5."),
-    ("12", None, "X must be a number, like 22 or 22.5."),
-    (float("nan"), None, "X must be a number, like 22 or 22.5."),
-    (float("-inf"), None, "X must be a number, like 22 or 22.5."),
-    (False, None, "X must be a number, like 22 or 22.5."),
-])
+@pytest.mark.parametrize(
+    ("value", "kept", "message"),
+    [
+        (12, 12, None),
+        (12.5, 12.5, None),
+        (-0.0, 0.0, None),
+        (0, 0, None),
+        (0.01, 0.01, None),
+        (1000, 1000, None),
+        (1000.01, None, "X is over 1000 km: the check takes up to 1000 km. Check the number and the unit."),
+        (0.009, None, "X is less than 0.01 km: enter at least 0.01 km."),
+        (-1, None, "X can't be negative."),
+        (None, None, "X is empty: enter a number, like 22 or 22.5."),
+        ("12", None, "X must be a number, like 22 or 22.5."),
+        (float("nan"), None, "X must be a number, like 22 or 22.5."),
+        (float("-inf"), None, "X must be a number, like 22 or 22.5."),
+        (False, None, "X must be a number, like 22 or 22.5."),
+    ],
+)
 def test_amounts(value: object, kept: float | None, message: str | None) -> None:
     problems: list[Problem] = []
     assert read_amount(value, "x", "X", unit_label="km", ceiling=1000, problems=problems) == kept
@@ -77,11 +108,14 @@ def test_an_amount_in_an_unknown_unit_is_not_held_to_a_ceiling() -> None:
     assert problems == []
 
 
-@pytest.mark.parametrize(("value", "step", "expected"), [
-    (Fraction("13.585"), Fraction(1, 100), Fraction("13.58")),
-    (Fraction("22.055"), Fraction(1, 10), Fraction(22)),
-    (Fraction(22), Fraction(1, 10), Fraction(22)),
-])
+@pytest.mark.parametrize(
+    ("value", "step", "expected"),
+    [
+        (Fraction("13.585"), Fraction(1, 100), Fraction("13.58")),
+        (Fraction("22.055"), Fraction(1, 10), Fraction(22)),
+        (Fraction(22), Fraction(1, 10), Fraction(22)),
+    ],
+)
 def test_floor_to(value: Fraction, step: Fraction, expected: Fraction) -> None:
     assert floor_to(value, step) == expected
 

@@ -23,8 +23,17 @@ REQUESTS: list[tuple[dict[str, Any], str]] = [
     ({"check": "ramp", "weeks": [20], "unit": "mi", "profile": "returning"}, "within"),
     ({"check": "ramp", "weeks": [20, 23], "profile": "custom", "limit_pct": 15}, "within"),
     ({"check": "plan", "current": 20, "target": 30}, "plan"),
-    ({"check": "plan", "current": 5, "target": 6, "unit": "mi", "hold_weeks": True, "start_date": "2026-11-30"},
-     "plan"),
+    (
+        {
+            "check": "plan",
+            "current": 5,
+            "target": 6,
+            "unit": "mi",
+            "hold_weeks": True,
+            "start_date": "2026-11-30",
+        },
+        "plan",
+    ),
     ({"check": "plan", "current": 30, "target": 20}, "already-there"),
     ({"check": "plan", "current": 20, "target": 30, "profile": "custom", "limit_pct": 7.5}, "plan"),
     ({"check": "spike", "planned": 10, "longest_30d": 10}, "reference"),
@@ -33,7 +42,10 @@ REQUESTS: list[tuple[dict[str, Any], str]] = [
     ({"check": "spike", "planned": 25, "longest_30d": 10, "unit": "mi"}, "over-100"),
     ({"check": "spike", "planned": 5, "longest_30d": 0}, "no-comparison"),
     ({"check": "shoes", "distance_on_pair": 250, "weekly": 30}, "before-range"),
-    ({"check": "shoes", "distance_on_pair": 450, "weekly": 20, "unit": "mi", "today": "2026-11-23"}, "in-range"),
+    (
+        {"check": "shoes", "distance_on_pair": 450, "weekly": 20, "unit": "mi", "today": "2026-11-23"},
+        "in-range",
+    ),
     ({"check": "shoes", "distance_on_pair": 900, "weekly": 0}, "past-range"),
     ({"check": "shoes", "distance_on_pair": 100, "weekly": 0}, "before-range"),
 ]
@@ -66,8 +78,9 @@ def test_every_answer_carries_the_common_fields(request_: dict[str, Any], verdic
     assert isinstance(result["why"], str) and 1 <= sentences(result["why"]) <= 2, result["why"]
     evidence = "|".join([*map(re.escape, SOURCE_NAMES.values()), r"et al\. \d{4}"])
     assert re.search(evidence, result["why"]), "the why names its evidence"
-    assert result["links"] and all(link == {"title": PAGE_TITLES[link["page"]], "page": link["page"]}
-                                   for link in result["links"])
+    assert result["links"] and all(
+        link == {"title": PAGE_TITLES[link["page"]], "page": link["page"]} for link in result["links"]
+    )
     assert result["sources"] and all(isinstance(key, str) for key in result["sources"])  # keys: tests/content
     assert len(result["sources"]) == len(set(result["sources"]))
     assert result["disclaimer"] == DISCLAIMER

@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 
 from calculator.errors import CalculatorError
 from calculator.overtraining import check_overtraining
-from calculator.rules_overtraining import OVERTRAINING_SIGNS, SEVERAL_SIGNS, SIGNS, VERDICTS, overtraining_rules
+from calculator.rules_overtraining import (
+    OVERTRAINING_SIGNS,
+    SEVERAL_SIGNS,
+    SIGNS,
+    VERDICTS,
+    overtraining_rules,
+)
 
 #: Property tests: reproducible (derandomized), no example database on disk, no timing deadline.
 PROPERTIES = settings(max_examples=200, derandomize=True, database=None, deadline=None)
@@ -21,7 +27,16 @@ SOURCE_SIGNS = [sign.key for sign in OVERTRAINING_SIGNS if not sign.ours]
 
 
 def test_the_signs_are_seed_002s() -> None:
-    assert SOURCE_SIGNS == ["fatigue", "mood", "appetite", "enthusiasm", "headaches", "aches", "performance", "sleep"]
+    assert SOURCE_SIGNS == [
+        "fatigue",
+        "mood",
+        "appetite",
+        "enthusiasm",
+        "headaches",
+        "aches",
+        "performance",
+        "sleep",
+    ]
     assert all(SIGNS[key].sources == ("seed-002",) for key in SOURCE_SIGNS)
     assert SIGNS["lasting_low_mood"].ours is True and SIGNS["lasting_low_mood"].sources == ()
 
@@ -40,11 +55,14 @@ def test_any_one_sign_eases_off(sign: str) -> None:
     assert [advice.sources for advice in result.advice] == [("seed-002",)]
 
 
-@pytest.mark.parametrize(("count", "verdict"), [
-    (SEVERAL_SIGNS - 1, "ease-off"),  # just under "several"
-    (SEVERAL_SIGNS, "ease-off-talk-to-gp"),  # exactly several
-    (SEVERAL_SIGNS + 1, "ease-off-talk-to-gp"),  # over
-])
+@pytest.mark.parametrize(
+    ("count", "verdict"),
+    [
+        (SEVERAL_SIGNS - 1, "ease-off"),  # just under "several"
+        (SEVERAL_SIGNS, "ease-off-talk-to-gp"),  # exactly several
+        (SEVERAL_SIGNS + 1, "ease-off-talk-to-gp"),  # over
+    ],
+)
 def test_several_signs_also_suggest_a_gp(count: int, verdict: str) -> None:
     assert check_overtraining(dict.fromkeys(SOURCE_SIGNS[:count], True)).verdict == verdict
 
@@ -70,11 +88,12 @@ def test_false_answers_count_as_no_sign() -> None:
 
 # --- every combination, and at random -------------------------------------------------------------
 
+
 def test_every_combination_is_monotonic() -> None:
     keys = list(SIGNS)
     verdicts = {}
     for values in itertools.product((False, True), repeat=len(keys)):
-        yes = frozenset(key for key, value in zip(keys, values) if value)
+        yes = frozenset(key for key, value in zip(keys, values, strict=True) if value)
         verdict = check_overtraining(dict.fromkeys(yes, True)).verdict
         assert (verdict == "carry-on") == (not yes)
         verdicts[yes] = RANK[verdict]
@@ -96,15 +115,31 @@ def test_more_signs_never_give_a_milder_verdict(signs: dict[str, bool], extra: s
 
 def test_the_summary_names_the_signs() -> None:
     result = check_overtraining({"fatigue": True, "sleep": True})
-    assert result.summary == "2 warning signs of overtraining (tiredness and poor sleep): ease off and add rest."
+    assert (
+        result.summary == "2 warning signs of overtraining (tiredness and poor sleep): ease off and add rest."
+    )
 
 
 def test_as_dict_is_the_json_shape() -> None:
     data = check_overtraining({"headaches": True}).as_dict()
-    assert set(data) == {"signs", "count", "verdict_label", "advice", "summary", "verdict", "why", "links",
-                         "sources", "disclaimer", "see_clinician"}
+    assert set(data) == {
+        "signs",
+        "count",
+        "verdict_label",
+        "advice",
+        "summary",
+        "verdict",
+        "why",
+        "links",
+        "sources",
+        "disclaimer",
+        "see_clinician",
+    }
     assert data["signs"] == [{"key": "headaches", "label": "Headaches", "ours": False}]
-    assert [link["page"] for link in data["links"]] == ["prevention/overtraining.md", "prevention/rest-and-recovery.md"]
+    assert [link["page"] for link in data["links"]] == [
+        "prevention/overtraining.md",
+        "prevention/rest-and-recovery.md",
+    ]
 
 
 def test_the_rules_table_is_json_ready() -> None:
@@ -112,18 +147,26 @@ def test_the_rules_table_is_json_ready() -> None:
     assert json.loads(json.dumps(rules)) == rules
     assert [sign["key"] for sign in rules["signs"]] == list(SIGNS)
     assert rules["several_signs"] == SEVERAL_SIGNS and rules["several_signs_ours"] is True
-    assert [verdict["key"] for verdict in rules["verdicts"]] == ["carry-on", "ease-off", "ease-off-talk-to-gp"]
+    assert [verdict["key"] for verdict in rules["verdicts"]] == [
+        "carry-on",
+        "ease-off",
+        "ease-off-talk-to-gp",
+    ]
 
 
 # --- refusals -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("signs", "fields"), [
-    (None, ["signs"]),
-    (["fatigue"], ["signs"]),
-    ({"fatigue": "yes"}, ["signs.fatigue"]),
-    ({"fatigue": 1}, ["signs.fatigue"]),
-    ({"grumpy": True, "sleep": None}, ["signs.grumpy", "signs.sleep"]),
-])
+
+@pytest.mark.parametrize(
+    ("signs", "fields"),
+    [
+        (None, ["signs"]),
+        (["fatigue"], ["signs"]),
+        ({"fatigue": "yes"}, ["signs.fatigue"]),
+        ({"fatigue": 1}, ["signs.fatigue"]),
+        ({"grumpy": True, "sleep": None}, ["signs.grumpy", "signs.sleep"]),
+    ],
+)
 def test_bad_input_raises_naming_every_field(signs: object, fields: list[str]) -> None:
     with pytest.raises(CalculatorError) as raised:
         check_overtraining(signs)  # type: ignore[arg-type]

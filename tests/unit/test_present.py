@@ -37,19 +37,28 @@ def test_every_row_fills_every_named_column(request_: dict[str, Any]) -> None:
     table = _result(request_)["table"]
     assert table["caption"] and all(column.strip() for column in table["columns"])
     assert table["rows"] and all(len(row["cells"]) == len(table["columns"]) for row in table["rows"])
-    assert all(isinstance(cell, str) and "nan" not in cell.lower().split() for row in table["rows"]
-               for cell in row["cells"])
+    assert all(
+        isinstance(cell, str) and "nan" not in cell.lower().split()
+        for row in table["rows"]
+        for cell in row["cells"]
+    )
 
 
 def test_ramp_flags_exactly_the_over_limit_weeks() -> None:
     result = _result({"check": "ramp", "weeks": [20, 22, 26, 25, 30]})
-    assert [row["flagged"] for row in result["table"]["rows"]] == [week["over_limit"] for week in result["weeks"]]
+    assert [row["flagged"] for row in result["table"]["rows"]] == [
+        week["over_limit"] for week in result["weeks"]
+    ]
 
 
-@pytest.mark.parametrize(("planned", "flagged_row"), [(13.2, None), (13.3, 1), (15.6, 1), (15.7, 2), (24, 2), (25, 3)])
+@pytest.mark.parametrize(
+    ("planned", "flagged_row"), [(13.2, None), (13.3, 1), (15.6, 1), (15.7, 2), (24, 2), (25, 3)]
+)
 def test_spike_flags_the_band_of_the_planned_run(planned: float, flagged_row: int | None) -> None:
     rows = _result({"check": "spike", "planned": planned, "longest_30d": 12})["table"]["rows"]
-    assert [index for index, row in enumerate(rows) if row["flagged"]] == ([] if flagged_row is None else [flagged_row])
+    assert [index for index, row in enumerate(rows) if row["flagged"]] == (
+        [] if flagged_row is None else [flagged_row]
+    )
 
 
 def test_checks_with_nothing_to_show_have_no_table() -> None:

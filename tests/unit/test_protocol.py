@@ -18,8 +18,13 @@ from calculator.rules_redflags import redflags_rules
 from calculator.rules_where import where_rules
 
 #: Property tests: reproducible (derandomized), no example database on disk, no timing deadline.
-PROPERTIES = settings(max_examples=200, derandomize=True, database=None, deadline=None,
-                      suppress_health_check=[HealthCheck.too_slow])
+PROPERTIES = settings(
+    max_examples=200,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def ask(request: Any) -> dict[str, Any]:
@@ -30,6 +35,7 @@ def ask(request: Any) -> dict[str, Any]:
 
 def strict_json(text: str) -> dict[str, Any]:
     """Parse an answer, failing on NaN or Infinity (which JSON does not have)."""
+
     def refuse(name: str) -> None:
         raise AssertionError(f"{name} in an answer")
 
@@ -44,6 +50,7 @@ def fields(answer: dict[str, Any]) -> list[str]:
 
 
 # --- answers -----------------------------------------------------------------------------------------
+
 
 def test_ramp_answer_has_the_documented_shape() -> None:
     answer = ask({"check": "ramp", "weeks": [20, 22, 26], "unit": "km", "profile": "standard"})
@@ -73,9 +80,15 @@ def test_rules_check_answers_the_ramp_rules() -> None:
     assert (answer["ok"], answer["check"], answer["result"]["ramp"]) == (True, "rules", ramp_rules())
 
 
-@pytest.mark.parametrize(("name", "table"), [
-    ("acwr", acwr_rules), ("redflags", redflags_rules), ("where", where_rules), ("overtraining", overtraining_rules),
-])
+@pytest.mark.parametrize(
+    ("name", "table"),
+    [
+        ("acwr", acwr_rules),
+        ("redflags", redflags_rules),
+        ("where", where_rules),
+        ("overtraining", overtraining_rules),
+    ],
+)
 def test_rules_check_answers_each_checks_table_under_its_name(name: str, table: Any) -> None:
     assert ask({"check": "rules"})["result"][name] == table()
 
@@ -96,172 +109,199 @@ def test_the_protocol_documents_every_check() -> None:
 DEEP = "[" * 50 + "]" * 50
 
 
-@pytest.mark.parametrize(("text", "field", "check"), [
-    ("not json", "request", None),
-    ('{"check": "ramp", "weeks": [20, 22]', "request", None),
-    ("", "request", None),
-    ("   ", "request", None),
-    ("[1, 2]", "request", None),
-    ('"ramp"', "request", None),
-    ("null", "request", None),
-    ("NaN", "request", None),
-    ("x" * (MAX_REQUEST_CHARS + 1), "request", None),
-    (" " * MAX_REQUEST_CHARS + "{", "request", None),
-    (DEEP, "request", None),
-    ("[" * 99_000, "request", None),
-    ('{"check": "ramp", "weeks": ' + DEEP + "}", "request", None),
-    ("{}", "check", None),
-    ('{"check": null}', "check", None),
-    ('{"check": 5}', "check", None),
-    ('{"check": ["ramp"]}', "check", None),
-    ('{"check": "nope"}', "check", None),
-    ('{"check": "ramp"}', "weeks", "ramp"),
-    ('{"check": "ramp", "weeks": null}', "weeks", "ramp"),
-    ('{"check": "ramp", "weeks": 20}', "weeks", "ramp"),
-    ('{"check": "ramp", "weeks": "20, 22"}', "weeks", "ramp"),
-    ('{"check": "ramp", "weeks": {"1": 20}}', "weeks", "ramp"),
-    ('{"check": "ramp", "weeks": []}', "weeks", "ramp"),
-    ('{"check": "ramp", "weeks": [' + ", ".join(["1"] * 521) + "]}", "weeks", "ramp"),
-    ('{"check": "ramp", "weeks": [20, null]}', "weeks[1]", "ramp"),
-    ('{"check": "ramp", "weeks": [20, "22"]}', "weeks[1]", "ramp"),
-    ('{"check": "ramp", "weeks": [20, true]}', "weeks[1]", "ramp"),
-    ('{"check": "ramp", "weeks": [20, false]}', "weeks[1]", "ramp"),
-    ('{"check": "ramp", "weeks": [20, [22]]}', "weeks[1]", "ramp"),
-    ('{"check": "ramp", "weeks": [20, {"km": 22}]}', "weeks[1]", "ramp"),
-    ('{"check": "ramp", "weeks": [20, -1]}', "weeks[1]", "ramp"),
-    ('{"check": "ramp", "weeks": [20, -0.01]}', "weeks[1]", "ramp"),
-    ('{"check": "ramp", "weeks": [20, NaN]}', "weeks[1]", "ramp"),
-    ('{"check": "ramp", "weeks": [20, Infinity]}', "weeks[1]", "ramp"),
-    ('{"check": "ramp", "weeks": [20, -Infinity]}', "weeks[1]", "ramp"),
-    ('{"check": "ramp", "weeks": [20, 1e400]}', "weeks[1]", "ramp"),
-    ('{"check": "ramp", "weeks": [20, -1e400]}', "weeks[1]", "ramp"),
-    ('{"check": "ramp", "weeks": [20, ' + "9" * 5000 + "]}", "weeks[1]", "ramp"),
-    ('{"check": "ramp", "weeks": [1000.5]}', "weeks[0]", "ramp"),
-    ('{"check": "ramp", "weeks": [621], "unit": "mi"}', "weeks[0]", "ramp"),
-    ('{"check": "ramp", "weeks": [10081], "unit": "min"}', "weeks[0]", "ramp"),
-    ('{"check": "ramp", "weeks": [20], "unit": "furlongs"}', "unit", "ramp"),
-    ('{"check": "ramp", "weeks": [20], "unit": null}', "unit", "ramp"),
-    ('{"check": "ramp", "weeks": [20], "unit": "KM"}', "unit", "ramp"),
-    ('{"check": "ramp", "weeks": [20], "profile": "aggressive"}', "profile", "ramp"),
-    ('{"check": "ramp", "weeks": [20], "profile": 10}', "profile", "ramp"),
-    ('{"check": "ramp", "weeks": [20], "colour": "red"}', "colour", "ramp"),
-    # ramp's custom limit
-    ('{"check": "ramp", "weeks": [20], "profile": "custom"}', "limit_pct", "ramp"),
-    ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": null}', "limit_pct", "ramp"),
-    ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": 0}', "limit_pct", "ramp"),
-    ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": -5}', "limit_pct", "ramp"),
-    ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": 50.01}', "limit_pct", "ramp"),
-    ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": "10"}', "limit_pct", "ramp"),
-    ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": true}', "limit_pct", "ramp"),
-    ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": NaN}', "limit_pct", "ramp"),
-    ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": Infinity}', "limit_pct", "ramp"),
-    ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": 1e400}', "limit_pct", "ramp"),
-    ('{"check": "ramp", "weeks": [20], "limit_pct": 10}', "limit_pct", "ramp"),
-    ('{"check": "ramp", "weeks": [20], "profile": "returning", "limit_pct": 5}', "limit_pct", "ramp"),
-    # plan
-    ('{"check": "plan", "target": 30}', "current", "plan"),
-    ('{"check": "plan", "current": 20}', "target", "plan"),
-    ('{"check": "plan", "current": 0, "target": 30}', "current", "plan"),
-    ('{"check": "plan", "current": -1, "target": 30}', "current", "plan"),
-    ('{"check": "plan", "current": "20", "target": 30}', "current", "plan"),
-    ('{"check": "plan", "current": true, "target": 30}', "current", "plan"),
-    ('{"check": "plan", "current": NaN, "target": 30}', "current", "plan"),
-    ('{"check": "plan", "current": 0.001, "target": 30}', "current", "plan"),
-    ('{"check": "plan", "current": 20, "target": 1000.5}', "target", "plan"),
-    ('{"check": "plan", "current": 20, "target": 621, "unit": "mi"}', "target", "plan"),
-    ('{"check": "plan", "current": 20, "target": 0}', "target", "plan"),
-    ('{"check": "plan", "current": 20, "target": [30]}', "target", "plan"),
-    ('{"check": "plan", "current": 20, "target": -Infinity}', "target", "plan"),
-    ('{"check": "plan", "current": 20, "target": 30, "unit": "yd"}', "unit", "plan"),
-    ('{"check": "plan", "current": 20, "target": 30, "unit": null}', "unit", "plan"),
-    ('{"check": "plan", "current": 20, "target": 30, "profile": "fast"}', "profile", "plan"),
-    ('{"check": "plan", "current": 20, "target": 30, "profile": "custom"}', "limit_pct", "plan"),
-    ('{"check": "plan", "current": 20, "target": 30, "profile": "custom", "limit_pct": 60}', "limit_pct", "plan"),
-    ('{"check": "plan", "current": 20, "target": 30, "limit_pct": 10}', "limit_pct", "plan"),
-    ('{"check": "plan", "current": 20, "target": 30, "start_date": "2026-13-01"}', "start_date", "plan"),
-    ('{"check": "plan", "current": 20, "target": 30, "start_date": "2026-02-30"}', "start_date", "plan"),
-    ('{"check": "plan", "current": 20, "target": 30, "start_date": "30/11/2026"}', "start_date", "plan"),
-    ('{"check": "plan", "current": 20, "target": 30, "start_date": "2026-W48-1"}', "start_date", "plan"),
-    ('{"check": "plan", "current": 20, "target": 30, "start_date": "1999-12-31"}', "start_date", "plan"),
-    ('{"check": "plan", "current": 20, "target": 30, "start_date": 20261130}', "start_date", "plan"),
-    ('{"check": "plan", "current": 20, "target": 30, "hold_weeks": "yes"}', "hold_weeks", "plan"),
-    ('{"check": "plan", "current": 20, "target": 30, "hold_weeks": 1}', "hold_weeks", "plan"),
-    ('{"check": "plan", "current": 20, "target": 1000, "profile": "custom", "limit_pct": 0.5}', "target", "plan"),
-    ('{"check": "plan", "current": 3.9, "target": 10, "profile": "conservative"}', "current", "plan"),
-    ('{"check": "plan", "current": 20, "target": 30, "profile": "custom", "limit_pct": 0.1}', "limit_pct", "plan"),
-    ('{"check": "plan", "current": 20, "target": 30, "weeks": [20]}', "weeks", "plan"),
-    # spike
-    ('{"check": "spike", "longest_30d": 12}', "planned", "spike"),
-    ('{"check": "spike", "planned": 0, "longest_30d": 12}', "planned", "spike"),
-    ('{"check": "spike", "planned": -1, "longest_30d": 12}', "planned", "spike"),
-    ('{"check": "spike", "planned": "16", "longest_30d": 12}', "planned", "spike"),
-    ('{"check": "spike", "planned": 1001, "longest_30d": 12}', "planned", "spike"),
-    ('{"check": "spike", "planned": Infinity, "longest_30d": 12}', "planned", "spike"),
-    ('{"check": "spike", "planned": 16}', "longest_30d", "spike"),
-    ('{"check": "spike", "planned": 16, "longest_30d": null}', "longest_30d", "spike"),
-    ('{"check": "spike", "planned": 16, "longest_30d": -0.5}', "longest_30d", "spike"),
-    ('{"check": "spike", "planned": 16, "longest_30d": false}', "longest_30d", "spike"),
-    ('{"check": "spike", "planned": 16, "longest_30d": 12, "unit": "min"}', "unit", "spike"),
-    ('{"check": "spike", "planned": 16, "longest_30d": 12, "unit": "yd"}', "unit", "spike"),
-    ('{"check": "spike", "planned": 16, "longest_30d": 12, "pace": 5}', "pace", "spike"),
-    # shoes
-    ('{"check": "shoes", "weekly": 30}', "distance_on_pair", "shoes"),
-    ('{"check": "shoes", "distance_on_pair": -1, "weekly": 30}', "distance_on_pair", "shoes"),
-    ('{"check": "shoes", "distance_on_pair": 8001, "weekly": 30}', "distance_on_pair", "shoes"),
-    ('{"check": "shoes", "distance_on_pair": 5001, "weekly": 30, "unit": "mi"}', "distance_on_pair", "shoes"),
-    ('{"check": "shoes", "distance_on_pair": "250", "weekly": 30}', "distance_on_pair", "shoes"),
-    ('{"check": "shoes", "distance_on_pair": 250}', "weekly", "shoes"),
-    ('{"check": "shoes", "distance_on_pair": 250, "weekly": 1001}', "weekly", "shoes"),
-    ('{"check": "shoes", "distance_on_pair": 250, "weekly": NaN}', "weekly", "shoes"),
-    ('{"check": "shoes", "distance_on_pair": 250, "weekly": 30, "unit": "min"}', "unit", "shoes"),
-    ('{"check": "shoes", "distance_on_pair": 250, "weekly": 30, "today": "2026-02-30"}', "today", "shoes"),
-    ('{"check": "shoes", "distance_on_pair": 250, "weekly": 30, "today": "tomorrow"}', "today", "shoes"),
-    ('{"check": "shoes", "distance_on_pair": 250, "weekly": 30, "today": 5}', "today", "shoes"),
-    ('{"check": "shoes", "distance_on_pair": 250, "weekly": 30, "size": 42}', "size", "shoes"),
-    ('{"check": "rules", "weeks": [20]}', "weeks", "rules"),
-    # acwr
-    ('{"check": "acwr", "period": "day"}', "loads", "acwr"),
-    ('{"check": "acwr", "loads": null, "period": "day"}', "loads", "acwr"),
-    ('{"check": "acwr", "loads": "1, 1, 1, 1", "period": "week"}', "loads", "acwr"),
-    ('{"check": "acwr", "loads": [1, 1, 1], "period": "week"}', "loads", "acwr"),
-    ('{"check": "acwr", "loads": [' + ", ".join(["1"] * 27) + '], "period": "day"}', "loads", "acwr"),
-    ('{"check": "acwr", "loads": [' + ", ".join(["1"] * 731) + '], "period": "day"}', "loads", "acwr"),
-    ('{"check": "acwr", "loads": [' + ", ".join(["1"] * 521) + '], "period": "week"}', "loads", "acwr"),
-    ('{"check": "acwr", "loads": [1, 1, 1, 1]}', "period", "acwr"),
-    ('{"check": "acwr", "loads": [1, 1, 1, 1], "period": "month"}', "period", "acwr"),
-    ('{"check": "acwr", "loads": [1, 1, 1, 1], "period": "week", "unit": "furlongs"}', "unit", "acwr"),
-    ('{"check": "acwr", "loads": [1, 1, 1, -1], "period": "week"}', "loads[3]", "acwr"),
-    ('{"check": "acwr", "loads": [1, 1, 1, true], "period": "week"}', "loads[3]", "acwr"),
-    ('{"check": "acwr", "loads": [1, 1, 1, null], "period": "week"}', "loads[3]", "acwr"),
-    ('{"check": "acwr", "loads": [1, 1, 1, "2"], "period": "week"}', "loads[3]", "acwr"),
-    ('{"check": "acwr", "loads": [1, 1, 1, NaN], "period": "week"}', "loads[3]", "acwr"),
-    ('{"check": "acwr", "loads": [1, 1, 1, Infinity], "period": "week"}', "loads[3]", "acwr"),
-    ('{"check": "acwr", "loads": [1, 1, 1, 1000.01], "period": "week"}', "loads[3]", "acwr"),
-    ('{"check": "acwr", "loads": [' + ", ".join(["1"] * 27) + ', 350.01], "period": "day"}', "loads[27]", "acwr"),
-    ('{"check": "acwr", "loads": [1, 1, 1, 0.001], "period": "week"}', "loads[3]", "acwr"),
-    ('{"check": "acwr", "loads": [1, 1, 1, 1], "period": "week", "weeks": [1]}', "weeks", "acwr"),
-    # redflags
-    ('{"check": "redflags"}', "answers", "redflags"),
-    ('{"check": "redflags", "answers": null}', "answers", "redflags"),
-    ('{"check": "redflags", "answers": [true]}', "answers", "redflags"),
-    ('{"check": "redflags", "answers": {"locked": "yes"}}', "answers.locked", "redflags"),
-    ('{"check": "redflags", "answers": {"locked": 1}}', "answers.locked", "redflags"),
-    ('{"check": "redflags", "answers": {"locked": null}}', "answers.locked", "redflags"),
-    ('{"check": "redflags", "answers": {"broken_leg": true}}', "answers.broken_leg", "redflags"),
-    ('{"check": "redflags", "answers": {}, "location": "front"}', "location", "redflags"),
-    # where
-    ('{"check": "where"}', "location", "where"),
-    ('{"check": "where", "location": "knee"}', "location", "where"),
-    ('{"check": "where", "location": ["front"]}', "location", "where"),
-    ('{"check": "where", "location": "front", "features": "stairs"}', "features", "where"),
-    ('{"check": "where", "location": "front", "features": ["stairs", "itchy"]}', "features[1]", "where"),
-    ('{"check": "where", "location": "front", "features": [5]}', "features[0]", "where"),
-    # overtraining
-    ('{"check": "overtraining"}', "signs", "overtraining"),
-    ('{"check": "overtraining", "signs": ["fatigue"]}', "signs", "overtraining"),
-    ('{"check": "overtraining", "signs": {"fatigue": "yes"}}', "signs.fatigue", "overtraining"),
-    ('{"check": "overtraining", "signs": {"grumpy": true}}', "signs.grumpy", "overtraining"),
-])
+@pytest.mark.parametrize(
+    ("text", "field", "check"),
+    [
+        ("not json", "request", None),
+        ('{"check": "ramp", "weeks": [20, 22]', "request", None),
+        ("", "request", None),
+        ("   ", "request", None),
+        ("[1, 2]", "request", None),
+        ('"ramp"', "request", None),
+        ("null", "request", None),
+        ("NaN", "request", None),
+        ("x" * (MAX_REQUEST_CHARS + 1), "request", None),
+        (" " * MAX_REQUEST_CHARS + "{", "request", None),
+        (DEEP, "request", None),
+        ("[" * 99_000, "request", None),
+        ('{"check": "ramp", "weeks": ' + DEEP + "}", "request", None),
+        ("{}", "check", None),
+        ('{"check": null}', "check", None),
+        ('{"check": 5}', "check", None),
+        ('{"check": ["ramp"]}', "check", None),
+        ('{"check": "nope"}', "check", None),
+        ('{"check": "ramp"}', "weeks", "ramp"),
+        ('{"check": "ramp", "weeks": null}', "weeks", "ramp"),
+        ('{"check": "ramp", "weeks": 20}', "weeks", "ramp"),
+        ('{"check": "ramp", "weeks": "20, 22"}', "weeks", "ramp"),
+        ('{"check": "ramp", "weeks": {"1": 20}}', "weeks", "ramp"),
+        ('{"check": "ramp", "weeks": []}', "weeks", "ramp"),
+        ('{"check": "ramp", "weeks": [' + ", ".join(["1"] * 521) + "]}", "weeks", "ramp"),
+        ('{"check": "ramp", "weeks": [20, null]}', "weeks[1]", "ramp"),
+        ('{"check": "ramp", "weeks": [20, "22"]}', "weeks[1]", "ramp"),
+        ('{"check": "ramp", "weeks": [20, true]}', "weeks[1]", "ramp"),
+        ('{"check": "ramp", "weeks": [20, false]}', "weeks[1]", "ramp"),
+        ('{"check": "ramp", "weeks": [20, [22]]}', "weeks[1]", "ramp"),
+        ('{"check": "ramp", "weeks": [20, {"km": 22}]}', "weeks[1]", "ramp"),
+        ('{"check": "ramp", "weeks": [20, -1]}', "weeks[1]", "ramp"),
+        ('{"check": "ramp", "weeks": [20, -0.01]}', "weeks[1]", "ramp"),
+        ('{"check": "ramp", "weeks": [20, NaN]}', "weeks[1]", "ramp"),
+        ('{"check": "ramp", "weeks": [20, Infinity]}', "weeks[1]", "ramp"),
+        ('{"check": "ramp", "weeks": [20, -Infinity]}', "weeks[1]", "ramp"),
+        ('{"check": "ramp", "weeks": [20, 1e400]}', "weeks[1]", "ramp"),
+        ('{"check": "ramp", "weeks": [20, -1e400]}', "weeks[1]", "ramp"),
+        ('{"check": "ramp", "weeks": [20, ' + "9" * 5000 + "]}", "weeks[1]", "ramp"),
+        ('{"check": "ramp", "weeks": [1000.5]}', "weeks[0]", "ramp"),
+        ('{"check": "ramp", "weeks": [621], "unit": "mi"}', "weeks[0]", "ramp"),
+        ('{"check": "ramp", "weeks": [10081], "unit": "min"}', "weeks[0]", "ramp"),
+        ('{"check": "ramp", "weeks": [20], "unit": "furlongs"}', "unit", "ramp"),
+        ('{"check": "ramp", "weeks": [20], "unit": null}', "unit", "ramp"),
+        ('{"check": "ramp", "weeks": [20], "unit": "KM"}', "unit", "ramp"),
+        ('{"check": "ramp", "weeks": [20], "profile": "aggressive"}', "profile", "ramp"),
+        ('{"check": "ramp", "weeks": [20], "profile": 10}', "profile", "ramp"),
+        ('{"check": "ramp", "weeks": [20], "colour": "red"}', "colour", "ramp"),
+        # ramp's custom limit
+        ('{"check": "ramp", "weeks": [20], "profile": "custom"}', "limit_pct", "ramp"),
+        ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": null}', "limit_pct", "ramp"),
+        ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": 0}', "limit_pct", "ramp"),
+        ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": -5}', "limit_pct", "ramp"),
+        ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": 50.01}', "limit_pct", "ramp"),
+        ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": "10"}', "limit_pct", "ramp"),
+        ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": true}', "limit_pct", "ramp"),
+        ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": NaN}', "limit_pct", "ramp"),
+        ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": Infinity}', "limit_pct", "ramp"),
+        ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": 1e400}', "limit_pct", "ramp"),
+        ('{"check": "ramp", "weeks": [20], "limit_pct": 10}', "limit_pct", "ramp"),
+        ('{"check": "ramp", "weeks": [20], "profile": "returning", "limit_pct": 5}', "limit_pct", "ramp"),
+        # plan
+        ('{"check": "plan", "target": 30}', "current", "plan"),
+        ('{"check": "plan", "current": 20}', "target", "plan"),
+        ('{"check": "plan", "current": 0, "target": 30}', "current", "plan"),
+        ('{"check": "plan", "current": -1, "target": 30}', "current", "plan"),
+        ('{"check": "plan", "current": "20", "target": 30}', "current", "plan"),
+        ('{"check": "plan", "current": true, "target": 30}', "current", "plan"),
+        ('{"check": "plan", "current": NaN, "target": 30}', "current", "plan"),
+        ('{"check": "plan", "current": 0.001, "target": 30}', "current", "plan"),
+        ('{"check": "plan", "current": 20, "target": 1000.5}', "target", "plan"),
+        ('{"check": "plan", "current": 20, "target": 621, "unit": "mi"}', "target", "plan"),
+        ('{"check": "plan", "current": 20, "target": 0}', "target", "plan"),
+        ('{"check": "plan", "current": 20, "target": [30]}', "target", "plan"),
+        ('{"check": "plan", "current": 20, "target": -Infinity}', "target", "plan"),
+        ('{"check": "plan", "current": 20, "target": 30, "unit": "yd"}', "unit", "plan"),
+        ('{"check": "plan", "current": 20, "target": 30, "unit": null}', "unit", "plan"),
+        ('{"check": "plan", "current": 20, "target": 30, "profile": "fast"}', "profile", "plan"),
+        ('{"check": "plan", "current": 20, "target": 30, "profile": "custom"}', "limit_pct", "plan"),
+        (
+            '{"check": "plan", "current": 20, "target": 30, "profile": "custom", "limit_pct": 60}',
+            "limit_pct",
+            "plan",
+        ),
+        ('{"check": "plan", "current": 20, "target": 30, "limit_pct": 10}', "limit_pct", "plan"),
+        ('{"check": "plan", "current": 20, "target": 30, "start_date": "2026-13-01"}', "start_date", "plan"),
+        ('{"check": "plan", "current": 20, "target": 30, "start_date": "2026-02-30"}', "start_date", "plan"),
+        ('{"check": "plan", "current": 20, "target": 30, "start_date": "30/11/2026"}', "start_date", "plan"),
+        ('{"check": "plan", "current": 20, "target": 30, "start_date": "2026-W48-1"}', "start_date", "plan"),
+        ('{"check": "plan", "current": 20, "target": 30, "start_date": "1999-12-31"}', "start_date", "plan"),
+        ('{"check": "plan", "current": 20, "target": 30, "start_date": 20261130}', "start_date", "plan"),
+        ('{"check": "plan", "current": 20, "target": 30, "hold_weeks": "yes"}', "hold_weeks", "plan"),
+        ('{"check": "plan", "current": 20, "target": 30, "hold_weeks": 1}', "hold_weeks", "plan"),
+        (
+            '{"check": "plan", "current": 20, "target": 1000, "profile": "custom", "limit_pct": 0.5}',
+            "target",
+            "plan",
+        ),
+        ('{"check": "plan", "current": 3.9, "target": 10, "profile": "conservative"}', "current", "plan"),
+        (
+            '{"check": "plan", "current": 20, "target": 30, "profile": "custom", "limit_pct": 0.1}',
+            "limit_pct",
+            "plan",
+        ),
+        ('{"check": "plan", "current": 20, "target": 30, "weeks": [20]}', "weeks", "plan"),
+        # spike
+        ('{"check": "spike", "longest_30d": 12}', "planned", "spike"),
+        ('{"check": "spike", "planned": 0, "longest_30d": 12}', "planned", "spike"),
+        ('{"check": "spike", "planned": -1, "longest_30d": 12}', "planned", "spike"),
+        ('{"check": "spike", "planned": "16", "longest_30d": 12}', "planned", "spike"),
+        ('{"check": "spike", "planned": 1001, "longest_30d": 12}', "planned", "spike"),
+        ('{"check": "spike", "planned": Infinity, "longest_30d": 12}', "planned", "spike"),
+        ('{"check": "spike", "planned": 16}', "longest_30d", "spike"),
+        ('{"check": "spike", "planned": 16, "longest_30d": null}', "longest_30d", "spike"),
+        ('{"check": "spike", "planned": 16, "longest_30d": -0.5}', "longest_30d", "spike"),
+        ('{"check": "spike", "planned": 16, "longest_30d": false}', "longest_30d", "spike"),
+        ('{"check": "spike", "planned": 16, "longest_30d": 12, "unit": "min"}', "unit", "spike"),
+        ('{"check": "spike", "planned": 16, "longest_30d": 12, "unit": "yd"}', "unit", "spike"),
+        ('{"check": "spike", "planned": 16, "longest_30d": 12, "pace": 5}', "pace", "spike"),
+        # shoes
+        ('{"check": "shoes", "weekly": 30}', "distance_on_pair", "shoes"),
+        ('{"check": "shoes", "distance_on_pair": -1, "weekly": 30}', "distance_on_pair", "shoes"),
+        ('{"check": "shoes", "distance_on_pair": 8001, "weekly": 30}', "distance_on_pair", "shoes"),
+        (
+            '{"check": "shoes", "distance_on_pair": 5001, "weekly": 30, "unit": "mi"}',
+            "distance_on_pair",
+            "shoes",
+        ),
+        ('{"check": "shoes", "distance_on_pair": "250", "weekly": 30}', "distance_on_pair", "shoes"),
+        ('{"check": "shoes", "distance_on_pair": 250}', "weekly", "shoes"),
+        ('{"check": "shoes", "distance_on_pair": 250, "weekly": 1001}', "weekly", "shoes"),
+        ('{"check": "shoes", "distance_on_pair": 250, "weekly": NaN}', "weekly", "shoes"),
+        ('{"check": "shoes", "distance_on_pair": 250, "weekly": 30, "unit": "min"}', "unit", "shoes"),
+        (
+            '{"check": "shoes", "distance_on_pair": 250, "weekly": 30, "today": "2026-02-30"}',
+            "today",
+            "shoes",
+        ),
+        ('{"check": "shoes", "distance_on_pair": 250, "weekly": 30, "today": "tomorrow"}', "today", "shoes"),
+        ('{"check": "shoes", "distance_on_pair": 250, "weekly": 30, "today": 5}', "today", "shoes"),
+        ('{"check": "shoes", "distance_on_pair": 250, "weekly": 30, "size": 42}', "size", "shoes"),
+        ('{"check": "rules", "weeks": [20]}', "weeks", "rules"),
+        # acwr
+        ('{"check": "acwr", "period": "day"}', "loads", "acwr"),
+        ('{"check": "acwr", "loads": null, "period": "day"}', "loads", "acwr"),
+        ('{"check": "acwr", "loads": "1, 1, 1, 1", "period": "week"}', "loads", "acwr"),
+        ('{"check": "acwr", "loads": [1, 1, 1], "period": "week"}', "loads", "acwr"),
+        ('{"check": "acwr", "loads": [' + ", ".join(["1"] * 27) + '], "period": "day"}', "loads", "acwr"),
+        ('{"check": "acwr", "loads": [' + ", ".join(["1"] * 731) + '], "period": "day"}', "loads", "acwr"),
+        ('{"check": "acwr", "loads": [' + ", ".join(["1"] * 521) + '], "period": "week"}', "loads", "acwr"),
+        ('{"check": "acwr", "loads": [1, 1, 1, 1]}', "period", "acwr"),
+        ('{"check": "acwr", "loads": [1, 1, 1, 1], "period": "month"}', "period", "acwr"),
+        ('{"check": "acwr", "loads": [1, 1, 1, 1], "period": "week", "unit": "furlongs"}', "unit", "acwr"),
+        ('{"check": "acwr", "loads": [1, 1, 1, -1], "period": "week"}', "loads[3]", "acwr"),
+        ('{"check": "acwr", "loads": [1, 1, 1, true], "period": "week"}', "loads[3]", "acwr"),
+        ('{"check": "acwr", "loads": [1, 1, 1, null], "period": "week"}', "loads[3]", "acwr"),
+        ('{"check": "acwr", "loads": [1, 1, 1, "2"], "period": "week"}', "loads[3]", "acwr"),
+        ('{"check": "acwr", "loads": [1, 1, 1, NaN], "period": "week"}', "loads[3]", "acwr"),
+        ('{"check": "acwr", "loads": [1, 1, 1, Infinity], "period": "week"}', "loads[3]", "acwr"),
+        ('{"check": "acwr", "loads": [1, 1, 1, 1000.01], "period": "week"}', "loads[3]", "acwr"),
+        (
+            '{"check": "acwr", "loads": [' + ", ".join(["1"] * 27) + ', 350.01], "period": "day"}',
+            "loads[27]",
+            "acwr",
+        ),
+        ('{"check": "acwr", "loads": [1, 1, 1, 0.001], "period": "week"}', "loads[3]", "acwr"),
+        ('{"check": "acwr", "loads": [1, 1, 1, 1], "period": "week", "weeks": [1]}', "weeks", "acwr"),
+        # redflags
+        ('{"check": "redflags"}', "answers", "redflags"),
+        ('{"check": "redflags", "answers": null}', "answers", "redflags"),
+        ('{"check": "redflags", "answers": [true]}', "answers", "redflags"),
+        ('{"check": "redflags", "answers": {"locked": "yes"}}', "answers.locked", "redflags"),
+        ('{"check": "redflags", "answers": {"locked": 1}}', "answers.locked", "redflags"),
+        ('{"check": "redflags", "answers": {"locked": null}}', "answers.locked", "redflags"),
+        ('{"check": "redflags", "answers": {"broken_leg": true}}', "answers.broken_leg", "redflags"),
+        ('{"check": "redflags", "answers": {}, "location": "front"}', "location", "redflags"),
+        # where
+        ('{"check": "where"}', "location", "where"),
+        ('{"check": "where", "location": "knee"}', "location", "where"),
+        ('{"check": "where", "location": ["front"]}', "location", "where"),
+        ('{"check": "where", "location": "front", "features": "stairs"}', "features", "where"),
+        ('{"check": "where", "location": "front", "features": ["stairs", "itchy"]}', "features[1]", "where"),
+        ('{"check": "where", "location": "front", "features": [5]}', "features[0]", "where"),
+        # overtraining
+        ('{"check": "overtraining"}', "signs", "overtraining"),
+        ('{"check": "overtraining", "signs": ["fatigue"]}', "signs", "overtraining"),
+        ('{"check": "overtraining", "signs": {"fatigue": "yes"}}', "signs.fatigue", "overtraining"),
+        ('{"check": "overtraining", "signs": {"grumpy": true}}', "signs.grumpy", "overtraining"),
+    ],
+)
 def test_bad_requests_are_refused_at_their_field(text: str, field: str, check: str | None) -> None:
     answer = ask(text)
     assert list(answer) == ["ok", "check", "errors"]
@@ -271,24 +311,35 @@ def test_bad_requests_are_refused_at_their_field(text: str, field: str, check: s
     assert message.endswith(".") and "Traceback" not in message and "NaN" not in message
 
 
-@pytest.mark.parametrize(("request_", "message"), [
-    ({"check": "ramp", "weeks": [20, -5]}, "Week 2 can't be negative."),
-    ({"check": "ramp", "weeks": [20, "lots"]}, "Week 2 must be a number, like 22 or 22.5."),
-    ({"check": "ramp", "weeks": []}, "Enter at least one week."),
-    ({"check": "nope"}, "Unknown check 'nope': choose " + protocol._words(sorted(CHECKS), "or") + "."),
-    ({"check": "ramp", "weeks": [20], "profile": "fast"},
-     "Unknown weekly limit 'fast': choose standard, returning, conservative or custom."),
-    ({"check": "ramp", "weeks": [20], "unit": "yd"}, "Unknown unit 'yd': choose km, mi (miles) or min (minutes)."),
-    ({"check": "ramp", "weeks": [20], "pace": 5},
-     "The field 'pace' is not understood by the ramp check: it takes weeks, unit, profile and limit_pct."),
-])
+@pytest.mark.parametrize(
+    ("request_", "message"),
+    [
+        ({"check": "ramp", "weeks": [20, -5]}, "Week 2 can't be negative."),
+        ({"check": "ramp", "weeks": [20, "lots"]}, "Week 2 must be a number, like 22 or 22.5."),
+        ({"check": "ramp", "weeks": []}, "Enter at least one week."),
+        ({"check": "nope"}, "Unknown check 'nope': choose " + protocol._words(sorted(CHECKS), "or") + "."),
+        (
+            {"check": "ramp", "weeks": [20], "profile": "fast"},
+            "Unknown weekly limit 'fast': choose standard, returning, conservative or custom.",
+        ),
+        (
+            {"check": "ramp", "weeks": [20], "unit": "yd"},
+            "Unknown unit 'yd': choose km, mi (miles) or min (minutes).",
+        ),
+        (
+            {"check": "ramp", "weeks": [20], "pace": 5},
+            "The field 'pace' is not understood by the ramp check: it takes weeks, unit, profile and limit_pct.",
+        ),
+    ],
+)
 def test_refusals_speak_plainly(request_: dict[str, Any], message: str) -> None:
     assert ask(request_)["errors"][0]["message"] == message
 
 
 def test_every_problem_is_reported_at_once() -> None:
-    answer = ask({"check": "ramp", "weeks": [20, -1, "x", None, 22, True], "unit": "yd", "profile": "fast",
-                  "pace": 5})
+    answer = ask(
+        {"check": "ramp", "weeks": [20, -1, "x", None, 22, True], "unit": "yd", "profile": "fast", "pace": 5}
+    )
     assert fields(answer) == ["unit", "profile", "weeks[1]", "weeks[2]", "weeks[3]", "weeks[5]", "pace"]
 
 
@@ -310,6 +361,7 @@ def test_handle_request_never_raises(request_: object) -> None:
 
 # --- faults inside the calculator --------------------------------------------------------------------
 
+
 def _broken(request: dict[str, Any]) -> dict[str, Any]:
     raise RuntimeError("a bug with secret details")
 
@@ -318,24 +370,32 @@ def _not_a_number(request: dict[str, Any]) -> dict[str, Any]:
     return {"value": float("nan")}
 
 
-def test_a_fault_is_a_plain_answer_and_a_report_on_stderr(monkeypatch: pytest.MonkeyPatch,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_fault_is_a_plain_answer_and_a_report_on_stderr(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setitem(CHECKS, "ramp", Check("ramp", ("weeks",), _broken))
     text = handle('{"check": "ramp", "weeks": [20]}')
     answer = strict_json(text)
-    assert answer == {"ok": False, "check": "ramp", "errors": [{"field": "request", "message": INTERNAL_ERROR}]}
+    assert answer == {
+        "ok": False,
+        "check": "ramp",
+        "errors": [{"field": "request", "message": INTERNAL_ERROR}],
+    }
     assert "secret" not in text and "Traceback" not in text
     assert "RuntimeError: a bug with secret details" in capsys.readouterr().err
 
 
-def test_a_fault_in_handle_request_is_a_plain_answer(monkeypatch: pytest.MonkeyPatch,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_fault_in_handle_request_is_a_plain_answer(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setitem(CHECKS, "rules", Check("rules", (), _broken))
     assert handle_request({"check": "rules"})["errors"] == [{"field": "request", "message": INTERNAL_ERROR}]
     assert "Traceback" in capsys.readouterr().err
 
 
-def test_an_answer_never_holds_nan(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_answer_never_holds_nan(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setitem(CHECKS, "rules", Check("rules", (), _not_a_number))
     answer = strict_json(handle('{"check": "rules"}'))
     assert fields(answer) == ["request"]
@@ -358,7 +418,8 @@ json_values = st.recursive(
 ramp_like = st.fixed_dictionaries(
     {"check": st.sampled_from(["ramp", "rules", "plan", ""])},
     optional={
-        "weeks": st.lists(st.one_of(st.floats(), st.integers(-10, 2000), json_values), max_size=12) | json_values,
+        "weeks": st.lists(st.one_of(st.floats(), st.integers(-10, 2000), json_values), max_size=12)
+        | json_values,
         "unit": st.sampled_from(["km", "mi", "min", "yd"]) | json_values,
         "profile": st.sampled_from(["standard", "returning", "conservative", "x"]) | json_values,
         "extra": json_values,

@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from sample_requests import RULES, SAMPLE_REQUESTS
 
 from calculator.protocol import CHECKS, handle
 from calculator.rules import SOURCE_NAMES, source_names
-from sample_requests import RULES, SAMPLE_REQUESTS
 
 #: A source named by its file number: "seed 002", "Seed 001", "seed-004", "seed000".
 SEED = re.compile(r"\bseed[ -]?\d", re.IGNORECASE)
@@ -54,8 +54,13 @@ REQUESTS: list[dict[str, Any]] = [
 
 
 def test_the_walk_finds_a_seed_number_but_not_a_source_key() -> None:
-    planted = {"why": "A rule of thumb (Seed 002).", "note": "as seed-004 says", "sources": ["seed-002"],
-               "rows": [{"label": "seed 000 and seed 004"}], "caveat_sources": ["seed-001"]}
+    planted = {
+        "why": "A rule of thumb (Seed 002).",
+        "note": "as seed-004 says",
+        "sources": ["seed-002"],
+        "rows": [{"label": "seed 000 and seed 004"}],
+        "caveat_sources": ["seed-001"],
+    }
     assert [path for path, _ in seed_mentions(planted)] == [".why", ".note", ".rows[0].label"]
 
 
@@ -82,6 +87,8 @@ def test_each_source_article_has_one_distinct_name() -> None:
 
 def test_the_names_reach_the_answers() -> None:
     assert source_names("seed-002", "seed-004") in RULES["ramp"]["profiles"][0]["source"]
-    assert source_names("seed-002", capital=True) + " lists these warning signs" in ask(
-        {"check": "overtraining", "signs": {"sleep": True}})["result"]["why"]
+    assert (
+        source_names("seed-002", capital=True) + " lists these warning signs"
+        in ask({"check": "overtraining", "signs": {"sleep": True}})["result"]["why"]
+    )
     assert f"({SOURCE_NAMES['seed-000']})" in ask({"check": "redflags", "answers": {}})["result"]["why"]

@@ -15,23 +15,45 @@ from calculator.readers import MAX_KEY_CHARS, exact, plain, quoted, read_choice,
 PROPERTIES = settings(max_examples=150, derandomize=True, database=None, deadline=None)
 
 
-@pytest.mark.parametrize(("value", "echo"), [
-    ("week", " 'week'"), ("", ""), ("x" * 30, f" '{'x' * 30}'"), ("x" * 31, ""), ("a\nb", ""), (5, ""), (None, ""),
-])
+@pytest.mark.parametrize(
+    ("value", "echo"),
+    [
+        ("week", " 'week'"),
+        ("", ""),
+        ("x" * 30, f" '{'x' * 30}'"),
+        ("x" * 31, ""),
+        ("a\nb", ""),
+        (5, ""),
+        (None, ""),
+    ],
+)
 def test_quoted_echoes_only_short_printable_text(value: object, echo: str) -> None:
     assert quoted(value) == echo
 
 
-@pytest.mark.parametrize(("value", "fraction"), [
-    (22.01, Fraction(2201, 100)), (0.1, Fraction(1, 10)), (3, Fraction(3)), (1e-05, Fraction(1, 100000)),
-])
+@pytest.mark.parametrize(
+    ("value", "fraction"),
+    [
+        (22.01, Fraction(2201, 100)),
+        (0.1, Fraction(1, 10)),
+        (3, Fraction(3)),
+        (1e-05, Fraction(1, 100000)),
+    ],
+)
 def test_exact_is_the_decimal_typed(value: float, fraction: Fraction) -> None:
     assert exact(value) == fraction
 
 
-@pytest.mark.parametrize(("value", "text"), [
-    (Fraction(10), "10"), (2.5, "2.5"), (Fraction(1, 3), "0.33"), (-0.001, "0"), (1234.5, "1234.5"),
-])
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (Fraction(10), "10"),
+        (2.5, "2.5"),
+        (Fraction(1, 3), "0.33"),
+        (-0.001, "0"),
+        (1234.5, "1234.5"),
+    ],
+)
 def test_plain_writes_at_most_two_decimals(value: float | Fraction, text: str) -> None:
     assert plain(value) == text
 
@@ -45,22 +67,27 @@ def test_read_choice_finds_or_notes_a_problem() -> None:
     assert read_choice("b", {"a": 1, "b": 2}, "field", "Unknown{}.", problems) == 2 and problems == []
     assert read_choice(["b"], {"b": 2}, "field", "Unknown{}.", problems) is None
     assert read_choice("c", {"b": 2}, "field", "Unknown{}.", problems) is None
-    assert [(problem.field, problem.message) for problem in problems] == [("field", "Unknown."),
-                                                                        ("field", "Unknown 'c'.")]
+    assert [(problem.field, problem.message) for problem in problems] == [
+        ("field", "Unknown."),
+        ("field", "Unknown 'c'."),
+    ]
 
 
-@pytest.mark.parametrize(("answers", "read", "fields"), [
-    ({}, {}, []),
-    ({"a": True, "b": False}, {"a": True, "b": False}, []),
-    ({"a": 1}, {}, ["x.a"]),  # 1 is not true: booleans only
-    ({"a": 0}, {}, ["x.a"]),
-    ({"a": None}, {}, ["x.a"]),
-    ({"a": "true"}, {}, ["x.a"]),
-    ({"c": True, "a": True}, {"a": True}, ["x.c"]),
-    ({7: True}, {}, ["x.7"]),
-    (None, {}, ["x"]),
-    ([["a", True]], {}, ["x"]),
-])
+@pytest.mark.parametrize(
+    ("answers", "read", "fields"),
+    [
+        ({}, {}, []),
+        ({"a": True, "b": False}, {"a": True, "b": False}, []),
+        ({"a": 1}, {}, ["x.a"]),  # 1 is not true: booleans only
+        ({"a": 0}, {}, ["x.a"]),
+        ({"a": None}, {}, ["x.a"]),
+        ({"a": "true"}, {}, ["x.a"]),
+        ({"c": True, "a": True}, {"a": True}, ["x.c"]),
+        ({7: True}, {}, ["x.7"]),
+        (None, {}, ["x"]),
+        ([["a", True]], {}, ["x"]),
+    ],
+)
 def test_read_yes_no(answers: object, read: dict[str, bool], fields: list[str]) -> None:
     problems: list[Problem] = []
     assert read_yes_no(answers, "x", ("a", "b"), problems, "question") == read

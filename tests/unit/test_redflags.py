@@ -18,7 +18,15 @@ from hypothesis import strategies as st
 
 from calculator.errors import CalculatorError
 from calculator.redflags import check_redflags, urgency
-from calculator.rules_redflags import LEVELS, LEVELS_BY_KEY, QUESTIONS, REDFLAG_QUESTIONS, Level, Question, redflags_rules
+from calculator.rules_redflags import (
+    LEVELS,
+    LEVELS_BY_KEY,
+    QUESTIONS,
+    REDFLAG_QUESTIONS,
+    Level,
+    Question,
+    redflags_rules,
+)
 
 #: Property tests: reproducible (derandomized), no example database on disk, no timing deadline.
 PROPERTIES = settings(max_examples=200, derandomize=True, database=None, deadline=None)
@@ -30,12 +38,14 @@ OTTAWA = [question.id for question in REDFLAG_QUESTIONS if question.asked_if == 
 
 def expected_rank(yes: set[str]) -> int:
     """The level the rules table implies: the most urgent question answered yes that counts."""
-    counting = [QUESTIONS[key] for key in yes
-                if QUESTIONS[key].asked_if is None or QUESTIONS[key].asked_if in yes]
+    counting = [
+        QUESTIONS[key] for key in yes if QUESTIONS[key].asked_if is None or QUESTIONS[key].asked_if in yes
+    ]
     return max((RANK[question.urgency] for question in counting), default=0)
 
 
 # --- the questions, one at a time -----------------------------------------------------------------
+
 
 @pytest.mark.parametrize("question", REDFLAG_QUESTIONS, ids=lambda question: question.id)
 def test_a_single_yes_raises_the_level_to_its_questions_urgency(question: Question) -> None:
@@ -48,31 +58,64 @@ def test_a_single_yes_raises_the_level_to_its_questions_urgency(question: Questi
     assert result.see_clinician is True and result.level != "self-care"
 
 
-@pytest.mark.parametrize(("key", "urgency"), [
-    ("hot_swollen_fever", "emergency"), ("fracture_dislocation", "emergency"), ("clot_breathless", "emergency"),
-    ("clot_signs", "urgent"), ("locked", "urgent"), ("cannot_walk", "urgent"), ("deformity", "urgent"),
-    ("ottawa_age", "urgent"), ("ottawa_kneecap", "urgent"), ("ottawa_fibula", "urgent"), ("ottawa_bend", "urgent"),
-    ("ottawa_steps", "urgent"), ("injury", "soon"), ("constant_pain", "soon"), ("night_pain", "soon"),
-    ("weight_loss", "soon"), ("worse_despite_rest", "soon"), ("marked_swelling", "soon"),
-    ("changes_walking", "soon"), ("new_pain", "soon"), ("stays_painful", "soon"),
-])
+@pytest.mark.parametrize(
+    ("key", "urgency"),
+    [
+        ("hot_swollen_fever", "emergency"),
+        ("fracture_dislocation", "emergency"),
+        ("clot_breathless", "emergency"),
+        ("clot_signs", "urgent"),
+        ("locked", "urgent"),
+        ("cannot_walk", "urgent"),
+        ("deformity", "urgent"),
+        ("ottawa_age", "urgent"),
+        ("ottawa_kneecap", "urgent"),
+        ("ottawa_fibula", "urgent"),
+        ("ottawa_bend", "urgent"),
+        ("ottawa_steps", "urgent"),
+        ("injury", "soon"),
+        ("constant_pain", "soon"),
+        ("night_pain", "soon"),
+        ("weight_loss", "soon"),
+        ("worse_despite_rest", "soon"),
+        ("marked_swelling", "soon"),
+        ("changes_walking", "soon"),
+        ("new_pain", "soon"),
+        ("stays_painful", "soon"),
+    ],
+)
 def test_each_question_has_the_urgency_its_source_gives(key: str, urgency: str) -> None:
     assert QUESTIONS[key].urgency == urgency
 
 
-@pytest.mark.parametrize(("key", "sources"), [
-    ("hot_swollen_fever", ("nhs-glos-knee-red-flags",)), ("fracture_dislocation", ("nhs-glos-knee-red-flags",)),
-    ("clot_breathless", ("nhs-dvt",)), ("clot_signs", ("nhs-dvt",)), ("locked", ("nhs-glos-knee-red-flags",)),
-    ("ottawa_steps", ("stiell-1995",)), ("night_pain", ("seed-000",)), ("new_pain", ("seed-002",)),
-    ("injury", ("seed-002",)), ("stays_painful", ("seed-003",)), ("weight_loss", ("nhs-glos-knee-red-flags",)),
-])
+@pytest.mark.parametrize(
+    ("key", "sources"),
+    [
+        ("hot_swollen_fever", ("nhs-glos-knee-red-flags",)),
+        ("fracture_dislocation", ("nhs-glos-knee-red-flags",)),
+        ("clot_breathless", ("nhs-dvt",)),
+        ("clot_signs", ("nhs-dvt",)),
+        ("locked", ("nhs-glos-knee-red-flags",)),
+        ("ottawa_steps", ("stiell-1995",)),
+        ("night_pain", ("seed-000",)),
+        ("new_pain", ("seed-002",)),
+        ("injury", ("seed-002",)),
+        ("stays_painful", ("seed-003",)),
+        ("weight_loss", ("nhs-glos-knee-red-flags",)),
+    ],
+)
 def test_questions_cite_their_sources(key: str, sources: tuple[str, ...]) -> None:
     assert QUESTIONS[key].sources == sources
 
 
 def test_no_answers_is_self_care() -> None:
     result = check_redflags({})
-    assert (result.level, result.care_level, result.see_clinician, result.reasons) == ("self-care", None, False, ())
+    assert (result.level, result.care_level, result.see_clinician, result.reasons) == (
+        "self-care",
+        None,
+        False,
+        (),
+    )
     assert "look after" in result.summary
 
 
@@ -81,6 +124,7 @@ def test_every_no_is_self_care() -> None:
 
 
 # --- exhaustively: every combination --------------------------------------------------------------
+
 
 def test_every_combination_of_the_top_level_questions() -> None:
     assert len(TOP_LEVEL) == 16
@@ -101,7 +145,9 @@ def test_every_combination_of_injury_and_the_ottawa_questions(background: str | 
     keys = ["injury", *OTTAWA]
     ranks = {}
     for values in itertools.product((False, True), repeat=len(keys)):
-        yes = {key for key, value in zip(keys, values) if value} | ({background} if background else set())
+        yes = {key for key, value in zip(keys, values, strict=True) if value} | (
+            {background} if background else set()
+        )
         result = check_redflags(dict.fromkeys(yes, True))
         assert RANK[result.level] == expected_rank(yes)
         assert (result.level == "self-care") == (not yes - set(result.ignored))
@@ -147,26 +193,38 @@ def test_the_answer_agrees_with_itself(answers: dict[str, bool]) -> None:
     if result.reasons:
         assert result.reasons[0].urgency == result.level
         assert [RANK[reason.urgency] for reason in result.reasons] == sorted(
-            (RANK[reason.urgency] for reason in result.reasons), reverse=True)
+            (RANK[reason.urgency] for reason in result.reasons), reverse=True
+        )
         assert result.why.startswith(result.reasons[0].reason)
     level = LEVELS_BY_KEY[result.level]
     assert (result.level_label, result.care_level, result.action, result.summary) == (
-        level.label, level.care_level, level.action, level.summary)
+        level.label,
+        level.care_level,
+        level.action,
+        level.summary,
+    )
     assert json.loads(result.to_json()) == result.as_dict()
     assert result.links[0] == "red-flags.md"
 
 
 # --- the words: the NHS's care levels, calm -------------------------------------------------------
 
+
 def test_levels_use_the_nhs_care_level_words() -> None:
     assert [(level.key, level.care_level) for level in LEVELS] == [
-        ("self-care", None), ("soon", "non-urgent"), ("urgent", "urgent"), ("emergency", "emergency")]
+        ("self-care", None),
+        ("soon", "non-urgent"),
+        ("urgent", "urgent"),
+        ("emergency", "emergency"),
+    ]
     assert "A&E" in LEVELS_BY_KEY["emergency"].action and "999" in LEVELS_BY_KEY["emergency"].action
     assert "today" in LEVELS_BY_KEY["urgent"].action
     assert "not urgent" in LEVELS_BY_KEY["soon"].action
 
 
-ALARMING = re.compile(r"!|\b(die|death|deadly|fatal|life-threatening|immediately|panic|serious)\b", re.IGNORECASE)
+ALARMING = re.compile(
+    r"!|\b(die|death|deadly|fatal|life-threatening|immediately|panic|serious)\b", re.IGNORECASE
+)
 
 
 def _sentences() -> list[str]:
@@ -198,7 +256,7 @@ def test_each_question_is_a_yes_no_question_with_a_reason_and_a_source(question:
 def test_ottawa_questions_come_right_after_the_injury_question() -> None:
     order = [question.id for question in REDFLAG_QUESTIONS]
     start = order.index("injury")
-    assert order[start + 1:start + 1 + len(OTTAWA)] == OTTAWA
+    assert order[start + 1 : start + 1 + len(OTTAWA)] == OTTAWA
     assert len(OTTAWA) == 5 and all(QUESTIONS[key].sources == ("stiell-1995",) for key in OTTAWA)
 
 
@@ -217,17 +275,21 @@ OTTAWA_INDEX = [question.id for question in REDFLAG_QUESTIONS].index("ottawa_age
 
 # --- refusals -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("answers", "fields"), [
-    (None, ["answers"]),
-    ([True], ["answers"]),
-    ("locked", ["answers"]),
-    ({"locked": "yes"}, ["answers.locked"]),
-    ({"locked": 1}, ["answers.locked"]),
-    ({"locked": None}, ["answers.locked"]),
-    ({"broken": True}, ["answers.broken"]),
-    ({"broken": True, "locked": "no", "new_pain": True}, ["answers.broken", "answers.locked"]),
-    ({5: True}, ["answers.5"]),
-])
+
+@pytest.mark.parametrize(
+    ("answers", "fields"),
+    [
+        (None, ["answers"]),
+        ([True], ["answers"]),
+        ("locked", ["answers"]),
+        ({"locked": "yes"}, ["answers.locked"]),
+        ({"locked": 1}, ["answers.locked"]),
+        ({"locked": None}, ["answers.locked"]),
+        ({"broken": True}, ["answers.broken"]),
+        ({"broken": True, "locked": "no", "new_pain": True}, ["answers.broken", "answers.locked"]),
+        ({5: True}, ["answers.5"]),
+    ],
+)
 def test_bad_answers_raise_naming_every_field(answers: object, fields: list[str]) -> None:
     with pytest.raises(CalculatorError) as raised:
         check_redflags(answers)  # type: ignore[arg-type]
@@ -238,4 +300,6 @@ def test_refusals_speak_plainly() -> None:
     with pytest.raises(CalculatorError) as raised:
         check_redflags({"locked": "yes", "broken": True})  # type: ignore[dict-item]
     assert [problem.message for problem in raised.value.problems] == [
-        "Answer 'locked' with true (yes) or false (no).", "There is no question 'broken'."]
+        "Answer 'locked' with true (yes) or false (no).",
+        "There is no question 'broken'.",
+    ]

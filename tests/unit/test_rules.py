@@ -9,18 +9,31 @@ from fractions import Fraction
 import pytest
 
 from calculator.rules import (
-    DEFAULT_PROFILE, DEFAULT_UNIT, MAX_WEEKS, PROFILES, RAMP_CAVEAT, RAMP_CAVEAT_SOURCES, RAMP_PROFILES,
-    RAMP_UNITS, UNITS, RampProfile, ramp_rules,
+    DEFAULT_PROFILE,
+    DEFAULT_UNIT,
+    MAX_WEEKS,
+    PROFILES,
+    RAMP_CAVEAT,
+    RAMP_CAVEAT_SOURCES,
+    RAMP_PROFILES,
+    RAMP_UNITS,
+    UNITS,
+    RampProfile,
+    ramp_rules,
 )
 
 
-@pytest.mark.parametrize(("key", "limit", "limit_pct", "sources"), [
-    ("standard", Fraction(1, 10), 10.0, ("seed-002", "seed-004")),
-    ("returning", Fraction(1, 20), 5.0, ("seed-002",)),
-    ("conservative", Fraction(1, 40), 2.5, ("seed-001",)),
-])
-def test_profile_limits_are_exact_and_sourced(key: str, limit: Fraction, limit_pct: float,
-                                              sources: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    ("key", "limit", "limit_pct", "sources"),
+    [
+        ("standard", Fraction(1, 10), 10.0, ("seed-002", "seed-004")),
+        ("returning", Fraction(1, 20), 5.0, ("seed-002",)),
+        ("conservative", Fraction(1, 40), 2.5, ("seed-001",)),
+    ],
+)
+def test_profile_limits_are_exact_and_sourced(
+    key: str, limit: Fraction, limit_pct: float, sources: tuple[str, ...]
+) -> None:
     profile = PROFILES[key]
     assert profile.limit == limit
     assert isinstance(profile.limit, Fraction)
@@ -41,11 +54,14 @@ def test_each_label_states_its_own_limit(profile: RampProfile) -> None:
     assert profile.description.endswith(".") and profile.description.count(". ") == 0
 
 
-@pytest.mark.parametrize(("key", "label", "ceiling"), [
-    ("km", "km", 1000),
-    ("mi", "miles", 620),
-    ("min", "minutes", 10080),
-])
+@pytest.mark.parametrize(
+    ("key", "label", "ceiling"),
+    [
+        ("km", "km", 1000),
+        ("mi", "miles", 620),
+        ("min", "minutes", 10080),
+    ],
+)
 def test_units_and_their_ceilings(key: str, label: str, ceiling: int) -> None:
     assert UNITS[key].label == label
     assert UNITS[key].max_per_week == ceiling
@@ -77,14 +93,17 @@ def test_ramp_rules_is_json_ready_and_matches_the_constants() -> None:
     rules = ramp_rules()
     assert json.loads(json.dumps(rules, allow_nan=False)) == rules
     assert [(p["key"], p["label"], p["limit_pct"]) for p in rules["profiles"]] == [
-        (p.key, p.label, p.limit_pct) for p in RAMP_PROFILES]
+        (p.key, p.label, p.limit_pct) for p in RAMP_PROFILES
+    ]
     for entry in rules["profiles"]:
         assert set(entry) >= {"key", "label", "limit_pct", "description", "source", "sources"}
         assert isinstance(entry["limit_pct"], float)
         assert isinstance(entry["sources"], list) and entry["sources"]
-    assert rules["units"] == [{"key": "km", "label": "km", "max": 1000},
-                              {"key": "mi", "label": "miles", "max": 620},
-                              {"key": "min", "label": "minutes", "max": 10080}]
+    assert rules["units"] == [
+        {"key": "km", "label": "km", "max": 1000},
+        {"key": "mi", "label": "miles", "max": 620},
+        {"key": "min", "label": "minutes", "max": 10080},
+    ]
     assert rules["max_weeks"] == 520
     assert rules["caveat"] == RAMP_CAVEAT
 
@@ -97,13 +116,21 @@ def test_ramp_rules_returns_a_fresh_copy() -> None:
 
 # --- the custom limit, and what every check shares ----------------------------------------------------
 
+
 def test_the_custom_limit_is_offered_apart_from_the_fixed_profiles() -> None:
     from calculator.rules import CUSTOM, custom_profile
 
     custom = ramp_rules()["custom"]
-    assert custom == {"key": "custom", "label": "Custom: your own weekly limit", "field": "limit_pct",
-                      "min_pct_exclusive": 0, "max_pct": 50.0, "description": CUSTOM.description,
-                      "source": CUSTOM.source, "sources": []}
+    assert custom == {
+        "key": "custom",
+        "label": "Custom: your own weekly limit",
+        "field": "limit_pct",
+        "min_pct_exclusive": 0,
+        "max_pct": 50.0,
+        "description": CUSTOM.description,
+        "source": CUSTOM.source,
+        "sources": [],
+    }
     assert "custom" not in PROFILES  # forms list the fixed profiles; the custom limit needs its own field
     assert CUSTOM.max == Fraction(1, 2)
     profile = custom_profile(Fraction("7.5"))
@@ -115,7 +142,10 @@ def test_links_are_built_from_the_page_titles() -> None:
     from calculator.rules import PAGE_TITLES, link
 
     assert all(title and title == title.strip() for title in PAGE_TITLES.values())
-    assert link("prevention/footwear.md") == {"title": "Running shoes and knee pain", "page": "prevention/footwear.md"}
+    assert link("prevention/footwear.md") == {
+        "title": "Running shoes and knee pain",
+        "page": "prevention/footwear.md",
+    }
     with pytest.raises(KeyError):
         link("prevention/made-up.md")
 

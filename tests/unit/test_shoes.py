@@ -21,40 +21,47 @@ ORDER = ["before-range", "in-range", "past-range"]
 
 
 def test_a_mile_is_exactly_1_609344_km() -> None:
-    assert KM_PER_MILE == Fraction(1609344, 1000000)
+    assert Fraction(1609344, 1000000) == KM_PER_MILE
     assert range_in("km") == (Fraction("643.7376"), Fraction("804.672"))
     assert range_in("mi") == (Fraction(400), Fraction(500))
 
 
-@pytest.mark.parametrize(("distance", "unit", "status"), [
-    (0, "km", "before-range"),
-    (643.7375, "km", "before-range"),
-    (643.7376, "km", "in-range"),  # exactly 400 miles
-    (700, "km", "in-range"),
-    (804.672, "km", "in-range"),  # exactly 500 miles
-    (804.6721, "km", "past-range"),
-    (399.99, "mi", "before-range"),
-    (400, "mi", "in-range"),
-    (500, "mi", "in-range"),
-    (500.01, "mi", "past-range"),
-])
+@pytest.mark.parametrize(
+    ("distance", "unit", "status"),
+    [
+        (0, "km", "before-range"),
+        (643.7375, "km", "before-range"),
+        (643.7376, "km", "in-range"),  # exactly 400 miles
+        (700, "km", "in-range"),
+        (804.672, "km", "in-range"),  # exactly 500 miles
+        (804.6721, "km", "past-range"),
+        (399.99, "mi", "before-range"),
+        (400, "mi", "in-range"),
+        (500, "mi", "in-range"),
+        (500.01, "mi", "past-range"),
+    ],
+)
 def test_both_ends_of_the_range_are_in_it(distance: float, unit: str, status: str) -> None:
     result = check_shoes(distance, 10, unit=unit)
     assert result.status == result.verdict == status
 
 
-@pytest.mark.parametrize(("distance", "weekly", "unit", "weeks", "weeks_end"), [
-    (250, 30, "km", 14, 19),  # 393.7376 / 30 = 13.1 -> 14; 554.672 / 30 = 18.5 -> 19
-    (0, 25, "mi", 16, 20),  # 400 / 25 = 16 exactly
-    (350, 50, "mi", 1, 3),
-    (399.99, 100, "mi", 1, 2),
-    (450, 20, "mi", 0, 3),  # in the range: 0 weeks to it
-    (600, 20, "mi", 0, 0),
-    (100, 0, "km", None, None),  # no running: no weeks
-    (450, 0, "mi", 0, None),
-])
-def test_weeks_are_rounded_up(distance: float, weekly: float, unit: str, weeks: int | None,
-                              weeks_end: int | None) -> None:
+@pytest.mark.parametrize(
+    ("distance", "weekly", "unit", "weeks", "weeks_end"),
+    [
+        (250, 30, "km", 14, 19),  # 393.7376 / 30 = 13.1 -> 14; 554.672 / 30 = 18.5 -> 19
+        (0, 25, "mi", 16, 20),  # 400 / 25 = 16 exactly
+        (350, 50, "mi", 1, 3),
+        (399.99, 100, "mi", 1, 2),
+        (450, 20, "mi", 0, 3),  # in the range: 0 weeks to it
+        (600, 20, "mi", 0, 0),
+        (100, 0, "km", None, None),  # no running: no weeks
+        (450, 0, "mi", 0, None),
+    ],
+)
+def test_weeks_are_rounded_up(
+    distance: float, weekly: float, unit: str, weeks: int | None, weeks_end: int | None
+) -> None:
     result = check_shoes(distance, weekly, unit=unit)
     assert (result.weeks_to_range, result.weeks_to_range_end) == (weeks, weeks_end)
 
@@ -83,16 +90,39 @@ def test_no_running_gives_no_date_and_says_why() -> None:
     assert "no date to give" in result.summary
 
 
-@pytest.mark.parametrize(("distance", "weekly", "unit", "summary"), [
-    (250, 30, "km", "Your shoes have 250 km on them: at 30 km a week they reach the usual replacement range of "
-                    "about 644-805 km (400-500 miles) in about 14 weeks."),
-    (450, 20, "mi", "Your shoes have 450 miles on them, within the usual replacement range of about 400-500 "
-                    "miles: check how they look and feel."),
-    (600, 20, "mi", "Your shoes have 600 miles on them, past the usual replacement range of about 400-500 miles: "
-                    "how they feel is a better guide than the distance."),
-    (395, 10, "mi", "Your shoes have 395 miles on them: at 10 miles a week they reach the usual replacement range "
-                    "of about 400-500 miles in about 1 week."),
-])
+@pytest.mark.parametrize(
+    ("distance", "weekly", "unit", "summary"),
+    [
+        (
+            250,
+            30,
+            "km",
+            "Your shoes have 250 km on them: at 30 km a week they reach the usual replacement range of "
+            "about 644-805 km (400-500 miles) in about 14 weeks.",
+        ),
+        (
+            450,
+            20,
+            "mi",
+            "Your shoes have 450 miles on them, within the usual replacement range of about 400-500 "
+            "miles: check how they look and feel.",
+        ),
+        (
+            600,
+            20,
+            "mi",
+            "Your shoes have 600 miles on them, past the usual replacement range of about 400-500 miles: "
+            "how they feel is a better guide than the distance.",
+        ),
+        (
+            395,
+            10,
+            "mi",
+            "Your shoes have 395 miles on them: at 10 miles a week they reach the usual replacement range "
+            "of about 400-500 miles in about 1 week.",
+        ),
+    ],
+)
 def test_summary(distance: float, weekly: float, unit: str, summary: str) -> None:
     assert check_shoes(distance, weekly, unit=unit).summary == summary
 
@@ -100,12 +130,19 @@ def test_summary(distance: float, weekly: float, unit: str, summary: str) -> Non
 def test_why_says_rule_of_thumb_not_injury_evidence_and_comfort_guides() -> None:
     result = check_shoes(250, 30)
     assert result.why == SHOES_WHY
-    for words in ("rule of thumb (a self-help knee site)", "not injury evidence", "cushioning", "no study links",
-                  "the better guide (Hinge Health's physical therapists)"):
+    for words in (
+        "rule of thumb (a self-help knee site)",
+        "not injury evidence",
+        "cushioning",
+        "no study links",
+        "the better guide (Hinge Health's physical therapists)",
+    ):
         assert words in result.why
     assert result.sources == ("seed-002", "seed-001")
     assert result.links == ("prevention/footwear.md",)
-    assert result.as_dict()["links"] == [{"title": "Running shoes and knee pain", "page": "prevention/footwear.md"}]
+    assert result.as_dict()["links"] == [
+        {"title": "Running shoes and knee pain", "page": "prevention/footwear.md"}
+    ]
     assert result.see_clinician is False
 
 
@@ -117,25 +154,62 @@ def test_to_range_is_rounded_up_so_it_is_never_0_before_the_range() -> None:
 
 # --- refusals ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("distance", "weekly", "options", "fields", "message"), [
-    (None, 30, {}, ["distance_on_pair"], "Enter how far you have run in these shoes, like 250."),
-    (-1, 30, {}, ["distance_on_pair"], "The distance on your shoes can't be negative."),
-    (8001, 30, {}, ["distance_on_pair"], "The distance on your shoes is over 8000 km: the check takes up to 8000 "
-                                         "km. Check the number and the unit."),
-    (250, None, {}, ["weekly"], "Enter how far you run a week in these shoes, or 0."),
-    (250, 1001, {}, ["weekly"], "Your weekly running is over 1000 km: the check takes up to 1000 km. Check the "
-                                "number and the unit."),
-    (250, 30, {"unit": "min"}, ["unit"], "Unknown unit 'min': choose km or mi (miles); shoes wear with distance, "
-                                         "not time."),
-    (250, 30, {"today": "2026-02-29"}, ["today"], "Today's date 2026-02-29 is not a real date: write it as "
-                                                  "year-month-day, like 2026-11-30."),
-    (250, 30, {"today": "23/11/2026"}, ["today"], "Today's date must be a date written year-month-day, like "
-                                                  "2026-11-30."),
-    ("x", False, {"unit": None, "today": 7}, ["unit", "distance_on_pair", "weekly", "today"], "Unknown unit: "
-     "choose km or mi (miles); shoes wear with distance, not time."),
-])
-def test_bad_input_is_refused_at_its_field(distance: object, weekly: object, options: dict[str, object],
-                                           fields: list[str], message: str) -> None:
+
+@pytest.mark.parametrize(
+    ("distance", "weekly", "options", "fields", "message"),
+    [
+        (None, 30, {}, ["distance_on_pair"], "Enter how far you have run in these shoes, like 250."),
+        (-1, 30, {}, ["distance_on_pair"], "The distance on your shoes can't be negative."),
+        (
+            8001,
+            30,
+            {},
+            ["distance_on_pair"],
+            "The distance on your shoes is over 8000 km: the check takes up to 8000 "
+            "km. Check the number and the unit.",
+        ),
+        (250, None, {}, ["weekly"], "Enter how far you run a week in these shoes, or 0."),
+        (
+            250,
+            1001,
+            {},
+            ["weekly"],
+            "Your weekly running is over 1000 km: the check takes up to 1000 km. Check the "
+            "number and the unit.",
+        ),
+        (
+            250,
+            30,
+            {"unit": "min"},
+            ["unit"],
+            "Unknown unit 'min': choose km or mi (miles); shoes wear with distance, not time.",
+        ),
+        (
+            250,
+            30,
+            {"today": "2026-02-29"},
+            ["today"],
+            "Today's date 2026-02-29 is not a real date: write it as year-month-day, like 2026-11-30.",
+        ),
+        (
+            250,
+            30,
+            {"today": "23/11/2026"},
+            ["today"],
+            "Today's date must be a date written year-month-day, like 2026-11-30.",
+        ),
+        (
+            "x",
+            False,
+            {"unit": None, "today": 7},
+            ["unit", "distance_on_pair", "weekly", "today"],
+            "Unknown unit: choose km or mi (miles); shoes wear with distance, not time.",
+        ),
+    ],
+)
+def test_bad_input_is_refused_at_its_field(
+    distance: object, weekly: object, options: dict[str, object], fields: list[str], message: str
+) -> None:
     with pytest.raises(CalculatorError) as raised:
         check_shoes(distance, weekly, **options)  # type: ignore[arg-type]
     assert [problem.field for problem in raised.value.problems] == fields
@@ -143,13 +217,33 @@ def test_bad_input_is_refused_at_its_field(distance: object, weekly: object, opt
 
 
 def test_the_protocol_answers_shoes() -> None:
-    answer = handle_request({"check": "shoes", "distance_on_pair": 250, "weekly": 30, "unit": "km",
-                             "today": "2026-11-23"})
+    answer = handle_request(
+        {"check": "shoes", "distance_on_pair": 250, "weekly": 30, "unit": "km", "today": "2026-11-23"}
+    )
     assert answer["ok"] is True
     result = answer["result"]
-    assert set(result) == {"distance_on_pair", "weekly", "unit", "unit_label", "today", "range", "status",
-                           "to_range", "weeks_to_range", "weeks_to_range_end", "range_date", "range_end_date",
-                           "summary", "verdict", "why", "links", "sources", "disclaimer", "see_clinician", "table"}
+    assert set(result) == {
+        "distance_on_pair",
+        "weekly",
+        "unit",
+        "unit_label",
+        "today",
+        "range",
+        "status",
+        "to_range",
+        "weeks_to_range",
+        "weeks_to_range_end",
+        "range_date",
+        "range_end_date",
+        "summary",
+        "verdict",
+        "why",
+        "links",
+        "sources",
+        "disclaimer",
+        "see_clinician",
+        "table",
+    }
     assert result["range"] == {"low": 643.7376, "high": 804.672, "low_miles": 400.0, "high_miles": 500.0}
     assert result["range_date"] == "2027-02-23"
     assert json.loads(json.dumps(result, allow_nan=False)) == result
@@ -174,9 +268,15 @@ def test_more_distance_never_looks_fresher(distance: float, extra: float, per_we
 
 
 @PROPERTIES
-@given(distance=distances, per_week=weekly, unit=st.sampled_from(["km", "mi"]),
-       today=st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)))
-def test_the_pair_really_reaches_the_range_by_then(distance: float, per_week: float, unit: str, today: date) -> None:
+@given(
+    distance=distances,
+    per_week=weekly,
+    unit=st.sampled_from(["km", "mi"]),
+    today=st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)),
+)
+def test_the_pair_really_reaches_the_range_by_then(
+    distance: float, per_week: float, unit: str, today: date
+) -> None:
     result = check_shoes(distance, per_week, unit=unit, today=today.isoformat())
     low, _ = range_in(unit)
     on_pair, each = Fraction(repr(distance)), Fraction(repr(per_week))
@@ -195,14 +295,21 @@ json_values = st.none() | st.booleans() | st.integers(-10, 10_000) | st.floats()
 
 
 @PROPERTIES
-@given(request=st.fixed_dictionaries({}, optional={"distance_on_pair": distances | json_values,
-                                                   "weekly": weekly | json_values,
-                                                   "unit": st.sampled_from(["km", "mi", "min"]) | json_values,
-                                                   "today": st.sampled_from(["2026-11-23", "2026-02-30"])
-                                                   | json_values}))
+@given(
+    request=st.fixed_dictionaries(
+        {},
+        optional={
+            "distance_on_pair": distances | json_values,
+            "weekly": weekly | json_values,
+            "unit": st.sampled_from(["km", "mi", "min"]) | json_values,
+            "today": st.sampled_from(["2026-11-23", "2026-02-30"]) | json_values,
+        },
+    )
+)
 def test_any_shoes_request_is_answered_and_every_refusal_names_a_field(request: dict[str, object]) -> None:
     answer = handle_request({"check": "shoes", **request})
     json.dumps(answer, allow_nan=False)
     if not answer["ok"]:
-        assert answer["errors"] and all(error["field"] in ("distance_on_pair", "weekly", "unit", "today")
-                                        for error in answer["errors"])
+        assert answer["errors"] and all(
+            error["field"] in ("distance_on_pair", "weekly", "unit", "today") for error in answer["errors"]
+        )

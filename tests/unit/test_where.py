@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 from calculator.errors import CalculatorError
 from calculator.rules import PAGE_TITLES
 from calculator.rules_where import (
-    CONDITIONS, CONDITIONS_BY_KEY, FEATURES, LOCATIONS, NOT_A_DIAGNOSIS, WHERE_FEATURES, conditions_at, where_rules,
+    CONDITIONS,
+    CONDITIONS_BY_KEY,
+    FEATURES,
+    LOCATIONS,
+    NOT_A_DIAGNOSIS,
+    WHERE_FEATURES,
+    conditions_at,
+    where_rules,
 )
 from calculator.where import check_where
 
@@ -21,28 +28,50 @@ PROPERTIES = settings(max_examples=200, derandomize=True, database=None, deadlin
 
 # --- the table, from the sources -------------------------------------------------------------------
 
-@pytest.mark.parametrize(("location", "conditions"), [
-    ("front", ["patellofemoral-pain", "patellar-tendinopathy", "quadriceps-tendinopathy", "bursitis", "osteoarthritis"]),
-    ("around-kneecap", ["patellofemoral-pain"]),  # seed 002: runner's knee, around the front and the kneecap
-    ("below-kneecap", ["patellar-tendinopathy", "bursitis"]),  # seed 002: the patellar tendon, below the kneecap
-    ("above-kneecap", ["quadriceps-tendinopathy"]),  # seed 004 names it; the tendon is above the kneecap
-    ("outside", ["itb-syndrome"]),  # seed 002: outer knee pain is usually ITBS
-    ("inside", ["bursitis", "osteoarthritis"]),
-    ("back", ["hamstring-tendinopathy"]),  # seed 002: the commonest cause of pain at the back
-])
+
+@pytest.mark.parametrize(
+    ("location", "conditions"),
+    [
+        (
+            "front",
+            [
+                "patellofemoral-pain",
+                "patellar-tendinopathy",
+                "quadriceps-tendinopathy",
+                "bursitis",
+                "osteoarthritis",
+            ],
+        ),
+        (
+            "around-kneecap",
+            ["patellofemoral-pain"],
+        ),  # seed 002: runner's knee, around the front and the kneecap
+        (
+            "below-kneecap",
+            ["patellar-tendinopathy", "bursitis"],
+        ),  # seed 002: the patellar tendon, below the kneecap
+        ("above-kneecap", ["quadriceps-tendinopathy"]),  # seed 004 names it; the tendon is above the kneecap
+        ("outside", ["itb-syndrome"]),  # seed 002: outer knee pain is usually ITBS
+        ("inside", ["bursitis", "osteoarthritis"]),
+        ("back", ["hamstring-tendinopathy"]),  # seed 002: the commonest cause of pain at the back
+    ],
+)
 def test_each_location_lists_the_conditions_the_sources_give(location: str, conditions: list[str]) -> None:
     assert [condition.key for condition in check_where(location).conditions] == conditions
 
 
-@pytest.mark.parametrize(("key", "locations"), [
-    ("patellofemoral-pain", ("front", "around-kneecap")),
-    ("itb-syndrome", ("outside",)),
-    ("patellar-tendinopathy", ("below-kneecap", "front")),
-    ("quadriceps-tendinopathy", ("above-kneecap", "front")),
-    ("hamstring-tendinopathy", ("back",)),
-    ("bursitis", ("front", "below-kneecap", "inside")),
-    ("osteoarthritis", ("inside", "front")),
-])
+@pytest.mark.parametrize(
+    ("key", "locations"),
+    [
+        ("patellofemoral-pain", ("front", "around-kneecap")),
+        ("itb-syndrome", ("outside",)),
+        ("patellar-tendinopathy", ("below-kneecap", "front")),
+        ("quadriceps-tendinopathy", ("above-kneecap", "front")),
+        ("hamstring-tendinopathy", ("back",)),
+        ("bursitis", ("front", "below-kneecap", "inside")),
+        ("osteoarthritis", ("inside", "front")),
+    ],
+)
 def test_each_condition_has_the_locations_its_page_declares(key: str, locations: tuple[str, ...]) -> None:
     """The site's build checks these against each page's pain_locations front matter."""
     assert CONDITIONS_BY_KEY[key].locations == locations
@@ -56,7 +85,14 @@ def test_every_condition_links_its_own_page_and_every_location_has_a_condition()
     for location in LOCATIONS:
         assert conditions_at(location.key)
     assert [location.key for location in LOCATIONS] == [
-        "front", "around-kneecap", "above-kneecap", "below-kneecap", "inside", "outside", "back"]
+        "front",
+        "around-kneecap",
+        "above-kneecap",
+        "below-kneecap",
+        "inside",
+        "outside",
+        "back",
+    ]
 
 
 def test_every_feature_is_sourced_and_supports_only_known_conditions() -> None:
@@ -64,7 +100,12 @@ def test_every_feature_is_sourced_and_supports_only_known_conditions() -> None:
         assert feature.sources and set(feature.supports) <= set(CONDITIONS_BY_KEY)
         assert feature.red_flag or feature.supports, feature.key
     assert {feature.key for feature in WHERE_FEATURES if feature.red_flag} == {
-        "swelling", "locking", "after-injury", "night-pain", "limping"}
+        "swelling",
+        "locking",
+        "after-injury",
+        "night-pain",
+        "limping",
+    }
 
 
 def test_the_rules_table_is_json_ready_and_derived_from_the_conditions() -> None:
@@ -73,7 +114,8 @@ def test_the_rules_table_is_json_ready_and_derived_from_the_conditions() -> None
     for location in rules["locations"]:
         assert location["conditions"] == [condition.key for condition in conditions_at(location["key"])]
     assert {condition["page"]: condition["locations"] for condition in rules["conditions"]} == {
-        condition.page: list(condition.locations) for condition in CONDITIONS}
+        condition.page: list(condition.locations) for condition in CONDITIONS
+    }
     assert rules["not_a_diagnosis"] == NOT_A_DIAGNOSIS
 
 
@@ -92,14 +134,16 @@ def test_every_answer_says_it_is_not_a_diagnosis(location: str, features: list[s
     assert "diagnosis" not in result.summary.replace("not a diagnosis", "")
     assert {condition.key for condition in result.conditions} == {c.key for c in conditions_at(location)}
     pages = list(result.links)
-    assert [condition.page for condition in result.conditions] == pages[:len(result.conditions)]
+    assert [condition.page for condition in result.conditions] == pages[: len(result.conditions)]
     assert "conditions/index.md" in pages
     assert json.loads(result.to_json()) == result.as_dict()
 
 
 @PROPERTIES
 @given(location=locations, features=feature_lists, extra=st.sampled_from(list(FEATURES)))
-def test_a_feature_never_makes_the_answer_less_cautious(location: str, features: list[str], extra: str) -> None:
+def test_a_feature_never_makes_the_answer_less_cautious(
+    location: str, features: list[str], extra: str
+) -> None:
     before = check_where(location, features=features)
     after = check_where(location, features=[*features, extra])
     assert after.see_clinician >= before.see_clinician
@@ -108,6 +152,7 @@ def test_a_feature_never_makes_the_answer_less_cautious(location: str, features:
 
 
 # --- features -------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("feature", ["swelling", "locking", "after-injury", "night-pain", "limping"])
 def test_a_red_flag_feature_points_to_a_clinician_and_the_red_flags(feature: str) -> None:
@@ -123,12 +168,15 @@ def test_after_an_injury_a_doctors_opinion_is_advised() -> None:
     assert "doctor's opinion" in result.why and "seed-002" in result.sources
 
 
-@pytest.mark.parametrize(("location", "features", "first"), [
-    ("front", ["morning-stiffness"], "patellar-tendinopathy"),
-    ("front", ["stairs"], "patellofemoral-pain"),
-    ("below-kneecap", ["tender-below-kneecap"], "patellar-tendinopathy"),
-    ("front", [], "patellofemoral-pain"),
-])
+@pytest.mark.parametrize(
+    ("location", "features", "first"),
+    [
+        ("front", ["morning-stiffness"], "patellar-tendinopathy"),
+        ("front", ["stairs"], "patellofemoral-pain"),
+        ("below-kneecap", ["tender-below-kneecap"], "patellar-tendinopathy"),
+        ("front", [], "patellofemoral-pain"),
+    ],
+)
 def test_a_supporting_feature_moves_its_condition_up(location: str, features: list[str], first: str) -> None:
     result = check_where(location, features=features)
     assert result.conditions[0].key == first
@@ -159,26 +207,53 @@ def test_the_back_of_the_knee_mentions_a_clot_and_links_the_red_flags() -> None:
 
 def test_as_dict_is_the_json_shape() -> None:
     data = check_where("front", features=["stairs", "swelling"]).as_dict()
-    assert set(data) == {"location", "location_label", "location_note", "conditions", "features", "not_a_diagnosis",
-                         "summary", "verdict", "why", "links", "sources", "disclaimer", "see_clinician"}
-    assert set(data["conditions"][0]) == {"key", "name", "page", "also_called", "typical", "note",
-                                          "matching_features", "sources"}
-    assert data["links"][0] == {"title": PAGE_TITLES["conditions/patellofemoral-pain.md"],
-                                "page": "conditions/patellofemoral-pain.md"}
+    assert set(data) == {
+        "location",
+        "location_label",
+        "location_note",
+        "conditions",
+        "features",
+        "not_a_diagnosis",
+        "summary",
+        "verdict",
+        "why",
+        "links",
+        "sources",
+        "disclaimer",
+        "see_clinician",
+    }
+    assert set(data["conditions"][0]) == {
+        "key",
+        "name",
+        "page",
+        "also_called",
+        "typical",
+        "note",
+        "matching_features",
+        "sources",
+    }
+    assert data["links"][0] == {
+        "title": PAGE_TITLES["conditions/patellofemoral-pain.md"],
+        "page": "conditions/patellofemoral-pain.md",
+    }
 
 
 # --- refusals -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("location", "features", "fields"), [
-    ("knee", (), ["location"]),
-    (None, (), ["location"]),
-    (["front"], (), ["location"]),
-    ("front", "stairs", ["features"]),
-    ("front", {"stairs": True}, ["features"]),
-    ("front", ["stairs", "itchy", 5], ["features[1]", "features[2]"]),
-    ("front", ["stairs"] * 51, ["features"]),
-    ("nose", ["itchy"], ["location", "features[0]"]),
-])
+
+@pytest.mark.parametrize(
+    ("location", "features", "fields"),
+    [
+        ("knee", (), ["location"]),
+        (None, (), ["location"]),
+        (["front"], (), ["location"]),
+        ("front", "stairs", ["features"]),
+        ("front", {"stairs": True}, ["features"]),
+        ("front", ["stairs", "itchy", 5], ["features[1]", "features[2]"]),
+        ("front", ["stairs"] * 51, ["features"]),
+        ("nose", ["itchy"], ["location", "features[0]"]),
+    ],
+)
 def test_bad_input_raises_naming_every_field(location: object, features: object, fields: list[str]) -> None:
     with pytest.raises(CalculatorError) as raised:
         check_where(location, features=features)  # type: ignore[arg-type]
