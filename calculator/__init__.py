@@ -74,17 +74,17 @@ only `handle` and `handle_request` turn it into an answer.
 
 from __future__ import annotations
 
-from calculator.acwr import AcwrResult, check_acwr
+from calculator.checks.acwr import AcwrResult, check_acwr
+from calculator.checks.overtraining import OvertrainingResult, check_overtraining
+from calculator.checks.plan import PlanResult, PlanWeek, check_plan
+from calculator.checks.ramp import RampResult, RampWeek, check_ramp
+from calculator.checks.redflags import RedflagsResult, check_redflags
+from calculator.checks.shoes import ShoesResult, check_shoes
+from calculator.checks.spike import SpikeResult, check_spike
+from calculator.checks.where import WhereResult, check_where
 from calculator.errors import CalculatorError, Problem
-from calculator.overtraining import OvertrainingResult, check_overtraining
-from calculator.plan import PlanResult, PlanWeek, check_plan
 from calculator.protocol import handle, handle_request
-from calculator.ramp import RampResult, RampWeek, check_ramp
-from calculator.redflags import RedflagsResult, check_redflags
-from calculator.rules import ramp_rules
-from calculator.shoes import ShoesResult, check_shoes
-from calculator.spike import SpikeResult, check_spike
-from calculator.where import WhereResult, check_where
+from calculator.rules.ramp import ramp_rules
 
 __all__ = [
     "AcwrResult",

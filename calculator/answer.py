@@ -24,7 +24,7 @@ import json
 from dataclasses import dataclass, fields
 from typing import Any
 
-from calculator.rules import DISCLAIMER, link
+from calculator.sources import DISCLAIMER, link
 
 __all__ = ["Answer", "Record"]
 
@@ -50,7 +50,7 @@ class Record:
 class Answer:
     """What every answer carries, whatever the check (see the module docstring).
 
-    *links* are docs-relative pages (keys of `calculator.rules.PAGE_TITLES`); the JSON gives
+    *links* are docs-relative pages (keys of `calculator.sources.PAGE_TITLES`); the JSON gives
     each with its title. An unknown page raises `KeyError` when the answer is sent.
     """
 

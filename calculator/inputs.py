@@ -22,7 +22,7 @@ from fractions import Fraction
 
 from calculator.errors import Problem
 from calculator.readers import exact, plain
-from calculator.rules import MIN_VOLUME
+from calculator.units import MIN_VOLUME
 
 __all__ = [
     "EARLIEST_DATE",

@@ -5,7 +5,7 @@ or None. Cells are plain text; a ``flagged`` row is one the reader should look a
 the limit, the band a run falls in, a red flag): pages mark it with an icon and bold text, the
 cells themselves say why in words, so nothing relies on colour.
 
->>> from calculator.ramp import check_ramp
+>>> from calculator.checks.ramp import check_ramp
 >>> table = answer_table("ramp", check_ramp([20, 22, 26]).as_dict())
 >>> table["columns"], table["rows"][2]
 (['Week', 'Volume', 'Change', 'Verdict'], {'cells': ['Week 3', '26 km', '+18.2 %', 'Up 18.2 % on the week before: over the 10 % limit.'], 'flagged': True})
@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from calculator.readers import plain
-from calculator.rules_spike import spike_rules
+from calculator.rules.spike import spike_rules
 
 __all__ = ["answer_table"]
 

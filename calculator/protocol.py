@@ -224,24 +224,25 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from calculator.acwr import check_acwr
+from calculator.checks.acwr import check_acwr
+from calculator.checks.overtraining import check_overtraining
+from calculator.checks.plan import check_plan
+from calculator.checks.ramp import check_ramp
+from calculator.checks.redflags import check_redflags
+from calculator.checks.shoes import check_shoes
+from calculator.checks.spike import check_spike
+from calculator.checks.where import check_where
 from calculator.errors import CalculatorError, Problem
-from calculator.overtraining import check_overtraining
-from calculator.plan import check_plan
 from calculator.present import answer_table
-from calculator.ramp import check_ramp
-from calculator.redflags import check_redflags
-from calculator.rules import DEFAULT_PROFILE, DEFAULT_UNIT, ramp_rules
-from calculator.rules_acwr import DEFAULT_ACWR_UNIT, acwr_rules
-from calculator.rules_overtraining import overtraining_rules
-from calculator.rules_plan import plan_rules
-from calculator.rules_redflags import redflags_rules
-from calculator.rules_shoes import shoes_rules
-from calculator.rules_spike import spike_rules
-from calculator.rules_where import where_rules
-from calculator.shoes import check_shoes
-from calculator.spike import check_spike
-from calculator.where import check_where
+from calculator.rules.acwr import DEFAULT_ACWR_UNIT, acwr_rules
+from calculator.rules.overtraining import overtraining_rules
+from calculator.rules.plan import plan_rules
+from calculator.rules.ramp import DEFAULT_PROFILE, ramp_rules
+from calculator.rules.redflags import redflags_rules
+from calculator.rules.shoes import shoes_rules
+from calculator.rules.spike import spike_rules
+from calculator.rules.where import where_rules
+from calculator.units import DEFAULT_UNIT
 
 __all__ = ["CHECKS", "MAX_DEPTH", "MAX_REQUEST_CHARS", "Check", "handle", "handle_request"]
 

@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 
 from calculator import protocol
 from calculator.protocol import CHECKS, INTERNAL_ERROR, MAX_REQUEST_CHARS, Check, handle, handle_request
-from calculator.rules import ramp_rules
-from calculator.rules_acwr import acwr_rules
-from calculator.rules_overtraining import overtraining_rules
-from calculator.rules_redflags import redflags_rules
-from calculator.rules_where import where_rules
+from calculator.rules.acwr import acwr_rules
+from calculator.rules.overtraining import overtraining_rules
+from calculator.rules.ramp import ramp_rules
+from calculator.rules.redflags import redflags_rules
+from calculator.rules.where import where_rules
 
 #: Property tests: reproducible (derandomized), no example database on disk, no timing deadline.
 PROPERTIES = settings(

@@ -1,7 +1,7 @@
 """The spike check: a planned run against the longest run of the last 30 days (Frandsen et al. 2025).
 
 The spike is exact (``planned / longest - 1`` in fractions) and falls in one of the study's four
-groups (`calculator.rules_spike`): exactly +10 % is in the reference group, exactly +30 % in the
+groups (`calculator.rules.spike`): exactly +10 % is in the reference group, exactly +30 % in the
 10-30 % band, exactly +100 % in the 30-100 % band. A longer planned run never gets a lower band.
 The hazard ratios are an association in one large cohort, not proof of cause: the answer says so.
 
@@ -22,8 +22,7 @@ from calculator.answer import Answer
 from calculator.errors import Problem, raise_problems
 from calculator.inputs import floor_to, read_amount, rounded_pct
 from calculator.readers import exact, plain, read_choice
-from calculator.rules import Unit
-from calculator.rules_spike import (
+from calculator.rules.spike import (
     REFERENCE_LIMIT,
     SPIKE_BANDS,
     SPIKE_CITATION,
@@ -33,6 +32,7 @@ from calculator.rules_spike import (
     SpikeBand,
     band_for,
 )
+from calculator.units import Unit
 
 __all__ = ["SpikeResult", "check_spike"]
 

@@ -1,7 +1,7 @@
 """The red-flag questions and the urgency levels they lead to: the one home of each, with sources.
 
 Each question is a yes/no question for the reader; a yes raises the answer to the question's
-urgency, and the answer is the most urgent of them (`calculator.redflags`). The levels are
+urgency, and the answer is the most urgent of them (`calculator.checks.redflags`). The levels are
 self-care plus the NHS's three care levels (non-urgent, urgent, emergency), worded calmly: the
 aim is to help a reader decide where to go, not to scare them (nhs-care-levels).
 

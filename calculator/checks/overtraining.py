@@ -19,8 +19,7 @@ from typing import Any
 from calculator.answer import Answer
 from calculator.errors import Problem, raise_problems
 from calculator.readers import read_yes_no, words
-from calculator.rules import source_names
-from calculator.rules_overtraining import (
+from calculator.rules.overtraining import (
     CARRY_ON,
     EASE_OFF,
     LASTING_LOW_MOOD,
@@ -32,6 +31,7 @@ from calculator.rules_overtraining import (
     OvertrainingVerdict,
     Sign,
 )
+from calculator.sources import source_names
 
 __all__ = ["OvertrainingResult", "check_overtraining", "verdict_for"]
 

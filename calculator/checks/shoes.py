@@ -24,7 +24,7 @@ from calculator.answer import Answer
 from calculator.errors import Problem, raise_problems
 from calculator.inputs import read_amount, read_date
 from calculator.readers import exact, plain, read_choice
-from calculator.rules_shoes import SHOES_RANGE, SHOES_SOURCES, SHOES_UNITS, SHOES_WHY, ShoeUnit, range_in
+from calculator.rules.shoes import SHOES_RANGE, SHOES_SOURCES, SHOES_UNITS, SHOES_WHY, ShoeUnit, range_in
 
 __all__ = ["ShoesResult", "check_shoes"]
 

@@ -33,21 +33,17 @@ from calculator.charts import Bar, bar_chart
 from calculator.errors import Problem, raise_problems
 from calculator.inputs import floor_to, rounded_rise
 from calculator.readers import exact, plain, read_choice, words
-from calculator.rules import (
+from calculator.rules.ramp import (
     CUSTOM,
     DEFAULT_PROFILE,
-    DEFAULT_UNIT,
-    MAX_WEEKS,
-    MIN_VOLUME,
     PROFILES,
     RAMP_CAVEAT,
     RAMP_CAVEAT_SOURCES,
-    UNITS,
     RampProfile,
-    Unit,
     custom_profile,
-    source_names,
 )
+from calculator.sources import source_names
+from calculator.units import DEFAULT_UNIT, MAX_WEEKS, MIN_VOLUME, UNITS, Unit
 
 __all__ = [
     "RampResult",

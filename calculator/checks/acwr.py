@@ -33,7 +33,7 @@ from calculator.charts import Bar, Line, bar_chart
 from calculator.errors import Problem, raise_problems
 from calculator.inputs import read_amount
 from calculator.readers import exact, plain, read_choice
-from calculator.rules_acwr import (
+from calculator.rules.acwr import (
     ACWR_CAVEAT,
     ACWR_CAVEAT_SHORT,
     ACWR_CAVEAT_SOURCES,

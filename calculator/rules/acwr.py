@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from calculator.rules import MAX_WEEKS, UNITS
+from calculator.units import MAX_WEEKS, UNITS
 
 __all__ = [
     "ACUTE_DAYS",

@@ -1,7 +1,7 @@
 """The where check: where it hurts, and what else you notice -> the conditions it MAY be.
 
 Never a diagnosis: every answer says so (``not_a_diagnosis``, and in its summary). The
-conditions come from the rules table (`calculator.rules_where`), each linked to its page; a
+conditions come from the rules table (`calculator.rules.where`), each linked to its page; a
 feature the sources tie to a condition moves that condition up, and a feature that is a sign
 to get checked (swelling, locking, an injury, ...) sets ``see_clinician`` and links the red flags.
 
@@ -21,8 +21,7 @@ from typing import Any
 from calculator.answer import Answer, Record
 from calculator.errors import Problem, raise_problems
 from calculator.readers import quoted, read_choice, words
-from calculator.rules import source_names
-from calculator.rules_where import (
+from calculator.rules.where import (
     FEATURES,
     LOCATIONS_BY_KEY,
     NOT_A_DIAGNOSIS,
@@ -30,6 +29,7 @@ from calculator.rules_where import (
     Feature,
     conditions_at,
 )
+from calculator.sources import source_names
 
 __all__ = ["WhereCondition", "WhereResult", "check_where"]
 

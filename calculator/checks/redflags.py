@@ -21,8 +21,8 @@ from typing import Any
 from calculator.answer import Answer, Record
 from calculator.errors import Problem, raise_problems
 from calculator.readers import read_yes_no, words
-from calculator.rules import source_names
-from calculator.rules_redflags import LEVELS_BY_KEY, QUESTIONS, REDFLAG_QUESTIONS, SELF_CARE, Level, Question
+from calculator.rules.redflags import LEVELS_BY_KEY, QUESTIONS, REDFLAG_QUESTIONS, SELF_CARE, Level, Question
+from calculator.sources import source_names
 
 __all__ = ["RedflagReason", "RedflagsResult", "check_redflags", "urgency"]
 

@@ -21,7 +21,8 @@ from fractions import Fraction
 from typing import Any
 
 from calculator.inputs import EARLIEST_DATE, LATEST_DATE
-from calculator.rules import MAX_WEEKS, source_names
+from calculator.sources import source_names
+from calculator.units import MAX_WEEKS
 
 __all__ = [
     "CUT_BACK_NOTE",
