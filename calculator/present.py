@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from calculator.readers import plain
+from calculator.reading import plain
 from calculator.rules.spike import spike_rules
 
 __all__ = ["answer_table"]

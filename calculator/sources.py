@@ -8,7 +8,7 @@ Source keys (``seed-002``, ``buist-2008``) are the bibliography's keys (docs/bib
 
 from __future__ import annotations
 
-from calculator.readers import words
+from calculator.reading import words
 
 __all__ = ["DISCLAIMER", "PAGE_TITLES", "SOURCE_NAMES", "link", "source_names"]
 

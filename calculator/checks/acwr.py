@@ -31,8 +31,7 @@ from calculator.answer import Answer, Record
 from calculator.charts import Band as ChartBand
 from calculator.charts import Bar, Line, bar_chart
 from calculator.errors import Problem, raise_problems
-from calculator.inputs import read_amount
-from calculator.readers import exact, plain, read_choice
+from calculator.reading import exact, plain, read_amount, read_choice
 from calculator.rules.acwr import (
     ACWR_CAVEAT,
     ACWR_CAVEAT_SHORT,

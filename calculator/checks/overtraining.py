@@ -18,7 +18,7 @@ from typing import Any
 
 from calculator.answer import Answer
 from calculator.errors import Problem, raise_problems
-from calculator.readers import read_yes_no, words
+from calculator.reading import read_yes_no, words
 from calculator.rules.overtraining import (
     CARRY_ON,
     EASE_OFF,

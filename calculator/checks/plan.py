@@ -25,8 +25,7 @@ from calculator.answer import Answer, Record
 from calculator.charts import Bar, Line, bar_chart
 from calculator.checks.ramp import limit_source, limit_words, read_profile, read_unit
 from calculator.errors import CalculatorError, Problem, raise_problems
-from calculator.inputs import floor_to, read_amount, read_date, read_flag, rounded_rise
-from calculator.readers import exact, plain
+from calculator.reading import exact, floor_to, plain, read_amount, read_date, read_flag, rounded_rise
 from calculator.rules.plan import HOLD_WEEKS, MAX_PLAN_WEEKS, PLAN_CAVEAT, PLAN_CAVEAT_SOURCES, PLAN_STEP
 from calculator.rules.ramp import CUSTOM, DEFAULT_PROFILE, RAMP_CAVEAT, RAMP_CAVEAT_SOURCES, RampProfile
 from calculator.sources import source_names

@@ -31,8 +31,7 @@ from typing import Any
 from calculator.answer import Answer, Record
 from calculator.charts import Bar, bar_chart
 from calculator.errors import Problem, raise_problems
-from calculator.inputs import floor_to, rounded_rise
-from calculator.readers import exact, plain, read_choice, words
+from calculator.reading import exact, floor_to, plain, read_amount, read_choice, rounded_rise, words
 from calculator.rules.ramp import (
     CUSTOM,
     DEFAULT_PROFILE,
@@ -43,7 +42,7 @@ from calculator.rules.ramp import (
     custom_profile,
 )
 from calculator.sources import source_names
-from calculator.units import DEFAULT_UNIT, MAX_WEEKS, MIN_VOLUME, UNITS, Unit
+from calculator.units import DEFAULT_UNIT, MAX_WEEKS, UNITS, Unit
 
 __all__ = [
     "RampResult",
@@ -260,45 +259,20 @@ def _read_weeks(weeks: object, unit: Unit | None, problems: list[Problem]) -> li
         return []
     volumes: list[int | float] = []
     for index, value in enumerate(weeks):
-        problem = _week_problem(index, value, unit)
-        if problem is None:
-            volumes.append(_plain_number(value))
-        else:
-            problems.append(problem)
+        volume = read_amount(
+            value,
+            f"weeks[{index}]",
+            f"Week {index + 1}",
+            unit_label=None if unit is None else unit.label,  # else already reported
+            ceiling=None if unit is None else unit.max_per_week,
+            problems=problems,
+            missing=f"Week {index + 1} is empty: enter how much you ran, or 0 for a week with no running.",
+            per=" a week",
+            too_small="enter 0 for a week with no running",
+        )
+        if volume is not None:
+            volumes.append(volume)
     return volumes
-
-
-def _week_problem(index: int, value: object, unit: Unit | None) -> Problem | None:
-    """Say what is wrong with one week's volume, or None when it is a usable number."""
-    field, name = f"weeks[{index}]", f"Week {index + 1}"
-    if value is None:
-        return Problem(field, f"{name} is empty: enter how much you ran, or 0 for a week with no running.")
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
-        return Problem(field, f"{name} must be a number, like 22 or 22.5.")
-    if value < 0:
-        return Problem(field, f"{name} can't be negative.")
-    if unit is None:
-        return None  # the unit is already reported; its limits cannot be checked
-    if value > unit.max_per_week:
-        return Problem(
-            field,
-            f"{name} is over {unit.max_per_week} {unit.label}: the check takes up to "
-            f"{unit.max_per_week} {unit.label} a week. Check the number and the unit.",
-        )
-    if 0 < exact(value) < MIN_VOLUME:
-        return Problem(
-            field,
-            f"{name} is less than {plain(MIN_VOLUME)} {unit.label}: enter 0 for a week with no running.",
-        )
-    return None
-
-
-def _plain_number(value: object) -> int | float:
-    """Keep a volume as the reader gave it, as a plain int or float (-0.0 becomes 0.0)."""
-    if isinstance(value, int):
-        return int(value)
-    assert isinstance(value, float)
-    return float(value) + 0.0
 
 
 # --- the answer ----------------------------------------------------------------------------------

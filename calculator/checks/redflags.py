@@ -20,7 +20,7 @@ from typing import Any
 
 from calculator.answer import Answer, Record
 from calculator.errors import Problem, raise_problems
-from calculator.readers import read_yes_no, words
+from calculator.reading import read_yes_no, words
 from calculator.rules.redflags import LEVELS_BY_KEY, QUESTIONS, REDFLAG_QUESTIONS, SELF_CARE, Level, Question
 from calculator.sources import source_names
 

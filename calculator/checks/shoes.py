@@ -22,8 +22,7 @@ from typing import Any
 
 from calculator.answer import Answer
 from calculator.errors import Problem, raise_problems
-from calculator.inputs import read_amount, read_date
-from calculator.readers import exact, plain, read_choice
+from calculator.reading import exact, plain, read_amount, read_choice, read_date
 from calculator.rules.shoes import SHOES_RANGE, SHOES_SOURCES, SHOES_UNITS, SHOES_WHY, ShoeUnit, range_in
 
 __all__ = ["ShoesResult", "check_shoes"]

@@ -20,8 +20,7 @@ from typing import Any
 
 from calculator.answer import Answer
 from calculator.errors import Problem, raise_problems
-from calculator.inputs import floor_to, read_amount, rounded_pct
-from calculator.readers import exact, plain, read_choice
+from calculator.reading import exact, floor_to, plain, read_amount, read_choice, rounded_pct
 from calculator.rules.spike import (
     REFERENCE_LIMIT,
     SPIKE_BANDS,

@@ -20,7 +20,7 @@ from typing import Any
 
 from calculator.answer import Answer, Record
 from calculator.errors import Problem, raise_problems
-from calculator.readers import quoted, read_choice, words
+from calculator.reading import quoted, read_choice, words
 from calculator.rules.where import (
     FEATURES,
     LOCATIONS_BY_KEY,
