@@ -23,7 +23,7 @@ from typing import Any
 
 from calculator.answer import Answer, Record
 from calculator.charts import Bar, Line, bar_chart
-from calculator.checks.ramp import limit_source, limit_words, read_profile, read_unit
+from calculator.checks.weekly_limit import limit_source, limit_words, read_profile, read_unit
 from calculator.errors import CalculatorError, Problem, raise_problems
 from calculator.reading import exact, floor_to, plain, read_amount, read_date, read_flag, rounded_rise
 from calculator.rules.plan import HOLD_WEEKS, MAX_PLAN_WEEKS, PLAN_CAVEAT, PLAN_CAVEAT_SOURCES, PLAN_STEP

@@ -22,7 +22,6 @@ The reader's own limit is profile "custom" with ``limit_pct`` (above 0, at most 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -30,28 +29,21 @@ from typing import Any
 
 from calculator.answer import Answer, Record
 from calculator.charts import Bar, bar_chart
+from calculator.checks.weekly_limit import limit_source, limit_words, read_profile, read_unit
 from calculator.errors import Problem, raise_problems
-from calculator.reading import exact, floor_to, plain, read_amount, read_choice, rounded_rise, words
+from calculator.reading import exact, floor_to, plain, read_amount, rounded_rise, words
 from calculator.rules.ramp import (
-    CUSTOM,
     DEFAULT_PROFILE,
-    PROFILES,
     RAMP_CAVEAT,
     RAMP_CAVEAT_SOURCES,
     RampProfile,
-    custom_profile,
 )
-from calculator.sources import source_names
-from calculator.units import DEFAULT_UNIT, MAX_WEEKS, UNITS, Unit
+from calculator.units import DEFAULT_UNIT, MAX_WEEKS, Unit
 
 __all__ = [
     "RampResult",
     "RampWeek",
     "check_ramp",
-    "limit_source",
-    "limit_words",
-    "read_profile",
-    "read_unit",
 ]
 
 #: The pages that explain a ramp answer.
@@ -183,64 +175,6 @@ def check_ramp(
 # --- validation ----------------------------------------------------------------------------------
 
 
-def read_unit(unit: object, problems: list[Problem]) -> Unit | None:
-    """Read the unit of weekly volume (km, mi or min); note a problem for any other."""
-    return read_choice(
-        unit, UNITS, "unit", "Unknown unit{}: choose km, mi (miles) or min (minutes).", problems
-    )
-
-
-def read_profile(profile: object, limit_pct: object, problems: list[Problem]) -> RampProfile | None:
-    """Read a weekly limit: a named profile, or "custom" with the reader's ``limit_pct``.
-
-    ``limit_pct`` is required with "custom" (a number above 0, at most 50) and refused with any
-    other profile; null counts as not sent.
-
-    >>> problems = []
-    >>> read_profile("custom", 7.5, problems).limit, read_profile("standard", None, problems).limit, problems
-    (Fraction(3, 40), Fraction(1, 10), [])
-    >>> read_profile("custom", 0, problems), problems[0].as_json()
-    (None, {'field': 'limit_pct', 'message': 'Your own weekly limit must be more than 0 %.'})
-    """
-    names = words([*PROFILES, CUSTOM.key], "or")
-    if profile == CUSTOM.key:
-        return _custom_limit(limit_pct, problems)
-    chosen = read_choice(
-        profile, PROFILES, "profile", "Unknown weekly limit{}: choose " + names + ".", problems
-    )
-    if chosen is not None and limit_pct is not None:
-        problems.append(
-            Problem(
-                CUSTOM.field,
-                f"Your own limit in percent goes with the custom profile only: choose "
-                f"custom, or leave the limit out to use the {chosen.key} limit.",
-            )
-        )
-        return None
-    return chosen
-
-
-def _custom_limit(limit_pct: object, problems: list[Problem]) -> RampProfile | None:
-    """Read the reader's own limit in percent: above 0, at most CUSTOM.max_pct."""
-    field, most = CUSTOM.field, plain(CUSTOM.max * 100)
-    if limit_pct is None:
-        problems.append(
-            Problem(field, f"Enter your own weekly limit in percent, above 0 and up to {most}, like 7.5.")
-        )
-        return None
-    if isinstance(limit_pct, bool) or not isinstance(limit_pct, (int, float)) or not math.isfinite(limit_pct):
-        problems.append(Problem(field, "Your own weekly limit must be a number of percent, like 7.5."))
-        return None
-    pct = exact(limit_pct)
-    if pct <= 0:
-        problems.append(Problem(field, "Your own weekly limit must be more than 0 %."))
-        return None
-    if pct > CUSTOM.max * 100:
-        problems.append(Problem(field, f"Your own weekly limit can be at most {most} % a week."))
-        return None
-    return custom_profile(pct)
-
-
 def _read_weeks(weeks: object, unit: Unit | None, problems: list[Problem]) -> list[int | float]:
     """Read the list of weekly volumes, noting a problem for each week that is wrong."""
     if weeks is None:
@@ -311,15 +245,6 @@ def _compare(
     return week(float(shown), f"Down {plain(-shown)} % on the week before.")
 
 
-def limit_words(profile: RampProfile) -> str:
-    """The profile's limit in percent, as a sentence shows it: up to 4 decimals for a custom limit.
-
-    >>> limit_words(PROFILES["conservative"]), limit_words(custom_profile(Fraction("33.33333")))
-    ('2.5', '33.3333')
-    """
-    return f"{float(profile.limit * 100):.4f}".rstrip("0").rstrip(".")
-
-
 def _next_week(last: Fraction, profile: RampProfile, unit: Unit) -> tuple[float | None, str]:
     """The most next week may hold, rounded down to 2 decimals, and a sentence about it."""
     if last == 0:
@@ -356,19 +281,6 @@ def _named(over: tuple[int, ...]) -> str:
     ('week 3', 'weeks 3 and 4', 'weeks 2, 3 and 5')
     """
     return ("week " if len(over) == 1 else "weeks ") + words([str(number) for number in over])
-
-
-def limit_source(profile: RampProfile) -> str:
-    """Where a weekly limit comes from, in words for a sentence.
-
-    >>> limit_source(PROFILES["standard"])
-    "a rule of thumb from a self-help knee site and a physiotherapy clinic's treatment guide"
-    >>> limit_source(custom_profile(Fraction(15)))
-    'your own, which no study gives'
-    """
-    if profile.key == CUSTOM.key:
-        return "your own, which no study gives"
-    return "a rule of thumb from " + source_names(*profile.sources)
 
 
 def _why(count: int, over: tuple[int, ...], profile: RampProfile) -> str:
