@@ -25,7 +25,6 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
 
 from calculator.answer import Answer, Record
 from calculator.charts import Band as ChartBand
@@ -108,25 +107,6 @@ class AcwrResult(Answer):
     series: tuple[AcwrPoint, ...]
     chart_svg: str
     caveat: str
-
-    def as_dict(self) -> dict[str, Any]:
-        """Return the result as the protocol sends it (lists, numbers, strings, null).
-
-        >>> sorted(check_acwr([10, 10, 10, 10], period="week").as_dict())[:4]
-        ['caveat', 'chart_svg', 'disclaimer', 'ewma']
-        """
-        return {
-            "period": self.period,
-            "unit": self.unit,
-            "unit_label": self.unit_label,
-            "rolling": self.rolling.as_dict(),
-            "ewma": None if self.ewma is None else self.ewma.as_dict(),
-            "ewma_note": self.ewma_note,
-            "series": [point.as_dict() for point in self.series],
-            "chart_svg": self.chart_svg,
-            "caveat": self.caveat,
-            **super().as_dict(),
-        }
 
 
 def check_acwr(loads: Sequence[float], /, *, period: str, unit: str = DEFAULT_ACWR_UNIT) -> AcwrResult:

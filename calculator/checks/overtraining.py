@@ -13,10 +13,9 @@ cautious advice and marked so (``ours``). More signs never give a milder verdict
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
 
-from calculator.answer import Answer
+from calculator.answer import SEND, Answer
 from calculator.errors import Problem, raise_problems
 from calculator.reading import read_yes_no, words
 from calculator.rules.overtraining import (
@@ -43,27 +42,10 @@ _SOURCES = ("seed-002",)
 class OvertrainingResult(Answer):
     """The answer of `check_overtraining`: the signs present, the verdict and its advice."""
 
-    signs: tuple[Sign, ...]
+    signs: tuple[Sign, ...] = field(metadata={SEND: ("key", "label", "ours")})
     count: int
     verdict_label: str
     advice: tuple[Advice, ...]
-
-    def as_dict(self) -> dict[str, Any]:
-        """Return the result as the protocol sends it.
-
-        >>> check_overtraining({}).as_dict()["advice"][0]["ours"]
-        False
-        """
-        return {
-            "signs": [{"key": sign.key, "label": sign.label, "ours": sign.ours} for sign in self.signs],
-            "count": self.count,
-            "verdict_label": self.verdict_label,
-            "advice": [
-                {"text": advice.text, "sources": list(advice.sources), "ours": advice.ours}
-                for advice in self.advice
-            ],
-            **super().as_dict(),
-        }
 
 
 def check_overtraining(signs: Mapping[str, bool], /) -> OvertrainingResult:

@@ -19,7 +19,6 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
-from typing import Any
 
 from calculator.answer import Answer, Record
 from calculator.charts import Bar, Line, bar_chart
@@ -75,31 +74,6 @@ class PlanResult(Answer):
     target_date: str | None
     caveat: str
     chart_svg: str
-
-    def as_dict(self) -> dict[str, Any]:
-        """Return the result as the protocol sends it.
-
-        >>> check_plan(20, 20).as_dict()["verdict"]
-        'already-there'
-        """
-        return {
-            "profile": self.profile,
-            "profile_label": self.profile_label,
-            "limit_pct": self.limit_pct,
-            "unit": self.unit,
-            "unit_label": self.unit_label,
-            "current": self.current,
-            "target": self.target,
-            "hold_weeks": self.hold_weeks,
-            "start_date": self.start_date,
-            "weeks": [week.as_dict() for week in self.weeks],
-            "week_count": self.week_count,
-            "target_week": self.target_week,
-            "target_date": self.target_date,
-            "caveat": self.caveat,
-            "chart_svg": self.chart_svg,
-            **super().as_dict(),
-        }
 
 
 def check_plan(

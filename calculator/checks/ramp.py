@@ -25,7 +25,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
 
 from calculator.answer import Answer, Record
 from calculator.charts import Bar, bar_chart
@@ -84,29 +83,6 @@ class RampResult(Answer):
     next_week_note: str
     caveat: str
     chart_svg: str
-
-    def as_dict(self) -> dict[str, Any]:
-        """Return the result as the protocol sends it (lists, numbers, strings, null).
-
-        >>> check_ramp([20, 22]).as_dict()["over_limit_weeks"]
-        []
-        >>> check_ramp([10]).to_json()[:40]
-        '{"profile": "standard", "profile_label":'
-        """
-        return {
-            "profile": self.profile,
-            "profile_label": self.profile_label,
-            "limit_pct": self.limit_pct,
-            "unit": self.unit,
-            "unit_label": self.unit_label,
-            "weeks": [week.as_dict() for week in self.weeks],
-            "over_limit_weeks": list(self.over_limit_weeks),
-            "next_week_max": self.next_week_max,
-            "next_week_note": self.next_week_note,
-            "caveat": self.caveat,
-            "chart_svg": self.chart_svg,
-            **super().as_dict(),
-        }
 
 
 def check_ramp(

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from calculator.answer import Answer, Record
 from calculator.errors import Problem, raise_problems
@@ -62,22 +61,6 @@ class RedflagsResult(Answer):
     action: str
     reasons: tuple[RedflagReason, ...]
     ignored: tuple[str, ...]
-
-    def as_dict(self) -> dict[str, Any]:
-        """Return the result as the protocol sends it (lists, strings, booleans, null).
-
-        >>> check_redflags({}).as_dict()["care_level"] is None
-        True
-        """
-        return {
-            "level": self.level,
-            "level_label": self.level_label,
-            "care_level": self.care_level,
-            "action": self.action,
-            "reasons": [reason.as_dict() for reason in self.reasons],
-            "ignored": list(self.ignored),
-            **super().as_dict(),
-        }
 
 
 def check_redflags(answers: Mapping[str, bool], /) -> RedflagsResult:

@@ -18,7 +18,6 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
-from typing import Any
 
 from calculator.answer import Answer
 from calculator.errors import Problem, raise_problems
@@ -50,28 +49,6 @@ class ShoesResult(Answer):
     weeks_to_range_end: int | None
     range_date: str | None
     range_end_date: str | None
-
-    def as_dict(self) -> dict[str, Any]:
-        """Return the result as the protocol sends it.
-
-        >>> check_shoes(0, 0).as_dict()["weeks_to_range"] is None
-        True
-        """
-        return {
-            "distance_on_pair": self.distance_on_pair,
-            "weekly": self.weekly,
-            "unit": self.unit,
-            "unit_label": self.unit_label,
-            "today": self.today,
-            "range": dict(self.range),
-            "status": self.status,
-            "to_range": self.to_range,
-            "weeks_to_range": self.weeks_to_range,
-            "weeks_to_range_end": self.weeks_to_range_end,
-            "range_date": self.range_date,
-            "range_end_date": self.range_end_date,
-            **super().as_dict(),
-        }
 
 
 def check_shoes(

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
 
 from calculator.answer import Answer
 from calculator.errors import Problem, raise_problems
@@ -55,25 +54,6 @@ class SpikeResult(Answer):
     hazard_ratio: float | None
     ci: dict[str, float] | None
     longest_within_reference: float | None
-
-    def as_dict(self) -> dict[str, Any]:
-        """Return the result as the protocol sends it.
-
-        >>> check_spike(11, 10).as_dict()["ci"] is None
-        True
-        """
-        return {
-            "planned": self.planned,
-            "longest_30d": self.longest_30d,
-            "unit": self.unit,
-            "unit_label": self.unit_label,
-            "spike_pct": self.spike_pct,
-            "band": None if self.band is None else dict(self.band),
-            "hazard_ratio": self.hazard_ratio,
-            "ci": None if self.ci is None else dict(self.ci),
-            "longest_within_reference": self.longest_within_reference,
-            **super().as_dict(),
-        }
 
 
 def check_spike(planned: float, longest_30d: float, /, *, unit: str = "km") -> SpikeResult:

@@ -15,10 +15,9 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
 
-from calculator.answer import Answer, Record
+from calculator.answer import SEND, Answer, Record
 from calculator.errors import Problem, raise_problems
 from calculator.reading import quoted, read_choice, words
 from calculator.rules.where import (
@@ -63,33 +62,8 @@ class WhereResult(Answer):
     location_label: str
     location_note: str
     conditions: tuple[WhereCondition, ...]
-    features: tuple[Feature, ...]
+    features: tuple[Feature, ...] = field(metadata={SEND: ("key", "label", "note", "red_flag", "sources")})
     not_a_diagnosis: str
-
-    def as_dict(self) -> dict[str, Any]:
-        """Return the result as the protocol sends it.
-
-        >>> check_where("back").as_dict()["features"]
-        []
-        """
-        return {
-            "location": self.location,
-            "location_label": self.location_label,
-            "location_note": self.location_note,
-            "conditions": [condition.as_dict() for condition in self.conditions],
-            "features": [
-                {
-                    "key": feature.key,
-                    "label": feature.label,
-                    "note": feature.note,
-                    "red_flag": feature.red_flag,
-                    "sources": list(feature.sources),
-                }
-                for feature in self.features
-            ],
-            "not_a_diagnosis": self.not_a_diagnosis,
-            **super().as_dict(),
-        }
 
 
 def check_where(location: str, /, *, features: Sequence[str] = ()) -> WhereResult:
