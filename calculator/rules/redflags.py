@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from calculator.answer import sendable
+
 __all__ = [
     "LEVELS",
     "LEVELS_BY_KEY",
@@ -283,28 +285,4 @@ def redflags_rules() -> dict[str, Any]:
     >>> rules["questions"][0]["id"], rules["questions"][0]["urgency"], rules["questions"][0]["asked_if"]
     ('hot_swollen_fever', 'emergency', None)
     """
-    return {
-        "levels": [
-            {
-                "key": level.key,
-                "rank": level.rank,
-                "label": level.label,
-                "care_level": level.care_level,
-                "summary": level.summary,
-                "action": level.action,
-                "sources": list(level.sources),
-            }
-            for level in LEVELS
-        ],
-        "questions": [
-            {
-                "id": question.id,
-                "question": question.question,
-                "urgency": question.urgency,
-                "reason": question.reason,
-                "sources": list(question.sources),
-                "asked_if": question.asked_if,
-            }
-            for question in REDFLAG_QUESTIONS
-        ],
-    }
+    return {"levels": sendable(LEVELS), "questions": sendable(REDFLAG_QUESTIONS)}
