@@ -28,6 +28,7 @@ from dataclasses import Field, dataclass, fields, is_dataclass
 from typing import Any
 
 from calculator.sources import DISCLAIMER, link
+from calculator.tables import Table
 
 __all__ = ["SEND", "Answer", "Record", "sendable"]
 
@@ -78,6 +79,10 @@ class Answer:
         sent = _send_fields(self, [*(field for field in fields(self) if field.name not in names), *contract])
         sent["links"] = [link(page) for page in self.links]
         return sent
+
+    def table(self) -> Table | None:
+        """The table this answer shows a reader (`calculator.tables`), or None; each result has its own."""
+        return None
 
     def to_json(self) -> str:
         """Return the whole answer (``self.as_dict()``) as JSON text, never NaN."""

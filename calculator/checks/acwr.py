@@ -51,6 +51,7 @@ from calculator.rules.acwr import (
     Period,
     band_for,
 )
+from calculator.tables import Table, amount, row
 
 __all__ = ["AcwrPoint", "AcwrRatio", "AcwrResult", "check_acwr", "shown_ratio"]
 
@@ -107,6 +108,27 @@ class AcwrResult(Answer):
     series: tuple[AcwrPoint, ...]
     chart_svg: str
     caveat: str
+
+    def table(self) -> Table:
+        """The ratio each way it was worked out; a ratio in the caution or danger band is flagged."""
+        rows = []
+        for name, ratio in (("Rolling average", self.rolling), ("Exponentially weighted", self.ewma)):
+            if ratio is None:
+                continue
+            value = "—" if ratio.ratio is None else plain(ratio.ratio)
+            cells = [
+                name,
+                amount(ratio.acute, self.unit_label),
+                amount(ratio.chronic, self.unit_label),
+                value,
+            ]
+            rows.append(row([*cells, ratio.band_label or "no ratio"], ratio.band in ("caution", "danger")))
+        # this table sends its rows before its columns (as it always has: answers stay byte-for-byte the same)
+        return {
+            "caption": "Your acute:chronic workload ratio",
+            "rows": rows,
+            "columns": ["Method", "Recent (acute)", "Usual (chronic)", "Ratio", "Band"],
+        }
 
 
 def check_acwr(loads: Sequence[float], /, *, period: str, unit: str = DEFAULT_ACWR_UNIT) -> AcwrResult:

@@ -31,6 +31,7 @@ from calculator.rules.overtraining import (
     Sign,
 )
 from calculator.sources import source_names
+from calculator.tables import Table, row, table
 
 __all__ = ["OvertrainingResult", "check_overtraining", "verdict_for"]
 
@@ -46,6 +47,14 @@ class OvertrainingResult(Answer):
     count: int
     verdict_label: str
     advice: tuple[Advice, ...]
+
+    def table(self) -> Table | None:
+        """The warning signs noticed; none when there are none."""
+        if not self.signs:
+            return None
+        return table(
+            "The warning signs you noticed", ["Warning sign"], [row([sign.label]) for sign in self.signs]
+        )
 
 
 def check_overtraining(signs: Mapping[str, bool], /) -> OvertrainingResult:

@@ -28,6 +28,7 @@ from calculator.reading import exact, floor_to, plain, read_amount, read_date, r
 from calculator.rules.plan import HOLD_WEEKS, MAX_PLAN_WEEKS, PLAN_CAVEAT, PLAN_CAVEAT_SOURCES, PLAN_STEP
 from calculator.rules.ramp import CUSTOM, DEFAULT_PROFILE, RAMP_CAVEAT, RAMP_CAVEAT_SOURCES, RampProfile
 from calculator.sources import source_names
+from calculator.tables import Table, amount, change, row, table
 from calculator.units import DEFAULT_UNIT, Unit
 
 __all__ = ["PlanResult", "PlanWeek", "check_plan"]
@@ -74,6 +75,26 @@ class PlanResult(Answer):
     target_date: str | None
     caveat: str
     chart_svg: str
+
+    def table(self) -> Table | None:
+        """The planned weeks (with the day each starts, when dated); none when already there."""
+        if not self.weeks:
+            return None
+        dated = self.start_date is not None
+        columns = ["Week", *(["Starts"] if dated else []), "Volume", "Change", "Note"]
+        rows = [
+            row(
+                [
+                    f"Week {week.week}",
+                    *([week.starts or ""] if dated else []),
+                    amount(week.volume, self.unit_label),
+                    change(week.change_pct),
+                    week.message,
+                ]
+            )
+            for week in self.weeks
+        ]
+        return table(f"Your plan, week by week ({self.profile_label})", columns, rows)
 
 
 def check_plan(

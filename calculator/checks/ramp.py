@@ -37,6 +37,7 @@ from calculator.rules.ramp import (
     RAMP_CAVEAT_SOURCES,
     RampProfile,
 )
+from calculator.tables import Table, amount, change, row, table
 from calculator.units import DEFAULT_UNIT, MAX_WEEKS, Unit
 
 __all__ = [
@@ -84,13 +85,29 @@ class RampResult(Answer):
     caveat: str
     chart_svg: str
 
+    def table(self) -> Table:
+        """Each week against the week before; a week over the limit is flagged."""
+        rows = [
+            row(
+                [
+                    f"Week {week.week}",
+                    amount(week.volume, self.unit_label),
+                    change(week.change_pct),
+                    week.message,
+                ],
+                week.over_limit,
+            )
+            for week in self.weeks
+        ]
+        return table("Each week against the week before", ["Week", "Volume", "Change", "Verdict"], rows)
+
 
 def check_ramp(
     weeks: Sequence[float],
     /,
     *,
-    profile: str = DEFAULT_PROFILE,
     unit: str = DEFAULT_UNIT,
+    profile: str = DEFAULT_PROFILE,
     limit_pct: float | None = None,
 ) -> RampResult:
     """Compare each week's volume with the week before, against the profile's weekly limit.
@@ -274,16 +291,16 @@ def _why(count: int, over: tuple[int, ...], profile: RampProfile) -> str:
 def _chart(rows: tuple[RampWeek, ...], volumes: list[Fraction], profile: RampProfile, unit: Unit) -> str:
     """Each week's bar, with a tick at the most it could hold (the week before plus the limit)."""
     bars = []
-    for row, volume in zip(rows, volumes, strict=True):
-        previous = volumes[row.week - 2] if row.week > 1 else Fraction(0)
+    for week_row, volume in zip(rows, volumes, strict=True):
+        previous = volumes[week_row.week - 2] if week_row.week > 1 else Fraction(0)
         cap = previous * (1 + profile.limit) if previous > 0 else None
-        value = f"Week {row.week}: {plain(volume)} {unit.label}"
+        value = f"Week {week_row.week}: {plain(volume)} {unit.label}"
         if cap is None:
             said = f"{value}."
         else:
-            verdict = "over the limit" if row.over_limit else "within the limit"
+            verdict = "over the limit" if week_row.over_limit else "within the limit"
             said = f"{value}, {verdict} (at most {plain(floor_to(cap, _CENT))})."
-        bars.append(Bar(str(row.week), volume, over=row.over_limit, cap=cap, words=said))
+        bars.append(Bar(str(week_row.week), volume, over=week_row.over_limit, cap=cap, words=said))
     return bar_chart(
         bars,
         title=f"Weekly running against the {limit_words(profile)} % limit",

@@ -22,6 +22,7 @@ from calculator.errors import Problem, raise_problems
 from calculator.reading import read_yes_no, words
 from calculator.rules.redflags import LEVELS_BY_KEY, QUESTIONS, REDFLAG_QUESTIONS, SELF_CARE, Level, Question
 from calculator.sources import source_names
+from calculator.tables import Table, row, table
 
 __all__ = ["RedflagReason", "RedflagsResult", "check_redflags", "urgency"]
 
@@ -61,6 +62,16 @@ class RedflagsResult(Answer):
     action: str
     reasons: tuple[RedflagReason, ...]
     ignored: tuple[str, ...]
+
+    def table(self) -> Table | None:
+        """The signs answered yes that count, each flagged; none when there are none."""
+        if not self.reasons:
+            return None
+        rows = [
+            row([reason.question, reason.urgency.replace("-", " "), reason.reason], True)
+            for reason in self.reasons
+        ]
+        return table("The signs you said yes to", ["Sign", "Urgency", "Why it matters"], rows)
 
 
 def check_redflags(answers: Mapping[str, bool], /) -> RedflagsResult:

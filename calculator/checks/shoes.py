@@ -23,6 +23,7 @@ from calculator.answer import Answer
 from calculator.errors import Problem, raise_problems
 from calculator.reading import exact, plain, read_amount, read_choice, read_date
 from calculator.rules.shoes import SHOES_RANGE, SHOES_SOURCES, SHOES_UNITS, SHOES_WHY, ShoeUnit, range_in
+from calculator.tables import Table, amount, row, table
 
 __all__ = ["ShoesResult", "check_shoes"]
 
@@ -49,6 +50,40 @@ class ShoesResult(Answer):
     weeks_to_range_end: int | None
     range_date: str | None
     range_end_date: str | None
+
+    def table(self) -> Table:
+        """The distance on the pair now, and when it reaches each end of the range."""
+        unit = self.unit_label
+
+        def when(weeks: int | None, on: str | None) -> str:
+            if weeks is None:
+                return "no date: no weekly running entered"
+            if weeks == 0:
+                return "already"
+            return f"in about {weeks} week{'s' if weeks != 1 else ''}" + (f", around {on}" if on else "")
+
+        def reaches(miles: float, in_unit: float) -> str:
+            return f"Reaches {plain(miles)} miles" + (
+                "" if unit == "miles" else f" ({plain(round(in_unit))} {unit})"
+            )
+
+        rows = [
+            row(["On the pair now", amount(self.distance_on_pair, unit)]),
+            row(
+                [
+                    reaches(self.range["low_miles"], self.range["low"]),
+                    when(self.weeks_to_range, self.range_date),
+                ]
+            ),
+            row(
+                [
+                    reaches(self.range["high_miles"], self.range["high"]),
+                    when(self.weeks_to_range_end, self.range_end_date),
+                ],
+                self.status == "past-range",
+            ),
+        ]
+        return table("Your shoes and the usual replacement range", ["Milestone", "When"], rows)
 
 
 def check_shoes(

@@ -30,6 +30,7 @@ from calculator.rules.spike import (
     SpikeBand,
     band_for,
 )
+from calculator.tables import Table, row, table
 from calculator.units import Unit
 
 __all__ = ["SpikeResult", "check_spike"]
@@ -54,6 +55,27 @@ class SpikeResult(Answer):
     hazard_ratio: float | None
     ci: dict[str, float] | None
     longest_within_reference: float | None
+
+    def table(self) -> Table | None:
+        """The study's bands with their injury rates; the reader's band is flagged unless it is the reference."""
+        if self.verdict == "no-comparison":
+            return None
+        rows = []
+        for band in SPIKE_BANDS:
+            if band.hazard_ratio == 1 or band.ci_low is None or band.ci_high is None:
+                risk = "the comparison (reference)"
+            else:
+                risk = f"{float(band.hazard_ratio):.2f} times ({float(band.ci_low):.2f}–{float(band.ci_high):.2f})"
+            yours = band.key == self.verdict
+            rows.append(
+                row([band.label, risk, "Your planned run" if yours else ""], yours and band.hazard_ratio != 1)
+            )
+        return table(
+            "Injury rate by how much longer a run is than the longest of the last 30 days "
+            "(Frandsen et al. 2025, 95 % confidence interval in brackets)",
+            ["How much longer", "Injury rate against runs within 10 %", "Your run"],
+            rows,
+        )
 
 
 def check_spike(planned: float, longest_30d: float, /, *, unit: str = "km") -> SpikeResult:

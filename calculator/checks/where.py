@@ -29,6 +29,7 @@ from calculator.rules.where import (
     conditions_at,
 )
 from calculator.sources import source_names
+from calculator.tables import Table, row, table
 
 __all__ = ["WhereCondition", "WhereResult", "check_where"]
 
@@ -64,6 +65,20 @@ class WhereResult(Answer):
     conditions: tuple[WhereCondition, ...]
     features: tuple[Feature, ...] = field(metadata={SEND: ("key", "label", "note", "red_flag", "sources")})
     not_a_diagnosis: str
+
+    def table(self) -> Table | None:
+        """The conditions pain here may come from; none when there are none."""
+        if not self.conditions:
+            return None
+        rows = [
+            row([condition.name, ", ".join(condition.also_called) or "—", condition.typical])
+            for condition in self.conditions
+        ]
+        return table(
+            f"What pain here may come from ({self.location_label.lower()}): not a diagnosis",
+            ["Condition", "Also called", "What it is usually like"],
+            rows,
+        )
 
 
 def check_where(location: str, /, *, features: Sequence[str] = ()) -> WhereResult:

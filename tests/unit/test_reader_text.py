@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 from sample_requests import RULES, SAMPLE_REQUESTS
 
-from calculator.protocol import CHECKS, handle
+from calculator.checks.registry import CHECKS
+from calculator.protocol import handle
 from calculator.sources import SOURCE_NAMES, source_names
 
 #: A source named by its file number: "seed 002", "Seed 001", "seed-004", "seed000".
