@@ -70,6 +70,32 @@ A ratio, the red flags, where it hurts and overtraining; every answer says how s
 
 Bad input raises `CalculatorError` (a ValueError) with every problem's field and message;
 only `handle` and `handle_request` turn it into an answer.
+
+Where things live: a request travels protocol -> checks.registry -> a check -> its result (an
+`answer.Answer`) -> the protocol's JSON.
+
+====================  =========================================================================
+``protocol``          the spec (its docstring) and the wire: JSON in, JSON out, never raises
+``checks/``           one module per check (``check_<name>`` and its result type), the registry
+                      (``checks.registry.CHECKS``: a check's request fields are its function's
+                      parameters) and the weekly limit the ramp and plan share
+``rules/``            one module per check: its thresholds, questions and wording, each with its
+                      source, and its ``<name>_rules()`` table for the ``rules`` check
+``answer``            what every answer carries, and how a result becomes JSON (``sendable``)
+``tables``            the table an answer shows a reader (each result builds its own)
+``reading``           every input reader: choices, yes/no answers, amounts, dates; exact rounding
+``units``             units of training volume and the bounds on amounts and history
+``sources``           the disclaimer, the pages an answer links to, how a source is named
+``charts``            the SVG bar charts
+``errors``            `CalculatorError` and `Problem`
+====================  =========================================================================
+
+How to add a check: write ``rules/<name>.py`` (each rule with its source, and ``<name>_rules()``),
+``checks/<name>.py`` (``check_<name>`` with the request fields as parameters, and a result that is
+an `answer.Answer` with its own ``table``), one entry in ``checks.registry.CHECKS``, its request and
+result in the ``protocol`` docstring (tests/unit/test_protocol_spec.py holds the two together),
+its sample requests in tests/unit/sample_requests.py, and its page with a form whose input names are
+the check's fields (tests/content/test_forms_send_the_checks_fields.py).
 """
 
 from __future__ import annotations
