@@ -149,3 +149,11 @@ def test_the_spec_describes_exactly_the_request_fields_a_check_takes(check: str)
 def test_the_rules_check_takes_no_fields() -> None:
     assert CHECKS["rules"].fields == ()
     assert _request_block("rules")
+
+
+def test_the_request_fields_the_rules_name_are_the_checks_fields() -> None:
+    """The rules tell forms which field holds the custom limit and the hold-weeks choice."""
+    rules = handle_request({"check": "rules"})["result"]
+    assert rules["ramp"]["custom"]["field"] in CHECKS["ramp"].fields
+    assert rules["ramp"]["custom"]["field"] in CHECKS["plan"].fields
+    assert rules["plan"]["hold_weeks"]["key"] in CHECKS["plan"].fields
