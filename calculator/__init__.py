@@ -70,21 +70,47 @@ A ratio, the red flags, where it hurts and overtraining; every answer says how s
 
 Bad input raises `CalculatorError` (a ValueError) with every problem's field and message;
 only `handle` and `handle_request` turn it into an answer.
+
+Where things live: a request travels protocol -> checks.registry -> a check -> its result (an
+`answer.Answer`) -> the protocol's JSON.
+
+====================  =========================================================================
+``protocol``          the spec (its docstring) and the wire: JSON in, JSON out, never raises
+``checks/``           one module per check (``check_<name>`` and its result type), the registry
+                      (``checks.registry.CHECKS``: a check's request fields are its function's
+                      parameters) and the weekly limit the ramp and plan share
+``rules/``            one module per check: its thresholds, questions and wording, each with its
+                      source, and its ``<name>_rules()`` table for the ``rules`` check
+``answer``            what every answer carries, and how a result becomes JSON (``sendable``)
+``tables``            the table an answer shows a reader (each result builds its own)
+``reading``           every input reader: choices, yes/no answers, amounts, dates; exact rounding
+``units``             units of training volume and the bounds on amounts and history
+``sources``           the disclaimer, the pages an answer links to, how a source is named
+``charts``            the SVG bar charts
+``errors``            `CalculatorError` and `Problem`
+====================  =========================================================================
+
+How to add a check: write ``rules/<name>.py`` (each rule with its source, and ``<name>_rules()``),
+``checks/<name>.py`` (``check_<name>`` with the request fields as parameters, and a result that is
+an `answer.Answer` with its own ``table``), one entry in ``checks.registry.CHECKS``, its request and
+result in the ``protocol`` docstring (tests/unit/test_protocol_spec.py holds the two together),
+its sample requests in tests/unit/sample_requests.py, and its page with a form whose input names are
+the check's fields (tests/content/test_forms_send_the_checks_fields.py).
 """
 
 from __future__ import annotations
 
-from calculator.acwr import AcwrResult, check_acwr
+from calculator.checks.acwr import AcwrResult, check_acwr
+from calculator.checks.overtraining import OvertrainingResult, check_overtraining
+from calculator.checks.plan import PlanResult, PlanWeek, check_plan
+from calculator.checks.ramp import RampResult, RampWeek, check_ramp
+from calculator.checks.redflags import RedflagsResult, check_redflags
+from calculator.checks.shoes import ShoesResult, check_shoes
+from calculator.checks.spike import SpikeResult, check_spike
+from calculator.checks.where import WhereResult, check_where
 from calculator.errors import CalculatorError, Problem
-from calculator.overtraining import OvertrainingResult, check_overtraining
-from calculator.plan import PlanResult, PlanWeek, check_plan
 from calculator.protocol import handle, handle_request
-from calculator.ramp import RampResult, RampWeek, check_ramp
-from calculator.redflags import RedflagsResult, check_redflags
-from calculator.rules import ramp_rules
-from calculator.shoes import ShoesResult, check_shoes
-from calculator.spike import SpikeResult, check_spike
-from calculator.where import WhereResult, check_where
+from calculator.rules.ramp import ramp_rules
 
 __all__ = [
     "AcwrResult",

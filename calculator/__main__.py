@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from calculator import __version__, protocol
+from calculator.checks.registry import CHECKS
 
 __all__ = ["main"]
 
@@ -40,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m calculator",
         description=f"kneeload calculator {__version__}. Answer one calculator request: read a JSON object on standard input, print "
         "the JSON answer on standard output. Exit status 0 when ok, 2 when refused. "
-        f"Checks: {', '.join(sorted(protocol.CHECKS))}.",
+        f"Checks: {', '.join(sorted(CHECKS))}.",
         epilog=_protocol_text(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
         add_help=False,

@@ -220,30 +220,14 @@ from __future__ import annotations
 import json
 import sys
 import traceback
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
-from calculator.acwr import check_acwr
+from calculator.answer import Answer
+from calculator.checks.registry import CHECKS, Check
 from calculator.errors import CalculatorError, Problem
-from calculator.overtraining import check_overtraining
-from calculator.plan import check_plan
-from calculator.present import answer_table
-from calculator.ramp import check_ramp
-from calculator.redflags import check_redflags
-from calculator.rules import DEFAULT_PROFILE, DEFAULT_UNIT, ramp_rules
-from calculator.rules_acwr import DEFAULT_ACWR_UNIT, acwr_rules
-from calculator.rules_overtraining import overtraining_rules
-from calculator.rules_plan import plan_rules
-from calculator.rules_redflags import redflags_rules
-from calculator.rules_shoes import shoes_rules
-from calculator.rules_spike import spike_rules
-from calculator.rules_where import where_rules
-from calculator.shoes import check_shoes
-from calculator.spike import check_spike
-from calculator.where import check_where
+from calculator.reading import quoted, words
 
-__all__ = ["CHECKS", "MAX_DEPTH", "MAX_REQUEST_CHARS", "Check", "handle", "handle_request"]
+__all__ = ["INTERNAL_ERROR", "MAX_DEPTH", "MAX_REQUEST_CHARS", "handle", "handle_request"]
 
 #: The longest request text read; anything longer is refused before parsing.
 MAX_REQUEST_CHARS = 100_000
@@ -254,108 +238,6 @@ INTERNAL_ERROR = (
     "Something went wrong inside the calculator: this is a fault in the calculator, "
     "not in what you entered. Please try again later."
 )
-
-
-@dataclass(frozen=True)
-class Check:
-    """One check the protocol answers: its request fields (besides "check") and its function."""
-
-    name: str
-    fields: tuple[str, ...]
-    run: Callable[[dict[str, Any]], dict[str, Any]]
-
-
-def _ramp(request: dict[str, Any]) -> dict[str, Any]:
-    weeks: Any = request.get("weeks")  # checked by check_ramp: missing and null read as "no weeks"
-    result = check_ramp(
-        weeks,
-        profile=request.get("profile", DEFAULT_PROFILE),
-        unit=request.get("unit", DEFAULT_UNIT),
-        limit_pct=request.get("limit_pct"),
-    )
-    return result.as_dict()
-
-
-def _plan(request: dict[str, Any]) -> dict[str, Any]:
-    current: Any = request.get("current")  # any JSON value: check_plan validates it
-    target: Any = request.get("target")
-    return check_plan(
-        current,
-        target,
-        unit=request.get("unit", DEFAULT_UNIT),
-        profile=request.get("profile", DEFAULT_PROFILE),
-        limit_pct=request.get("limit_pct"),
-        start_date=request.get("start_date"),
-        hold_weeks=request.get("hold_weeks", False),
-    ).as_dict()
-
-
-def _spike(request: dict[str, Any]) -> dict[str, Any]:
-    planned: Any = request.get("planned")  # any JSON value: check_spike validates it
-    longest: Any = request.get("longest_30d")
-    return check_spike(planned, longest, unit=request.get("unit", DEFAULT_UNIT)).as_dict()
-
-
-def _shoes(request: dict[str, Any]) -> dict[str, Any]:
-    on_pair: Any = request.get("distance_on_pair")  # any JSON value: check_shoes validates it
-    weekly: Any = request.get("weekly")
-    return check_shoes(
-        on_pair, weekly, unit=request.get("unit", DEFAULT_UNIT), today=request.get("today")
-    ).as_dict()
-
-
-def _acwr(request: dict[str, Any]) -> dict[str, Any]:
-    loads: Any = request.get("loads")  # checked by check_acwr: missing and null read as "no loads"
-    period: Any = request.get("period")  # missing is refused: day and week loads look alike
-    return check_acwr(loads, period=period, unit=request.get("unit", DEFAULT_ACWR_UNIT)).as_dict()
-
-
-def _redflags(request: dict[str, Any]) -> dict[str, Any]:
-    answers: Any = request.get("answers")  # missing answers are refused, not read as all "no"
-    return check_redflags(answers).as_dict()
-
-
-def _where(request: dict[str, Any]) -> dict[str, Any]:
-    location: Any = request.get("location")
-    features: Any = request.get("features")  # missing and null read as "no features"
-    return check_where(location, features=features).as_dict()
-
-
-def _overtraining(request: dict[str, Any]) -> dict[str, Any]:
-    signs: Any = request.get("signs")  # missing signs are refused, not read as "none"
-    return check_overtraining(signs).as_dict()
-
-
-def _rules(request: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "ramp": ramp_rules(),
-        "acwr": acwr_rules(),
-        "redflags": redflags_rules(),
-        "where": where_rules(),
-        "overtraining": overtraining_rules(),
-        "plan": plan_rules(),
-        "spike": spike_rules(),
-        "shoes": shoes_rules(),
-    }
-
-
-#: The checks by name; a new check is one function and one entry here.
-CHECKS: dict[str, Check] = {
-    check.name: check
-    for check in (
-        Check("ramp", ("weeks", "unit", "profile", "limit_pct"), _ramp),
-        Check("acwr", ("loads", "period", "unit"), _acwr),
-        Check("redflags", ("answers",), _redflags),
-        Check("where", ("location", "features"), _where),
-        Check("overtraining", ("signs",), _overtraining),
-        Check(
-            "plan", ("current", "target", "unit", "profile", "limit_pct", "start_date", "hold_weeks"), _plan
-        ),
-        Check("spike", ("planned", "longest_30d", "unit"), _spike),
-        Check("shoes", ("distance_on_pair", "weekly", "unit", "today"), _shoes),
-        Check("rules", (), _rules),
-    )
-}
 
 
 def handle(text: str) -> str:
@@ -404,18 +286,8 @@ def _refused(name: str | None, error: CalculatorError) -> dict[str, Any]:
     return {"ok": False, "check": name, "errors": error.as_json()}
 
 
-def _words(names: list[str], joiner: str) -> str:
-    """Join names as a sentence does: "ramp", "ramp or rules", "a, b and c"."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {joiner} {names[-1]}"
-
-
 def _known() -> str:
-    return _words(sorted(CHECKS), "or")
-
-
-def _quoted(value: str) -> str:
-    """Echo a short, printable text back to the reader; anything else is not echoed."""
-    return f" '{value}'" if 0 < len(value) <= 30 and value.isprintable() else ""
+    return words(sorted(CHECKS), "or")
 
 
 def _find_check(request: object) -> tuple[Check, dict[str, Any]]:
@@ -430,7 +302,7 @@ def _find_check(request: object) -> tuple[Check, dict[str, Any]]:
         )
     name = request["check"]
     if name not in CHECKS:
-        raise CalculatorError("check", f"Unknown check{_quoted(name)}: choose {_known()}.")
+        raise CalculatorError("check", f"Unknown check{quoted(name)}: choose {_known()}.")
     return CHECKS[name], request
 
 
@@ -438,21 +310,24 @@ def _run(check: Check, request: dict[str, Any]) -> dict[str, Any]:
     """Run a check; refuse unknown fields too, together with the check's own problems."""
     unknown = [_unknown_field(key, check) for key in request if key != "check" and key not in check.fields]
     try:
-        result = check.run(request)
+        answer = check.run(request)
     except CalculatorError as error:
         raise CalculatorError.from_problems([*error.problems, *unknown]) from None
     if unknown:
         raise CalculatorError.from_problems(unknown)
-    table = answer_table(check.name, result)
+    if not isinstance(answer, Answer):
+        return answer  # the rules check's tables
+    table = answer.table()
+    result = answer.as_dict()
     return result if table is None else {**result, "table": table}
 
 
 def _unknown_field(key: object, check: Check) -> Problem:
     """A request field the check does not take: named, with the fields it does take."""
     field = key if isinstance(key, str) else repr(key)
-    takes = f"it takes {_words(list(check.fields), 'and')}" if check.fields else "it takes no other fields"
+    takes = f"it takes {words(list(check.fields), 'and')}" if check.fields else "it takes no other fields"
     return Problem(
-        field[:100], f"The field{_quoted(field)} is not understood by the {check.name} check: {takes}."
+        field[:100], f"The field{quoted(field)} is not understood by the {check.name} check: {takes}."
     )
 
 

@@ -29,7 +29,7 @@ from bibliography import BIBLIOGRAPHY_FILE, display_path, load_bibliography
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from calculator.rules_where import where_rules
+from calculator.rules.where import where_rules
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from calculator.protocol import handle_request
-from calculator.rules import PAGE_TITLES
+from calculator.sources import PAGE_TITLES
 from tests.helpers import PROJECT_ROOT, module_from_path
 
 REQUESTS = module_from_path(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from mkdocs.exceptions import PluginError
 
-from calculator.rules import ramp_rules
+from calculator.rules.ramp import ramp_rules
 from tests.helpers import hook_module
 
 calculator_rules = hook_module("calculator_rules")

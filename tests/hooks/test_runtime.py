@@ -23,6 +23,15 @@ def test_wheel_holds_the_calculator_and_nothing_else() -> None:
     assert "calculator/protocol.py" in zipfile.ZipFile(calculator_wheel()).namelist()
 
 
+def test_wheel_holds_every_calculator_module() -> None:
+    """pyproject.toml lists the packages by hand: a new subpackage missing there would be left out."""
+    on_disk = {
+        path.relative_to(PROJECT_ROOT).as_posix() for path in (PROJECT_ROOT / "calculator").rglob("*.py")
+    }
+    with zipfile.ZipFile(calculator_wheel()) as wheel:
+        assert on_disk <= set(wheel.namelist())
+
+
 def test_wheel_is_reproducible(tmp_path: Path) -> None:
     first = runtime.build_calculator_wheel(PROJECT_ROOT, tmp_path / "a")
     second = runtime.build_calculator_wheel(PROJECT_ROOT, tmp_path / "b")

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculator.acwr import AcwrResult, check_acwr, shown_ratio
+from calculator.checks.acwr import AcwrResult, check_acwr, shown_ratio
 from calculator.errors import CalculatorError
-from calculator.rules_acwr import (
+from calculator.rules.acwr import (
     ACWR_BANDS,
     ACWR_CAVEAT,
     BANDS,

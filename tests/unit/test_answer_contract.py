@@ -15,7 +15,7 @@ import pytest
 from sample_requests import SAMPLE_REQUESTS
 
 from calculator.protocol import handle
-from calculator.rules import DISCLAIMER, PAGE_TITLES
+from calculator.sources import DISCLAIMER, PAGE_TITLES
 
 #: The checks whose answers this contract covers (summary in one sentence, and so on).
 CONTRACT_CHECKS = ("acwr", "redflags", "where", "overtraining")

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculator.charts import FONT_SIZE, MIN_SCREEN_PX, VIEW_WIDTH, Band, Bar, Line, bar_chart
-from calculator.plan import check_plan
-from calculator.ramp import check_ramp
+from calculator.checks.plan import check_plan
+from calculator.checks.ramp import check_ramp
 
 #: Property tests: reproducible (derandomized), no example database on disk, no timing deadline.
 PROPERTIES = settings(max_examples=100, derandomize=True, database=None, deadline=None)

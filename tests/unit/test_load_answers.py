@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from calculator.protocol import handle
-from calculator.rules import DISCLAIMER, PAGE_TITLES, SOURCE_NAMES
+from calculator.sources import DISCLAIMER, PAGE_TITLES, SOURCE_NAMES
 
 REQUESTS: list[tuple[dict[str, Any], str]] = [
     ({"check": "ramp", "weeks": [20, 22, 26]}, "over"),

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from calculator.checks.overtraining import check_overtraining
 from calculator.errors import CalculatorError
-from calculator.overtraining import check_overtraining
-from calculator.rules_overtraining import (
+from calculator.rules.overtraining import (
     OVERTRAINING_SIGNS,
     SEVERAL_SIGNS,
     SIGNS,

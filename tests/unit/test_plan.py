@@ -11,12 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from calculator.checks.plan import check_plan
+from calculator.checks.ramp import check_ramp
 from calculator.errors import CalculatorError
-from calculator.plan import check_plan
 from calculator.protocol import handle_request
-from calculator.ramp import check_ramp
-from calculator.rules import PROFILES, custom_profile
-from calculator.rules_plan import PLAN_STEP, plan_rules
+from calculator.rules.plan import PLAN_STEP, plan_rules
+from calculator.rules.ramp import PROFILES, custom_profile
 
 #: Property tests: reproducible (derandomized), no example database on disk, no timing deadline.
 PROPERTIES = settings(max_examples=150, derandomize=True, database=None, deadline=None)

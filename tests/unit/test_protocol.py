@@ -10,12 +10,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculator import protocol
-from calculator.protocol import CHECKS, INTERNAL_ERROR, MAX_REQUEST_CHARS, Check, handle, handle_request
-from calculator.rules import ramp_rules
-from calculator.rules_acwr import acwr_rules
-from calculator.rules_overtraining import overtraining_rules
-from calculator.rules_redflags import redflags_rules
-from calculator.rules_where import where_rules
+from calculator.checks.registry import CHECKS, Check
+from calculator.protocol import INTERNAL_ERROR, MAX_REQUEST_CHARS, handle, handle_request
+from calculator.reading import words
+from calculator.rules.acwr import acwr_rules
+from calculator.rules.overtraining import overtraining_rules
+from calculator.rules.ramp import ramp_rules
+from calculator.rules.redflags import redflags_rules
+from calculator.rules.where import where_rules
 
 #: Property tests: reproducible (derandomized), no example database on disk, no timing deadline.
 PROPERTIES = settings(
@@ -317,7 +319,7 @@ def test_bad_requests_are_refused_at_their_field(text: str, field: str, check: s
         ({"check": "ramp", "weeks": [20, -5]}, "Week 2 can't be negative."),
         ({"check": "ramp", "weeks": [20, "lots"]}, "Week 2 must be a number, like 22 or 22.5."),
         ({"check": "ramp", "weeks": []}, "Enter at least one week."),
-        ({"check": "nope"}, "Unknown check 'nope': choose " + protocol._words(sorted(CHECKS), "or") + "."),
+        ({"check": "nope"}, "Unknown check 'nope': choose " + words(sorted(CHECKS), "or") + "."),
         (
             {"check": "ramp", "weeks": [20], "profile": "fast"},
             "Unknown weekly limit 'fast': choose standard, returning, conservative or custom.",
@@ -362,18 +364,18 @@ def test_handle_request_never_raises(request_: object) -> None:
 # --- faults inside the calculator --------------------------------------------------------------------
 
 
-def _broken(request: dict[str, Any]) -> dict[str, Any]:
+def _broken(weeks: object = None, /) -> dict[str, Any]:
     raise RuntimeError("a bug with secret details")
 
 
-def _not_a_number(request: dict[str, Any]) -> dict[str, Any]:
+def _not_a_number() -> dict[str, Any]:
     return {"value": float("nan")}
 
 
 def test_a_fault_is_a_plain_answer_and_a_report_on_stderr(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setitem(CHECKS, "ramp", Check("ramp", ("weeks",), _broken))
+    monkeypatch.setitem(CHECKS, "ramp", Check("ramp", _broken))
     text = handle('{"check": "ramp", "weeks": [20]}')
     answer = strict_json(text)
     assert answer == {
@@ -388,7 +390,7 @@ def test_a_fault_is_a_plain_answer_and_a_report_on_stderr(
 def test_a_fault_in_handle_request_is_a_plain_answer(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setitem(CHECKS, "rules", Check("rules", (), _broken))
+    monkeypatch.setitem(CHECKS, "rules", Check("rules", _broken))
     assert handle_request({"check": "rules"})["errors"] == [{"field": "request", "message": INTERNAL_ERROR}]
     assert "Traceback" in capsys.readouterr().err
 
@@ -396,14 +398,14 @@ def test_a_fault_in_handle_request_is_a_plain_answer(
 def test_an_answer_never_holds_nan(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setitem(CHECKS, "rules", Check("rules", (), _not_a_number))
+    monkeypatch.setitem(CHECKS, "rules", Check("rules", _not_a_number))
     answer = strict_json(handle('{"check": "rules"}'))
     assert fields(answer) == ["request"]
     assert "ValueError" in capsys.readouterr().err
 
 
 def test_a_new_check_is_one_registry_entry(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(CHECKS, "echo", Check("echo", ("text",), lambda request: {"text": request["text"]}))
+    monkeypatch.setitem(CHECKS, "echo", Check("echo", lambda text: {"text": text}))
     assert ask({"check": "echo", "text": "hi"}) == {"ok": True, "check": "echo", "result": {"text": "hi"}}
     assert "echo" in ask({"check": "nope"})["errors"][0]["message"]
 

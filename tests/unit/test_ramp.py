@@ -9,9 +9,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from calculator.checks.ramp import RampResult, check_ramp
 from calculator.errors import CalculatorError
-from calculator.ramp import RampResult, check_ramp
-from calculator.rules import PROFILES, RAMP_CAVEAT
+from calculator.rules.ramp import PROFILES, RAMP_CAVEAT
 
 #: Property tests: reproducible (derandomized), no example database on disk, no timing deadline.
 PROPERTIES = settings(max_examples=200, derandomize=True, database=None, deadline=None)

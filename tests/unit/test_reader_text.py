@@ -2,7 +2,7 @@
 
 Readers do not know what a "seed" is: every string in the ``rules`` answer and in the answers of
 every check (summaries, whys, caveats, labels, descriptions, notes, messages, reasons, charts)
-names a source article through `calculator.rules.SOURCE_NAMES`. Only the ``sources`` lists
+names a source article through `calculator.sources.SOURCE_NAMES`. Only the ``sources`` lists
 (``sources``, ``caveat_sources``, ``note_sources``...) hold bibliography keys such as ``seed-002``.
 """
 
@@ -16,8 +16,9 @@ from typing import Any
 import pytest
 from sample_requests import RULES, SAMPLE_REQUESTS
 
-from calculator.protocol import CHECKS, handle
-from calculator.rules import SOURCE_NAMES, source_names
+from calculator.checks.registry import CHECKS
+from calculator.protocol import handle
+from calculator.sources import SOURCE_NAMES, source_names
 
 #: A source named by its file number: "seed 002", "Seed 001", "seed-004", "seed000".
 SEED = re.compile(r"\bseed[ -]?\d", re.IGNORECASE)

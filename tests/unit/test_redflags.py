@@ -16,9 +16,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from calculator.checks.redflags import check_redflags, urgency
 from calculator.errors import CalculatorError
-from calculator.redflags import check_redflags, urgency
-from calculator.rules_redflags import (
+from calculator.rules.redflags import (
     LEVELS,
     LEVELS_BY_KEY,
     QUESTIONS,

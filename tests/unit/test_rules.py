@@ -8,19 +8,16 @@ from fractions import Fraction
 
 import pytest
 
-from calculator.rules import (
+from calculator.rules.ramp import (
     DEFAULT_PROFILE,
-    DEFAULT_UNIT,
-    MAX_WEEKS,
     PROFILES,
     RAMP_CAVEAT,
     RAMP_CAVEAT_SOURCES,
     RAMP_PROFILES,
-    RAMP_UNITS,
-    UNITS,
     RampProfile,
     ramp_rules,
 )
+from calculator.units import DEFAULT_UNIT, MAX_WEEKS, RAMP_UNITS, UNITS
 
 
 @pytest.mark.parametrize(
@@ -118,7 +115,7 @@ def test_ramp_rules_returns_a_fresh_copy() -> None:
 
 
 def test_the_custom_limit_is_offered_apart_from_the_fixed_profiles() -> None:
-    from calculator.rules import CUSTOM, custom_profile
+    from calculator.rules.ramp import CUSTOM, custom_profile
 
     custom = ramp_rules()["custom"]
     assert custom == {
@@ -139,7 +136,7 @@ def test_the_custom_limit_is_offered_apart_from_the_fixed_profiles() -> None:
 
 
 def test_links_are_built_from_the_page_titles() -> None:
-    from calculator.rules import PAGE_TITLES, link
+    from calculator.sources import PAGE_TITLES, link
 
     assert all(title and title == title.strip() for title in PAGE_TITLES.values())
     assert link("prevention/footwear.md") == {
@@ -151,6 +148,6 @@ def test_links_are_built_from_the_page_titles() -> None:
 
 
 def test_one_disclaimer_for_every_check() -> None:
-    from calculator.rules import DISCLAIMER
+    from calculator.sources import DISCLAIMER
 
     assert DISCLAIMER == "A guide, not a diagnosis or medical advice."

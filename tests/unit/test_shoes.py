@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from calculator.checks.shoes import check_shoes
 from calculator.errors import CalculatorError
 from calculator.protocol import handle_request
-from calculator.rules_shoes import KM_PER_MILE, SHOES_WHY, range_in, shoes_rules
-from calculator.shoes import check_shoes
+from calculator.rules.shoes import KM_PER_MILE, SHOES_WHY, range_in, shoes_rules
 
 #: Property tests: reproducible (derandomized), no example database on disk, no timing deadline.
 PROPERTIES = settings(max_examples=200, derandomize=True, database=None, deadline=None)

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from calculator.checks.spike import check_spike
 from calculator.errors import CalculatorError
 from calculator.protocol import handle_request
-from calculator.rules_spike import REFERENCE_LIMIT, SPIKE_BANDS, band_for, spike_rules
-from calculator.spike import check_spike
+from calculator.rules.spike import REFERENCE_LIMIT, SPIKE_BANDS, band_for, spike_rules
 
 #: Property tests: reproducible (derandomized), no example database on disk, no timing deadline.
 PROPERTIES = settings(max_examples=200, derandomize=True, database=None, deadline=None)

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from calculator.checks.where import check_where
 from calculator.errors import CalculatorError
-from calculator.rules import PAGE_TITLES
-from calculator.rules_where import (
+from calculator.rules.where import (
     CONDITIONS,
     CONDITIONS_BY_KEY,
     FEATURES,
@@ -20,7 +20,7 @@ from calculator.rules_where import (
     conditions_at,
     where_rules,
 )
-from calculator.where import check_where
+from calculator.sources import PAGE_TITLES
 
 #: Property tests: reproducible (derandomized), no example database on disk, no timing deadline.
 PROPERTIES = settings(max_examples=200, derandomize=True, database=None, deadline=None)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from calculator.rules import source_names
+from calculator.sources import source_names
 
 __all__ = [
     "CONDITIONS",

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from calculator.inputs import EARLIEST_DATE, LATEST_DATE
-from calculator.rules import MAX_WEEKS, source_names
+from calculator.reading import EARLIEST_DATE, LATEST_DATE
+from calculator.sources import source_names
+from calculator.units import MAX_WEEKS
 
 __all__ = [
     "CUT_BACK_NOTE",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from calculator.rules import UNITS, Unit
+from calculator.units import UNITS, Unit
 
 __all__ = [
     "REFERENCE_LIMIT",

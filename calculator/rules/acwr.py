@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from calculator.rules import MAX_WEEKS, UNITS
+from calculator.answer import sendable
+from calculator.units import MAX_WEEKS, UNITS
 
 __all__ = [
     "ACUTE_DAYS",
@@ -330,16 +331,7 @@ def acwr_rules() -> dict[str, Any]:
             "weekly_note": EWMA_WEEKLY_NOTE,
             "sources": ["williams-2017", "murray-2017"],
         },
-        "units": [
-            {
-                "key": unit.key,
-                "label": unit.label,
-                "short": unit.short,
-                "max_per_day": unit.max_per_day,
-                "max_per_week": unit.max_per_week,
-            }
-            for unit in ACWR_UNITS
-        ],
+        "units": sendable(ACWR_UNITS),
         "default_unit": DEFAULT_ACWR_UNIT,
         "caveat": ACWR_CAVEAT,
         "caveat_sources": list(ACWR_CAVEAT_SOURCES),

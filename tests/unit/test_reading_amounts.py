@@ -1,4 +1,4 @@
-"""Reading amounts, dates and flags; rounding that never crosses a limit."""
+"""Reading amounts, dates and flags (calculator.reading); rounding that never crosses a limit."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculator.errors import Problem
-from calculator.inputs import floor_to, read_amount, read_date, read_flag, rounded_pct, rounded_rise
+from calculator.reading import floor_to, read_amount, read_date, read_flag, rounded_pct, rounded_rise
 
 #: Property tests: reproducible (derandomized), no example database on disk, no timing deadline.
 PROPERTIES = settings(max_examples=200, derandomize=True, database=None, deadline=None)

@@ -1,7 +1,7 @@
 """The spike check: a planned run against the longest run of the last 30 days (Frandsen et al. 2025).
 
 The spike is exact (``planned / longest - 1`` in fractions) and falls in one of the study's four
-groups (`calculator.rules_spike`): exactly +10 % is in the reference group, exactly +30 % in the
+groups (`calculator.rules.spike`): exactly +10 % is in the reference group, exactly +30 % in the
 10-30 % band, exactly +100 % in the 30-100 % band. A longer planned run never gets a lower band.
 The hazard ratios are an association in one large cohort, not proof of cause: the answer says so.
 
@@ -16,14 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
 
 from calculator.answer import Answer
 from calculator.errors import Problem, raise_problems
-from calculator.inputs import floor_to, read_amount, rounded_pct
-from calculator.readers import exact, plain, read_choice
-from calculator.rules import Unit
-from calculator.rules_spike import (
+from calculator.reading import exact, floor_to, plain, read_amount, read_choice, rounded_pct
+from calculator.rules.spike import (
     REFERENCE_LIMIT,
     SPIKE_BANDS,
     SPIKE_CITATION,
@@ -33,6 +30,8 @@ from calculator.rules_spike import (
     SpikeBand,
     band_for,
 )
+from calculator.tables import Table, row, table
+from calculator.units import Unit
 
 __all__ = ["SpikeResult", "check_spike"]
 
@@ -57,24 +56,26 @@ class SpikeResult(Answer):
     ci: dict[str, float] | None
     longest_within_reference: float | None
 
-    def as_dict(self) -> dict[str, Any]:
-        """Return the result as the protocol sends it.
-
-        >>> check_spike(11, 10).as_dict()["ci"] is None
-        True
-        """
-        return {
-            "planned": self.planned,
-            "longest_30d": self.longest_30d,
-            "unit": self.unit,
-            "unit_label": self.unit_label,
-            "spike_pct": self.spike_pct,
-            "band": None if self.band is None else dict(self.band),
-            "hazard_ratio": self.hazard_ratio,
-            "ci": None if self.ci is None else dict(self.ci),
-            "longest_within_reference": self.longest_within_reference,
-            **super().as_dict(),
-        }
+    def table(self) -> Table | None:
+        """The study's bands with their injury rates; the reader's band is flagged unless it is the reference."""
+        if self.verdict == "no-comparison":
+            return None
+        rows = []
+        for band in SPIKE_BANDS:
+            if band.hazard_ratio == 1 or band.ci_low is None or band.ci_high is None:
+                risk = "the comparison (reference)"
+            else:
+                risk = f"{float(band.hazard_ratio):.2f} times ({float(band.ci_low):.2f}–{float(band.ci_high):.2f})"
+            yours = band.key == self.verdict
+            rows.append(
+                row([band.label, risk, "Your planned run" if yours else ""], yours and band.hazard_ratio != 1)
+            )
+        return table(
+            "Injury rate by how much longer a run is than the longest of the last 30 days "
+            "(Frandsen et al. 2025, 95 % confidence interval in brackets)",
+            ["How much longer", "Injury rate against runs within 10 %", "Your run"],
+            rows,
+        )
 
 
 def check_spike(planned: float, longest_30d: float, /, *, unit: str = "km") -> SpikeResult:

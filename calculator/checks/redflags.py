@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from calculator.answer import Answer, Record
 from calculator.errors import Problem, raise_problems
-from calculator.readers import read_yes_no, words
-from calculator.rules import source_names
-from calculator.rules_redflags import LEVELS_BY_KEY, QUESTIONS, REDFLAG_QUESTIONS, SELF_CARE, Level, Question
+from calculator.reading import read_yes_no, words
+from calculator.rules.redflags import LEVELS_BY_KEY, QUESTIONS, REDFLAG_QUESTIONS, SELF_CARE, Level, Question
+from calculator.sources import source_names
+from calculator.tables import Table, row, table
 
 __all__ = ["RedflagReason", "RedflagsResult", "check_redflags", "urgency"]
 
@@ -63,21 +63,15 @@ class RedflagsResult(Answer):
     reasons: tuple[RedflagReason, ...]
     ignored: tuple[str, ...]
 
-    def as_dict(self) -> dict[str, Any]:
-        """Return the result as the protocol sends it (lists, strings, booleans, null).
-
-        >>> check_redflags({}).as_dict()["care_level"] is None
-        True
-        """
-        return {
-            "level": self.level,
-            "level_label": self.level_label,
-            "care_level": self.care_level,
-            "action": self.action,
-            "reasons": [reason.as_dict() for reason in self.reasons],
-            "ignored": list(self.ignored),
-            **super().as_dict(),
-        }
+    def table(self) -> Table | None:
+        """The signs answered yes that count, each flagged; none when there are none."""
+        if not self.reasons:
+            return None
+        rows = [
+            row([reason.question, reason.urgency.replace("-", " "), reason.reason], True)
+            for reason in self.reasons
+        ]
+        return table("The signs you said yes to", ["Sign", "Urgency", "Why it matters"], rows)
 
 
 def check_redflags(answers: Mapping[str, bool], /) -> RedflagsResult:

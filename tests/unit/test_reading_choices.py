@@ -1,4 +1,4 @@
-"""The shared readers: choices, yes/no answers, exact decimals and plain numbers."""
+"""Reading choices and yes/no answers, exact decimals and plain numbers (calculator.reading)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculator.errors import Problem
-from calculator.readers import MAX_KEY_CHARS, exact, plain, quoted, read_choice, read_yes_no, words
+from calculator.reading import MAX_KEY_CHARS, exact, plain, quoted, read_choice, read_yes_no, words
 
 #: Property tests: reproducible (derandomized), no example database on disk, no timing deadline.
 PROPERTIES = settings(max_examples=150, derandomize=True, database=None, deadline=None)

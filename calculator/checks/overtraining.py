@@ -13,14 +13,12 @@ cautious advice and marked so (``ours``). More signs never give a milder verdict
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
 
-from calculator.answer import Answer
+from calculator.answer import SEND, Answer
 from calculator.errors import Problem, raise_problems
-from calculator.readers import read_yes_no, words
-from calculator.rules import source_names
-from calculator.rules_overtraining import (
+from calculator.reading import read_yes_no, words
+from calculator.rules.overtraining import (
     CARRY_ON,
     EASE_OFF,
     LASTING_LOW_MOOD,
@@ -32,6 +30,8 @@ from calculator.rules_overtraining import (
     OvertrainingVerdict,
     Sign,
 )
+from calculator.sources import source_names
+from calculator.tables import Table, row, table
 
 __all__ = ["OvertrainingResult", "check_overtraining", "verdict_for"]
 
@@ -43,27 +43,18 @@ _SOURCES = ("seed-002",)
 class OvertrainingResult(Answer):
     """The answer of `check_overtraining`: the signs present, the verdict and its advice."""
 
-    signs: tuple[Sign, ...]
+    signs: tuple[Sign, ...] = field(metadata={SEND: ("key", "label", "ours")})
     count: int
     verdict_label: str
     advice: tuple[Advice, ...]
 
-    def as_dict(self) -> dict[str, Any]:
-        """Return the result as the protocol sends it.
-
-        >>> check_overtraining({}).as_dict()["advice"][0]["ours"]
-        False
-        """
-        return {
-            "signs": [{"key": sign.key, "label": sign.label, "ours": sign.ours} for sign in self.signs],
-            "count": self.count,
-            "verdict_label": self.verdict_label,
-            "advice": [
-                {"text": advice.text, "sources": list(advice.sources), "ours": advice.ours}
-                for advice in self.advice
-            ],
-            **super().as_dict(),
-        }
+    def table(self) -> Table | None:
+        """The warning signs noticed; none when there are none."""
+        if not self.signs:
+            return None
+        return table(
+            "The warning signs you noticed", ["Warning sign"], [row([sign.label]) for sign in self.signs]
+        )
 
 
 def check_overtraining(signs: Mapping[str, bool], /) -> OvertrainingResult:

@@ -1,7 +1,7 @@
 """The red-flag questions and the urgency levels they lead to: the one home of each, with sources.
 
 Each question is a yes/no question for the reader; a yes raises the answer to the question's
-urgency, and the answer is the most urgent of them (`calculator.redflags`). The levels are
+urgency, and the answer is the most urgent of them (`calculator.checks.redflags`). The levels are
 self-care plus the NHS's three care levels (non-urgent, urgent, emergency), worded calmly: the
 aim is to help a reader decide where to go, not to scare them (nhs-care-levels).
 
@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+
+from calculator.answer import sendable
 
 __all__ = [
     "LEVELS",
@@ -283,28 +285,4 @@ def redflags_rules() -> dict[str, Any]:
     >>> rules["questions"][0]["id"], rules["questions"][0]["urgency"], rules["questions"][0]["asked_if"]
     ('hot_swollen_fever', 'emergency', None)
     """
-    return {
-        "levels": [
-            {
-                "key": level.key,
-                "rank": level.rank,
-                "label": level.label,
-                "care_level": level.care_level,
-                "summary": level.summary,
-                "action": level.action,
-                "sources": list(level.sources),
-            }
-            for level in LEVELS
-        ],
-        "questions": [
-            {
-                "id": question.id,
-                "question": question.question,
-                "urgency": question.urgency,
-                "reason": question.reason,
-                "sources": list(question.sources),
-                "asked_if": question.asked_if,
-            }
-            for question in REDFLAG_QUESTIONS
-        ],
-    }
+    return {"levels": sendable(LEVELS), "questions": sendable(REDFLAG_QUESTIONS)}

@@ -25,15 +25,13 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
 
 from calculator.answer import Answer, Record
 from calculator.charts import Band as ChartBand
 from calculator.charts import Bar, Line, bar_chart
 from calculator.errors import Problem, raise_problems
-from calculator.inputs import read_amount
-from calculator.readers import exact, plain, read_choice
-from calculator.rules_acwr import (
+from calculator.reading import exact, plain, read_amount, read_choice
+from calculator.rules.acwr import (
     ACWR_CAVEAT,
     ACWR_CAVEAT_SHORT,
     ACWR_CAVEAT_SOURCES,
@@ -53,6 +51,7 @@ from calculator.rules_acwr import (
     Period,
     band_for,
 )
+from calculator.tables import Table, amount, row
 
 __all__ = ["AcwrPoint", "AcwrRatio", "AcwrResult", "check_acwr", "shown_ratio"]
 
@@ -110,23 +109,25 @@ class AcwrResult(Answer):
     chart_svg: str
     caveat: str
 
-    def as_dict(self) -> dict[str, Any]:
-        """Return the result as the protocol sends it (lists, numbers, strings, null).
-
-        >>> sorted(check_acwr([10, 10, 10, 10], period="week").as_dict())[:4]
-        ['caveat', 'chart_svg', 'disclaimer', 'ewma']
-        """
+    def table(self) -> Table:
+        """The ratio each way it was worked out; a ratio in the caution or danger band is flagged."""
+        rows = []
+        for name, ratio in (("Rolling average", self.rolling), ("Exponentially weighted", self.ewma)):
+            if ratio is None:
+                continue
+            value = "—" if ratio.ratio is None else plain(ratio.ratio)
+            cells = [
+                name,
+                amount(ratio.acute, self.unit_label),
+                amount(ratio.chronic, self.unit_label),
+                value,
+            ]
+            rows.append(row([*cells, ratio.band_label or "no ratio"], ratio.band in ("caution", "danger")))
+        # this table sends its rows before its columns (as it always has: answers stay byte-for-byte the same)
         return {
-            "period": self.period,
-            "unit": self.unit,
-            "unit_label": self.unit_label,
-            "rolling": self.rolling.as_dict(),
-            "ewma": None if self.ewma is None else self.ewma.as_dict(),
-            "ewma_note": self.ewma_note,
-            "series": [point.as_dict() for point in self.series],
-            "chart_svg": self.chart_svg,
-            "caveat": self.caveat,
-            **super().as_dict(),
+            "caption": "Your acute:chronic workload ratio",
+            "rows": rows,
+            "columns": ["Method", "Recent (acute)", "Usual (chronic)", "Ratio", "Band"],
         }
 
 

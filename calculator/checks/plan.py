@@ -19,25 +19,17 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
-from typing import Any
 
 from calculator.answer import Answer, Record
 from calculator.charts import Bar, Line, bar_chart
+from calculator.checks.weekly_limit import limit_source, limit_words, read_profile, read_unit
 from calculator.errors import CalculatorError, Problem, raise_problems
-from calculator.inputs import floor_to, read_amount, read_date, read_flag, rounded_rise
-from calculator.ramp import limit_source, limit_words, read_profile, read_unit
-from calculator.readers import exact, plain
-from calculator.rules import (
-    CUSTOM,
-    DEFAULT_PROFILE,
-    DEFAULT_UNIT,
-    RAMP_CAVEAT,
-    RAMP_CAVEAT_SOURCES,
-    RampProfile,
-    Unit,
-    source_names,
-)
-from calculator.rules_plan import HOLD_WEEKS, MAX_PLAN_WEEKS, PLAN_CAVEAT, PLAN_CAVEAT_SOURCES, PLAN_STEP
+from calculator.reading import exact, floor_to, plain, read_amount, read_date, read_flag, rounded_rise
+from calculator.rules.plan import HOLD_WEEKS, MAX_PLAN_WEEKS, PLAN_CAVEAT, PLAN_CAVEAT_SOURCES, PLAN_STEP
+from calculator.rules.ramp import CUSTOM, DEFAULT_PROFILE, RAMP_CAVEAT, RAMP_CAVEAT_SOURCES, RampProfile
+from calculator.sources import source_names
+from calculator.tables import Table, amount, change, row, table
+from calculator.units import DEFAULT_UNIT, Unit
 
 __all__ = ["PlanResult", "PlanWeek", "check_plan"]
 
@@ -84,30 +76,25 @@ class PlanResult(Answer):
     caveat: str
     chart_svg: str
 
-    def as_dict(self) -> dict[str, Any]:
-        """Return the result as the protocol sends it.
-
-        >>> check_plan(20, 20).as_dict()["verdict"]
-        'already-there'
-        """
-        return {
-            "profile": self.profile,
-            "profile_label": self.profile_label,
-            "limit_pct": self.limit_pct,
-            "unit": self.unit,
-            "unit_label": self.unit_label,
-            "current": self.current,
-            "target": self.target,
-            "hold_weeks": self.hold_weeks,
-            "start_date": self.start_date,
-            "weeks": [week.as_dict() for week in self.weeks],
-            "week_count": self.week_count,
-            "target_week": self.target_week,
-            "target_date": self.target_date,
-            "caveat": self.caveat,
-            "chart_svg": self.chart_svg,
-            **super().as_dict(),
-        }
+    def table(self) -> Table | None:
+        """The planned weeks (with the day each starts, when dated); none when already there."""
+        if not self.weeks:
+            return None
+        dated = self.start_date is not None
+        columns = ["Week", *(["Starts"] if dated else []), "Volume", "Change", "Note"]
+        rows = [
+            row(
+                [
+                    f"Week {week.week}",
+                    *([week.starts or ""] if dated else []),
+                    amount(week.volume, self.unit_label),
+                    change(week.change_pct),
+                    week.message,
+                ]
+            )
+            for week in self.weeks
+        ]
+        return table(f"Your plan, week by week ({self.profile_label})", columns, rows)
 
 
 def check_plan(

@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from calculator.answer import sendable
+
 __all__ = [
     "CARRY_ON",
     "EASE_OFF",
@@ -144,29 +146,8 @@ def overtraining_rules() -> dict[str, Any]:
     (3, True, True)
     """
     return {
-        "signs": [
-            {
-                "key": sign.key,
-                "label": sign.label,
-                "short": sign.short,
-                "question": sign.question,
-                "sources": list(sign.sources),
-                "ours": sign.ours,
-            }
-            for sign in OVERTRAINING_SIGNS
-        ],
+        "signs": sendable(OVERTRAINING_SIGNS),
         "several_signs": SEVERAL_SIGNS,
         "several_signs_ours": True,
-        "verdicts": [
-            {
-                "key": verdict.key,
-                "rank": verdict.rank,
-                "label": verdict.label,
-                "advice": [
-                    {"text": advice.text, "sources": list(advice.sources), "ours": advice.ours}
-                    for advice in verdict.advice
-                ],
-            }
-            for verdict in VERDICTS
-        ],
+        "verdicts": sendable(VERDICTS),
     }

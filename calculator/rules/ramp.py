@@ -1,4 +1,4 @@
-"""The ramp check's limits, units and caveat: the one home of every number, each with its source.
+"""The ramp check's limits and caveat: the one home of every number, each with its source.
 
 Limits are exact fractions (``Fraction(1, 10)`` is 10 %), so a week exactly at the limit is
 within it: 20 -> 22 km passes the 10 % limit, and so does 2.0 -> 2.2. Pages render these rules
@@ -18,98 +18,21 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from calculator.readers import words
+from calculator.sources import source_names
+from calculator.units import DEFAULT_UNIT, MAX_WEEKS, RAMP_UNITS
 
 __all__ = [
     "CUSTOM",
     "DEFAULT_PROFILE",
-    "DEFAULT_UNIT",
-    "DISCLAIMER",
-    "MAX_WEEKS",
-    "MIN_VOLUME",
-    "PAGE_TITLES",
     "PROFILES",
     "RAMP_CAVEAT",
     "RAMP_CAVEAT_SOURCES",
     "RAMP_PROFILES",
-    "RAMP_UNITS",
-    "SOURCE_NAMES",
-    "UNITS",
     "CustomLimit",
     "RampProfile",
-    "Unit",
     "custom_profile",
-    "link",
     "ramp_rules",
-    "source_names",
 ]
-
-# --- shared by every check --------------------------------------------------------------------------
-
-#: The one-line disclaimer every answer carries (result["disclaimer"]).
-DISCLAIMER = "A guide, not a diagnosis or medical advice."
-
-#: The pages an answer may link to (docs-relative path -> the page's title), for result["links"].
-PAGE_TITLES: dict[str, str] = {
-    "red-flags.md": "When to see a clinician",
-    "calculator/ramp.md": "Weekly ramp check",
-    "calculator/spike.md": "Long-run spike check",
-    "prevention/load-progression.md": "Building up your running gradually",
-    "prevention/footwear.md": "Running shoes and knee pain",
-    "prevention/overtraining.md": "Overtraining: the warning signs",
-    "prevention/rest-and-recovery.md": "Rest and recovery between runs",
-    "causes/training-errors.md": "Training errors that lead to knee pain",
-    "causes/load-and-capacity.md": "Load and capacity, the idea behind most knee pain",
-    "conditions/index.md": "Where does it hurt?",
-    "conditions/patellofemoral-pain.md": "Patellofemoral pain (runner's knee)",
-    "conditions/itb-syndrome.md": "Iliotibial band syndrome (ITBS)",
-    "conditions/patellar-tendinopathy.md": "Patellar tendinopathy (jumper's knee)",
-    "conditions/quadriceps-tendinopathy.md": "Quadriceps tendinopathy",
-    "conditions/hamstring-tendinopathy.md": "Hamstring tendinopathy",
-    "conditions/bursitis.md": "Knee bursitis",
-    "conditions/osteoarthritis.md": "Knee osteoarthritis in runners",
-    "treatment/returning-to-running.md": "Returning to running",
-    "myths/pain-means-damage.md": "Myth: if your knee hurts, it is damaged",
-}
-
-
-#: How reader-facing text names the five source articles the knowledge base grew from, keyed by
-#: their bibliography keys (docs/bibliography.yml; the articles are ../shared/seeds/000-004).
-#: Readers do not know what a "seed" is, so every summary, why, caveat, label, description, note
-#: and reason names a source article only through this mapping (usually with `source_names`);
-#: the ``sources`` lists keep the keys. The two physiotherapy clinics' articles are told apart by
-#: what they are: seed 000 is a clinic's myth-busting blog post (our red flags come from it),
-#: seed 004 a clinic's guide to treating running knee pain.
-SOURCE_NAMES: dict[str, str] = {
-    "seed-000": "a physiotherapy clinic's blog",
-    "seed-001": "Hinge Health's physical therapists",
-    "seed-002": "a self-help knee site",
-    "seed-003": "an occupational therapist's article",
-    "seed-004": "a physiotherapy clinic's treatment guide",
-}
-
-
-def source_names(*keys: str, capital: bool = False) -> str:
-    """Name the source articles with these bibliography keys, as a sentence does (`SOURCE_NAMES`).
-
-    *capital* starts the words with a capital letter, for the start of a sentence.
-
-    >>> source_names("seed-002", "seed-004")
-    "a self-help knee site and a physiotherapy clinic's treatment guide"
-    >>> source_names("seed-000", capital=True)
-    "A physiotherapy clinic's blog"
-    """
-    named = words([SOURCE_NAMES[key] for key in keys])
-    return named[:1].upper() + named[1:] if capital else named
-
-
-def link(page: str) -> dict[str, str]:
-    """Return one entry of result["links"]: the page's title and its docs-relative path.
-
-    >>> link("prevention/footwear.md")
-    {'title': 'Running shoes and knee pain', 'page': 'prevention/footwear.md'}
-    """
-    return {"title": PAGE_TITLES[page], "page": page}
 
 
 @dataclass(frozen=True)
@@ -220,36 +143,6 @@ RAMP_CAVEAT = (
     "a standard plan; Buist et al. 2008)."
 )
 RAMP_CAVEAT_SOURCES = ("buist-2008",)  # Am J Sports Med 36(1):33-39, randomised trial
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A unit of weekly volume, with the largest week the check accepts in it.
-
-    The ceiling is not a training limit: it catches typing mistakes (2000 for 20.00).
-
-    >>> UNITS["min"].label, UNITS["min"].max_per_week
-    ('minutes', 10080)
-    """
-
-    key: str
-    label: str
-    max_per_week: int
-
-
-KM = Unit(key="km", label="km", max_per_week=1000)
-MI = Unit(key="mi", label="miles", max_per_week=620)  # 1000 km is about 621 miles
-MINUTES = Unit(key="min", label="minutes", max_per_week=7 * 24 * 60)  # every minute of a week
-
-#: The units in the order a form offers them.
-RAMP_UNITS: tuple[Unit, ...] = (KM, MI, MINUTES)
-UNITS: dict[str, Unit] = {unit.key: unit for unit in RAMP_UNITS}
-DEFAULT_UNIT = KM.key
-
-#: The most weeks one request may hold: ten years.
-MAX_WEEKS = 520
-#: The smallest week that counts as running (the page shows two decimals); 0 is a week off.
-MIN_VOLUME = Fraction("0.01")
 
 
 def ramp_rules() -> dict[str, Any]:

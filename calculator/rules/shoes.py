@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from calculator.rules import UNITS, Unit, source_names
+from calculator.sources import source_names
+from calculator.units import UNITS, Unit
 
 __all__ = [
     "KM_PER_MILE",

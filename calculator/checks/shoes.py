@@ -18,13 +18,12 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
-from typing import Any
 
 from calculator.answer import Answer
 from calculator.errors import Problem, raise_problems
-from calculator.inputs import read_amount, read_date
-from calculator.readers import exact, plain, read_choice
-from calculator.rules_shoes import SHOES_RANGE, SHOES_SOURCES, SHOES_UNITS, SHOES_WHY, ShoeUnit, range_in
+from calculator.reading import exact, plain, read_amount, read_choice, read_date
+from calculator.rules.shoes import SHOES_RANGE, SHOES_SOURCES, SHOES_UNITS, SHOES_WHY, ShoeUnit, range_in
+from calculator.tables import Table, amount, row, table
 
 __all__ = ["ShoesResult", "check_shoes"]
 
@@ -52,27 +51,39 @@ class ShoesResult(Answer):
     range_date: str | None
     range_end_date: str | None
 
-    def as_dict(self) -> dict[str, Any]:
-        """Return the result as the protocol sends it.
+    def table(self) -> Table:
+        """The distance on the pair now, and when it reaches each end of the range."""
+        unit = self.unit_label
 
-        >>> check_shoes(0, 0).as_dict()["weeks_to_range"] is None
-        True
-        """
-        return {
-            "distance_on_pair": self.distance_on_pair,
-            "weekly": self.weekly,
-            "unit": self.unit,
-            "unit_label": self.unit_label,
-            "today": self.today,
-            "range": dict(self.range),
-            "status": self.status,
-            "to_range": self.to_range,
-            "weeks_to_range": self.weeks_to_range,
-            "weeks_to_range_end": self.weeks_to_range_end,
-            "range_date": self.range_date,
-            "range_end_date": self.range_end_date,
-            **super().as_dict(),
-        }
+        def when(weeks: int | None, on: str | None) -> str:
+            if weeks is None:
+                return "no date: no weekly running entered"
+            if weeks == 0:
+                return "already"
+            return f"in about {weeks} week{'s' if weeks != 1 else ''}" + (f", around {on}" if on else "")
+
+        def reaches(miles: float, in_unit: float) -> str:
+            return f"Reaches {plain(miles)} miles" + (
+                "" if unit == "miles" else f" ({plain(round(in_unit))} {unit})"
+            )
+
+        rows = [
+            row(["On the pair now", amount(self.distance_on_pair, unit)]),
+            row(
+                [
+                    reaches(self.range["low_miles"], self.range["low"]),
+                    when(self.weeks_to_range, self.range_date),
+                ]
+            ),
+            row(
+                [
+                    reaches(self.range["high_miles"], self.range["high"]),
+                    when(self.weeks_to_range_end, self.range_end_date),
+                ],
+                self.status == "past-range",
+            ),
+        ]
+        return table("Your shoes and the usual replacement range", ["Milestone", "When"], rows)
 
 
 def check_shoes(

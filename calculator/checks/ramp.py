@@ -22,41 +22,28 @@ The reader's own limit is profile "custom" with ``limit_pct`` (above 0, at most 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
 
 from calculator.answer import Answer, Record
 from calculator.charts import Bar, bar_chart
+from calculator.checks.weekly_limit import limit_source, limit_words, read_profile, read_unit
 from calculator.errors import Problem, raise_problems
-from calculator.inputs import floor_to, rounded_rise
-from calculator.readers import exact, plain, read_choice, words
-from calculator.rules import (
-    CUSTOM,
+from calculator.reading import exact, floor_to, plain, read_amount, rounded_rise, words
+from calculator.rules.ramp import (
     DEFAULT_PROFILE,
-    DEFAULT_UNIT,
-    MAX_WEEKS,
-    MIN_VOLUME,
-    PROFILES,
     RAMP_CAVEAT,
     RAMP_CAVEAT_SOURCES,
-    UNITS,
     RampProfile,
-    Unit,
-    custom_profile,
-    source_names,
 )
+from calculator.tables import Table, amount, change, row, table
+from calculator.units import DEFAULT_UNIT, MAX_WEEKS, Unit
 
 __all__ = [
     "RampResult",
     "RampWeek",
     "check_ramp",
-    "limit_source",
-    "limit_words",
-    "read_profile",
-    "read_unit",
 ]
 
 #: The pages that explain a ramp answer.
@@ -98,36 +85,29 @@ class RampResult(Answer):
     caveat: str
     chart_svg: str
 
-    def as_dict(self) -> dict[str, Any]:
-        """Return the result as the protocol sends it (lists, numbers, strings, null).
-
-        >>> check_ramp([20, 22]).as_dict()["over_limit_weeks"]
-        []
-        >>> check_ramp([10]).to_json()[:40]
-        '{"profile": "standard", "profile_label":'
-        """
-        return {
-            "profile": self.profile,
-            "profile_label": self.profile_label,
-            "limit_pct": self.limit_pct,
-            "unit": self.unit,
-            "unit_label": self.unit_label,
-            "weeks": [week.as_dict() for week in self.weeks],
-            "over_limit_weeks": list(self.over_limit_weeks),
-            "next_week_max": self.next_week_max,
-            "next_week_note": self.next_week_note,
-            "caveat": self.caveat,
-            "chart_svg": self.chart_svg,
-            **super().as_dict(),
-        }
+    def table(self) -> Table:
+        """Each week against the week before; a week over the limit is flagged."""
+        rows = [
+            row(
+                [
+                    f"Week {week.week}",
+                    amount(week.volume, self.unit_label),
+                    change(week.change_pct),
+                    week.message,
+                ],
+                week.over_limit,
+            )
+            for week in self.weeks
+        ]
+        return table("Each week against the week before", ["Week", "Volume", "Change", "Verdict"], rows)
 
 
 def check_ramp(
     weeks: Sequence[float],
     /,
     *,
-    profile: str = DEFAULT_PROFILE,
     unit: str = DEFAULT_UNIT,
+    profile: str = DEFAULT_PROFILE,
     limit_pct: float | None = None,
 ) -> RampResult:
     """Compare each week's volume with the week before, against the profile's weekly limit.
@@ -188,64 +168,6 @@ def check_ramp(
 # --- validation ----------------------------------------------------------------------------------
 
 
-def read_unit(unit: object, problems: list[Problem]) -> Unit | None:
-    """Read the unit of weekly volume (km, mi or min); note a problem for any other."""
-    return read_choice(
-        unit, UNITS, "unit", "Unknown unit{}: choose km, mi (miles) or min (minutes).", problems
-    )
-
-
-def read_profile(profile: object, limit_pct: object, problems: list[Problem]) -> RampProfile | None:
-    """Read a weekly limit: a named profile, or "custom" with the reader's ``limit_pct``.
-
-    ``limit_pct`` is required with "custom" (a number above 0, at most 50) and refused with any
-    other profile; null counts as not sent.
-
-    >>> problems = []
-    >>> read_profile("custom", 7.5, problems).limit, read_profile("standard", None, problems).limit, problems
-    (Fraction(3, 40), Fraction(1, 10), [])
-    >>> read_profile("custom", 0, problems), problems[0].as_json()
-    (None, {'field': 'limit_pct', 'message': 'Your own weekly limit must be more than 0 %.'})
-    """
-    names = words([*PROFILES, CUSTOM.key], "or")
-    if profile == CUSTOM.key:
-        return _custom_limit(limit_pct, problems)
-    chosen = read_choice(
-        profile, PROFILES, "profile", "Unknown weekly limit{}: choose " + names + ".", problems
-    )
-    if chosen is not None and limit_pct is not None:
-        problems.append(
-            Problem(
-                CUSTOM.field,
-                f"Your own limit in percent goes with the custom profile only: choose "
-                f"custom, or leave the limit out to use the {chosen.key} limit.",
-            )
-        )
-        return None
-    return chosen
-
-
-def _custom_limit(limit_pct: object, problems: list[Problem]) -> RampProfile | None:
-    """Read the reader's own limit in percent: above 0, at most CUSTOM.max_pct."""
-    field, most = CUSTOM.field, plain(CUSTOM.max * 100)
-    if limit_pct is None:
-        problems.append(
-            Problem(field, f"Enter your own weekly limit in percent, above 0 and up to {most}, like 7.5.")
-        )
-        return None
-    if isinstance(limit_pct, bool) or not isinstance(limit_pct, (int, float)) or not math.isfinite(limit_pct):
-        problems.append(Problem(field, "Your own weekly limit must be a number of percent, like 7.5."))
-        return None
-    pct = exact(limit_pct)
-    if pct <= 0:
-        problems.append(Problem(field, "Your own weekly limit must be more than 0 %."))
-        return None
-    if pct > CUSTOM.max * 100:
-        problems.append(Problem(field, f"Your own weekly limit can be at most {most} % a week."))
-        return None
-    return custom_profile(pct)
-
-
 def _read_weeks(weeks: object, unit: Unit | None, problems: list[Problem]) -> list[int | float]:
     """Read the list of weekly volumes, noting a problem for each week that is wrong."""
     if weeks is None:
@@ -264,45 +186,20 @@ def _read_weeks(weeks: object, unit: Unit | None, problems: list[Problem]) -> li
         return []
     volumes: list[int | float] = []
     for index, value in enumerate(weeks):
-        problem = _week_problem(index, value, unit)
-        if problem is None:
-            volumes.append(_plain_number(value))
-        else:
-            problems.append(problem)
+        volume = read_amount(
+            value,
+            f"weeks[{index}]",
+            f"Week {index + 1}",
+            unit_label=None if unit is None else unit.label,  # else already reported
+            ceiling=None if unit is None else unit.max_per_week,
+            problems=problems,
+            missing=f"Week {index + 1} is empty: enter how much you ran, or 0 for a week with no running.",
+            per=" a week",
+            too_small="enter 0 for a week with no running",
+        )
+        if volume is not None:
+            volumes.append(volume)
     return volumes
-
-
-def _week_problem(index: int, value: object, unit: Unit | None) -> Problem | None:
-    """Say what is wrong with one week's volume, or None when it is a usable number."""
-    field, name = f"weeks[{index}]", f"Week {index + 1}"
-    if value is None:
-        return Problem(field, f"{name} is empty: enter how much you ran, or 0 for a week with no running.")
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
-        return Problem(field, f"{name} must be a number, like 22 or 22.5.")
-    if value < 0:
-        return Problem(field, f"{name} can't be negative.")
-    if unit is None:
-        return None  # the unit is already reported; its limits cannot be checked
-    if value > unit.max_per_week:
-        return Problem(
-            field,
-            f"{name} is over {unit.max_per_week} {unit.label}: the check takes up to "
-            f"{unit.max_per_week} {unit.label} a week. Check the number and the unit.",
-        )
-    if 0 < exact(value) < MIN_VOLUME:
-        return Problem(
-            field,
-            f"{name} is less than {plain(MIN_VOLUME)} {unit.label}: enter 0 for a week with no running.",
-        )
-    return None
-
-
-def _plain_number(value: object) -> int | float:
-    """Keep a volume as the reader gave it, as a plain int or float (-0.0 becomes 0.0)."""
-    if isinstance(value, int):
-        return int(value)
-    assert isinstance(value, float)
-    return float(value) + 0.0
 
 
 # --- the answer ----------------------------------------------------------------------------------
@@ -339,15 +236,6 @@ def _compare(
     if shown == 0:
         return week(0.0, "Down less than 0.1 % on the week before.")
     return week(float(shown), f"Down {plain(-shown)} % on the week before.")
-
-
-def limit_words(profile: RampProfile) -> str:
-    """The profile's limit in percent, as a sentence shows it: up to 4 decimals for a custom limit.
-
-    >>> limit_words(PROFILES["conservative"]), limit_words(custom_profile(Fraction("33.33333")))
-    ('2.5', '33.3333')
-    """
-    return f"{float(profile.limit * 100):.4f}".rstrip("0").rstrip(".")
 
 
 def _next_week(last: Fraction, profile: RampProfile, unit: Unit) -> tuple[float | None, str]:
@@ -388,19 +276,6 @@ def _named(over: tuple[int, ...]) -> str:
     return ("week " if len(over) == 1 else "weeks ") + words([str(number) for number in over])
 
 
-def limit_source(profile: RampProfile) -> str:
-    """Where a weekly limit comes from, in words for a sentence.
-
-    >>> limit_source(PROFILES["standard"])
-    "a rule of thumb from a self-help knee site and a physiotherapy clinic's treatment guide"
-    >>> limit_source(custom_profile(Fraction(15)))
-    'your own, which no study gives'
-    """
-    if profile.key == CUSTOM.key:
-        return "your own, which no study gives"
-    return "a rule of thumb from " + source_names(*profile.sources)
-
-
 def _why(count: int, over: tuple[int, ...], profile: RampProfile) -> str:
     """Two sentences: why this verdict, and how strong the evidence behind any weekly limit is."""
     limit = f"the {limit_words(profile)} % limit you chose, {limit_source(profile)}"
@@ -416,16 +291,16 @@ def _why(count: int, over: tuple[int, ...], profile: RampProfile) -> str:
 def _chart(rows: tuple[RampWeek, ...], volumes: list[Fraction], profile: RampProfile, unit: Unit) -> str:
     """Each week's bar, with a tick at the most it could hold (the week before plus the limit)."""
     bars = []
-    for row, volume in zip(rows, volumes, strict=True):
-        previous = volumes[row.week - 2] if row.week > 1 else Fraction(0)
+    for week_row, volume in zip(rows, volumes, strict=True):
+        previous = volumes[week_row.week - 2] if week_row.week > 1 else Fraction(0)
         cap = previous * (1 + profile.limit) if previous > 0 else None
-        value = f"Week {row.week}: {plain(volume)} {unit.label}"
+        value = f"Week {week_row.week}: {plain(volume)} {unit.label}"
         if cap is None:
             said = f"{value}."
         else:
-            verdict = "over the limit" if row.over_limit else "within the limit"
+            verdict = "over the limit" if week_row.over_limit else "within the limit"
             said = f"{value}, {verdict} (at most {plain(floor_to(cap, _CENT))})."
-        bars.append(Bar(str(row.week), volume, over=row.over_limit, cap=cap, words=said))
+        bars.append(Bar(str(week_row.week), volume, over=week_row.over_limit, cap=cap, words=said))
     return bar_chart(
         bars,
         title=f"Weekly running against the {limit_words(profile)} % limit",

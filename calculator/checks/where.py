@@ -1,7 +1,7 @@
 """The where check: where it hurts, and what else you notice -> the conditions it MAY be.
 
 Never a diagnosis: every answer says so (``not_a_diagnosis``, and in its summary). The
-conditions come from the rules table (`calculator.rules_where`), each linked to its page; a
+conditions come from the rules table (`calculator.rules.where`), each linked to its page; a
 feature the sources tie to a condition moves that condition up, and a feature that is a sign
 to get checked (swelling, locking, an injury, ...) sets ``see_clinician`` and links the red flags.
 
@@ -15,14 +15,12 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
 
-from calculator.answer import Answer, Record
+from calculator.answer import SEND, Answer, Record
 from calculator.errors import Problem, raise_problems
-from calculator.readers import quoted, read_choice, words
-from calculator.rules import source_names
-from calculator.rules_where import (
+from calculator.reading import quoted, read_choice, words
+from calculator.rules.where import (
     FEATURES,
     LOCATIONS_BY_KEY,
     NOT_A_DIAGNOSIS,
@@ -30,6 +28,8 @@ from calculator.rules_where import (
     Feature,
     conditions_at,
 )
+from calculator.sources import source_names
+from calculator.tables import Table, row, table
 
 __all__ = ["WhereCondition", "WhereResult", "check_where"]
 
@@ -63,33 +63,22 @@ class WhereResult(Answer):
     location_label: str
     location_note: str
     conditions: tuple[WhereCondition, ...]
-    features: tuple[Feature, ...]
+    features: tuple[Feature, ...] = field(metadata={SEND: ("key", "label", "note", "red_flag", "sources")})
     not_a_diagnosis: str
 
-    def as_dict(self) -> dict[str, Any]:
-        """Return the result as the protocol sends it.
-
-        >>> check_where("back").as_dict()["features"]
-        []
-        """
-        return {
-            "location": self.location,
-            "location_label": self.location_label,
-            "location_note": self.location_note,
-            "conditions": [condition.as_dict() for condition in self.conditions],
-            "features": [
-                {
-                    "key": feature.key,
-                    "label": feature.label,
-                    "note": feature.note,
-                    "red_flag": feature.red_flag,
-                    "sources": list(feature.sources),
-                }
-                for feature in self.features
-            ],
-            "not_a_diagnosis": self.not_a_diagnosis,
-            **super().as_dict(),
-        }
+    def table(self) -> Table | None:
+        """The conditions pain here may come from; none when there are none."""
+        if not self.conditions:
+            return None
+        rows = [
+            row([condition.name, ", ".join(condition.also_called) or "—", condition.typical])
+            for condition in self.conditions
+        ]
+        return table(
+            f"What pain here may come from ({self.location_label.lower()}): not a diagnosis",
+            ["Condition", "Also called", "What it is usually like"],
+            rows,
+        )
 
 
 def check_where(location: str, /, *, features: Sequence[str] = ()) -> WhereResult:

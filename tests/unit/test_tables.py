@@ -6,7 +6,6 @@ from typing import Any
 
 import pytest
 
-from calculator.present import answer_table
 from calculator.protocol import handle_request
 
 REQUESTS = [
@@ -66,4 +65,3 @@ def test_checks_with_nothing_to_show_have_no_table() -> None:
     assert "table" not in _result({"check": "overtraining", "signs": {}})
     assert "table" not in _result({"check": "spike", "planned": 5, "longest_30d": 0})
     assert "table" not in _result({"check": "rules"})
-    assert answer_table("unknown", {}) is None

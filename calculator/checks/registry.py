@@ -1,0 +1,117 @@
+"""The checks the protocol answers, by name, and the request fields each one takes.
+
+A check's request fields are its function's parameters, written once, in its signature: their
+names, their order (a refusal of an unknown field lists them in it) and their defaults. A
+parameter before ``/`` has no default: a request without it passes None, and the check refuses
+that in its own words. The ``rules`` check takes no fields and answers every check's rules table.
+
+A new check is one function (`calculator.checks`), its rules (`calculator.rules`) and one entry in
+`CHECKS`; its form's field names are the function's parameters (tests/content checks the pages).
+
+>>> CHECKS["ramp"].fields
+('weeks', 'unit', 'profile', 'limit_pct')
+>>> CHECKS["spike"].run({"planned": 11, "longest_30d": 10}).verdict
+'reference'
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from calculator.answer import Answer
+from calculator.checks.acwr import check_acwr
+from calculator.checks.overtraining import check_overtraining
+from calculator.checks.plan import check_plan
+from calculator.checks.ramp import check_ramp
+from calculator.checks.redflags import check_redflags
+from calculator.checks.shoes import check_shoes
+from calculator.checks.spike import check_spike
+from calculator.checks.where import check_where
+from calculator.rules.acwr import acwr_rules
+from calculator.rules.overtraining import overtraining_rules
+from calculator.rules.plan import plan_rules
+from calculator.rules.ramp import ramp_rules
+from calculator.rules.redflags import redflags_rules
+from calculator.rules.shoes import shoes_rules
+from calculator.rules.spike import spike_rules
+from calculator.rules.where import where_rules
+
+__all__ = ["CHECKS", "Check", "all_rules"]
+
+
+@dataclass(frozen=True)
+class Check:
+    """One check the protocol answers: its name and its function, whose parameters are its fields.
+
+    >>> echo = Check("echo", lambda text, /, *, times=1: {"text": text, "times": times})
+    >>> echo.fields, echo.run({"text": "hi"}), echo.run({"times": 2})
+    (('text', 'times'), {'text': 'hi', 'times': 1}, {'text': None, 'times': 2})
+    """
+
+    name: str
+    function: Callable[..., Answer | dict[str, Any]]
+    _parameters: tuple[inspect.Parameter, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        parameters = tuple(inspect.signature(self.function).parameters.values())
+        object.__setattr__(self, "_parameters", parameters)
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The request fields the check takes (besides "check"), in order."""
+        return tuple(parameter.name for parameter in self._parameters)
+
+    def run(self, request: Mapping[str, Any]) -> Answer | dict[str, Any]:
+        """Call the function with the request's fields: a missing field is its default (or None).
+
+        Raises whatever the function raises (`CalculatorError` for a request it refuses).
+        """
+        positional: list[Any] = []
+        named: dict[str, Any] = {}
+        for parameter in self._parameters:
+            value = request.get(
+                parameter.name, None if parameter.default is parameter.empty else parameter.default
+            )
+            if parameter.kind is parameter.POSITIONAL_ONLY:
+                positional.append(value)
+            else:
+                named[parameter.name] = value
+        return self.function(*positional, **named)
+
+
+def all_rules() -> dict[str, Any]:
+    """Every check's rules table, under the check's name: the answer of the ``rules`` check.
+
+    >>> list(all_rules())
+    ['ramp', 'acwr', 'redflags', 'where', 'overtraining', 'plan', 'spike', 'shoes']
+    """
+    return {
+        "ramp": ramp_rules(),
+        "acwr": acwr_rules(),
+        "redflags": redflags_rules(),
+        "where": where_rules(),
+        "overtraining": overtraining_rules(),
+        "plan": plan_rules(),
+        "spike": spike_rules(),
+        "shoes": shoes_rules(),
+    }
+
+
+#: The checks by name, in the order the protocol lists them.
+CHECKS: dict[str, Check] = {
+    check.name: check
+    for check in (
+        Check("ramp", check_ramp),
+        Check("acwr", check_acwr),
+        Check("redflags", check_redflags),
+        Check("where", check_where),
+        Check("overtraining", check_overtraining),
+        Check("plan", check_plan),
+        Check("spike", check_spike),
+        Check("shoes", check_shoes),
+        Check("rules", all_rules),
+    )
+}

@@ -1,0 +1,44 @@
+"""Units of training volume, and the bounds every load check puts on amounts and history.
+
+The ceilings are not training limits: they catch typing mistakes (2000 for 20.00).
+
+>>> [unit.key for unit in RAMP_UNITS], DEFAULT_UNIT, MAX_WEEKS
+(['km', 'mi', 'min'], 'km', 520)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+__all__ = ["DEFAULT_UNIT", "KM", "MAX_WEEKS", "MI", "MINUTES", "MIN_VOLUME", "RAMP_UNITS", "UNITS", "Unit"]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit of weekly volume, with the largest week the check accepts in it.
+
+    The ceiling is not a training limit: it catches typing mistakes (2000 for 20.00).
+
+    >>> UNITS["min"].label, UNITS["min"].max_per_week
+    ('minutes', 10080)
+    """
+
+    key: str
+    label: str
+    max_per_week: int
+
+
+KM = Unit(key="km", label="km", max_per_week=1000)
+MI = Unit(key="mi", label="miles", max_per_week=620)  # 1000 km is about 621 miles
+MINUTES = Unit(key="min", label="minutes", max_per_week=7 * 24 * 60)  # every minute of a week
+
+#: The units in the order a form offers them.
+RAMP_UNITS: tuple[Unit, ...] = (KM, MI, MINUTES)
+UNITS: dict[str, Unit] = {unit.key: unit for unit in RAMP_UNITS}
+DEFAULT_UNIT = KM.key
+
+#: The most weeks one request may hold: ten years.
+MAX_WEEKS = 520
+#: The smallest week that counts as running (the page shows two decimals); 0 is a week off.
+MIN_VOLUME = Fraction("0.01")
