@@ -33,10 +33,20 @@ def imported_modules(path: Path) -> set[str]:
     return names
 
 
+def configured_hooks() -> list[str]:
+    """The paths under ``hooks:`` in mkdocs.yml (its other keys need MkDocs's YAML loader)."""
+    lines = (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    start = lines.index("hooks:") + 1
+    paths = []
+    for line in lines[start:]:
+        if not line.startswith("  - "):
+            break
+        paths.append(line.removeprefix("  - ").strip())
+    return paths
+
+
 def test_mkdocs_loads_every_hook_and_not_the_helper() -> None:
-    config = (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert [f"hooks/{name}.py" in config for name in HOOK_NAMES] == [True] * len(HOOK_NAMES)
-    assert "hooks/shared.py" not in config
+    assert sorted(configured_hooks()) == [f"hooks/{name}.py" for name in HOOK_NAMES]
 
 
 @pytest.mark.parametrize("name", HOOK_NAMES)
