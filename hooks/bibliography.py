@@ -1,6 +1,6 @@
 """Cite sources in pages and append each page's "Related pages", "Sources" and "Last reviewed".
 
-``docs/bibliography.yml`` is loaded and checked once per build (``on_config``). In a page, ``[@key]``
+``docs/bibliography.yml`` is loaded and checked once per build (by hooks/shared.py). In a page, ``[@key]``
 (or ``[@a; @b]``) becomes a small numbered link to the page's source list, and the build appends:
 
 - "Related pages": the titles of the pages in ``related``, linked relatively (filled in once every
@@ -9,6 +9,7 @@
   full reference with its DOI link;
 - "Last reviewed: 23 November 2026", from ``reviewed``.
 
+>>> from shared import EXAMPLE_ENTRY, parse_bibliography
 >>> refs = parse_bibliography({"a-2020": EXAMPLE_ENTRY}, "bib.yml")
 >>> text, order = render_citations("Most [@a-2020].", "docs/p.md", sources=["a-2020"], bibliography=refs)
 >>> order, text.count('href="#source-a-2020"')
@@ -18,19 +19,23 @@
 from __future__ import annotations
 
 import datetime
-import functools
 import html
-import os
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
+from shared import (
+    BIBLIOGRAPHY_FILE,
+    Reference,
+    bibliography,
+    display_path,
+    project_root,
+    reference_html,
+    short_label,
+)
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -40,178 +45,10 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
 
-BIBLIOGRAPHY_FILE = "bibliography.yml"
-REFERENCE_KINDS = ("study", "review", "article", "guidance", "model")
-REQUIRED_FIELDS = ("authors", "year", "title", "published_in", "kind", "note")
-OPTIONAL_FIELDS = ("doi", "pmid", "url")
-NO_DATE = "n.d."
-#: One citation: ``[@key]`` or several, ``[@a; @b]``.
 CITATION = re.compile(r"\[@([\w.-]+(?:\s*;\s*@[\w.-]+)*)\]")
 _MALFORMED = re.compile(r"\[@[^\]\n]{0,40}\]?")
 _FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*\n.*?^\1\2[ \t]*$", re.M | re.S)
 RELATED_MARKER = "<!-- kl-related -->"
-EXAMPLE_ENTRY = {
-    "authors": ["Doe J", "Roe R"],
-    "year": 2020,
-    "title": "A study",
-    "kind": "study",
-    "published_in": "J Run 1(2):3-4",
-    "note": "Why it matters.",
-    "doi": "10.1/x",
-}
-
-
-@dataclass(frozen=True)
-class Reference:
-    """One entry of the bibliography."""
-
-    key: str
-    authors: tuple[str, ...]
-    year: int | str
-    title: str
-    published_in: str
-    kind: str
-    note: str
-    doi: str | None = None
-    pmid: str | None = None
-    url: str | None = None
-
-
-def display_path(src_uri: str, docs_dir: str, project_root: str) -> str:
-    """Name a page file as a writer sees it, relative to the project root.
-
-    >>> display_path("myths/a.md", "/site/docs", "/site")
-    'docs/myths/a.md'
-    """
-    return Path(os.path.relpath(os.path.join(docs_dir, src_uri), project_root)).as_posix()
-
-
-def _entry(key: str, raw: Any, label: str) -> Reference:
-    """Check one bibliography entry and build its Reference; fail naming the file, key and field."""
-
-    def fail(field: str, problem: str) -> PluginError:
-        return PluginError(f"{label}: entry '{key}' field '{field}': {problem}")
-
-    if not isinstance(raw, dict):
-        raise fail("*", "the entry must be a mapping of fields")
-    for field in raw:
-        if field not in REQUIRED_FIELDS + OPTIONAL_FIELDS:
-            raise fail(str(field), "unknown field")
-    for field in REQUIRED_FIELDS:
-        if field not in raw:
-            raise fail(field, "missing")
-    authors = raw["authors"]
-    if not isinstance(authors, list) or not all(isinstance(a, str) and a.strip() for a in authors):
-        raise fail("authors", "must be a list of names ([] when no author is named)")
-    year = raw["year"]
-    if not (isinstance(year, int) and 1800 < year < 2100) and year != NO_DATE:
-        raise fail("year", f"must be a year or '{NO_DATE}'")
-    for field in ("title", "published_in", "note", *(f for f in OPTIONAL_FIELDS if f in raw)):
-        if not isinstance(raw[field], str) or not raw[field].strip():
-            raise fail(field, "must be non-empty text")
-    if raw["kind"] not in REFERENCE_KINDS:
-        raise fail("kind", f"must be one of {', '.join(REFERENCE_KINDS)}")
-    if "doi" in raw and not raw["doi"].startswith("10."):
-        raise fail("doi", "write the bare DOI, starting '10.'")
-    if "url" in raw and not raw["url"].startswith("https://"):
-        raise fail("url", "must start with https://")
-    return Reference(
-        key=key,
-        authors=tuple(authors),
-        year=year,
-        title=raw["title"],
-        published_in=raw["published_in"],
-        kind=raw["kind"],
-        note=raw["note"],
-        doi=raw.get("doi"),
-        pmid=raw.get("pmid"),
-        url=raw.get("url"),
-    )
-
-
-def parse_bibliography(data: Any, label: str) -> dict[str, Reference]:
-    """Check parsed bibliography data and return its references by key.
-
-    >>> parse_bibliography({"x": {"year": 2020}}, "docs/bibliography.yml")
-    Traceback (most recent call last):
-    ...
-    mkdocs.exceptions.PluginError: docs/bibliography.yml: entry 'x' field 'authors': missing
-    """
-    if not isinstance(data, dict) or not data:
-        raise PluginError(f"{label}: must be a mapping of keys to references")
-    return {str(key): _entry(str(key), raw, label) for key, raw in data.items()}
-
-
-@functools.lru_cache(maxsize=4)
-def _load(path: Path, label: str, _stamp: int) -> dict[str, Reference]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise PluginError(f"{label}: cannot be read: {error}") from error
-    return parse_bibliography(data, label)
-
-
-def load_bibliography(path: Path, label: str) -> dict[str, Reference]:
-    """Read and check the bibliography file (parsed again only when the file changes)."""
-    stamp = path.stat().st_mtime_ns if path.exists() else 0
-    return _load(path, label, stamp)
-
-
-def author_text(ref: Reference) -> str:
-    """List the authors as in a reference list: up to six, then "et al.".
-
-    >>> author_text(Reference("k", ("A B", "C D", "et al."), 2000, "T", "J", "study", "n"))
-    'A B, C D, et al.'
-    """
-    names = [name for name in ref.authors if name != "et al."]
-    text = ", ".join(names[:6])
-    return text + ", et al." if len(names) > 6 or len(names) < len(ref.authors) else text
-
-
-def _surname(name: str) -> str:
-    """ "van Mechelen W" -> "van Mechelen"; an organisation ("NHS England") stays whole."""
-    head, _, initials = name.rpartition(" ")
-    return head if head and initials.isupper() and len(initials) <= 4 else name
-
-
-def _year(ref: Reference) -> str:
-    return "no date" if ref.year == NO_DATE else str(ref.year)
-
-
-def short_label(ref: Reference) -> str:
-    """A short name for a reference, for tooltips: "Doe and Roe 2020", or the title when unsigned.
-
-    >>> short_label(parse_bibliography({"a": EXAMPLE_ENTRY}, "b")["a"])
-    'Doe and Roe 2020'
-    """
-    if not ref.authors:
-        return f"{ref.title} ({ref.published_in.lower()}, {_year(ref)})"
-    names = [_surname(name) for name in ref.authors]
-    if len(names) == 2 and names[1] != "et al.":
-        return f"{names[0]} and {names[1]} {_year(ref)}"
-    return f"{names[0]}{' et al.' if len(names) > 1 else ''} {_year(ref)}"
-
-
-def reference_html(ref: Reference) -> str:
-    """Format a reference: authors (year). Title. Where published. Links.
-
-    >>> reference_html(parse_bibliography({"a": EXAMPLE_ENTRY}, "b")["a"])[:45]
-    'Doe J, Roe R (2020). A study. J Run 1(2):3-4.'
-    """
-    title = html.escape(ref.title) + ("" if ref.title.endswith(("?", ".", "!")) else ".")
-    where = html.escape(ref.published_in)
-    if ref.authors:
-        text = f"{html.escape(author_text(ref))} ({_year(ref)}). {title} {where}."
-    else:
-        text = f"{title} {where}, {_year(ref)}."
-    links = [
-        f"https://doi.org/{ref.doi}" if ref.doi else None,
-        f"https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/" if ref.pmid else None,
-        ref.url,
-    ]
-    for link in filter(None, links):
-        text += f' <a class="kl-ref-link" href="{html.escape(link)}">{html.escape(link)}</a>'
-    return text
 
 
 def _outside_code(markdown: str, transform: Callable[[str], str]) -> str:
@@ -352,22 +189,15 @@ _bibliography: dict[str, Reference] = {}
 _pages: dict[str, tuple[str, str]] = {}
 
 
-def _root(config: MkDocsConfig) -> str:
-    return str(Path(config.config_file_path or ".").resolve().parent)
-
-
 def on_config(config: MkDocsConfig) -> None:
-    """Load and check docs/bibliography.yml once per build."""
-    path = Path(config.docs_dir) / BIBLIOGRAPHY_FILE
+    """Take the build's checked bibliography (``shared.bibliography``: parsed once per build)."""
     _bibliography.clear()
-    _bibliography.update(
-        load_bibliography(path, display_path(BIBLIOGRAPHY_FILE, config.docs_dir, _root(config)))
-    )
+    _bibliography.update(bibliography(config))
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Number the page's citations and append its related pages, sources and review date."""
-    src_path = display_path(page.file.src_uri, config.docs_dir, _root(config))
+    src_path = display_path(page.file.src_uri, config.docs_dir, str(project_root(config)))
     sources = [str(key) for key in page.meta.get("sources") or []]
     text, order = render_citations(markdown, src_path, sources=sources, bibliography=_bibliography)
     return text.rstrip() + "\n" + appendix(page.meta, order, _bibliography)

@@ -1,7 +1,8 @@
 """Render the calculator's rules into pages at build time, so text and checker never disagree.
 
 A page asks for a rendering with a marker, ``<!-- rules: NAME -->``; NAME is one of RENDERERS.
-The data comes from the calculator's own ``rules`` check, the same answer the browser gets.
+The data comes from the calculator's own ``rules`` check, the same answer the browser gets, asked
+once per build (``shared.calculator_rules``).
 
 >>> render_markers("Limits: <!-- rules: ramp-unit-options -->", "p.md")[:41]
 'Limits: <option value="km">km</option><op'
@@ -9,15 +10,13 @@ The data comes from the calculator's own ``rules`` check, the same answer the br
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
-
-from calculator.protocol import handle_request
+from shared import calculator_rules
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -25,20 +24,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 MARKER = re.compile(r"<!--\s*rules:\s*([\w-]+)(?:\s+([\w-]+))?\s*-->")
-
-
-@functools.cache  # the rules are fixed for the life of the process: ask once per build, not per page
-def calculator_rules() -> dict[str, Any]:
-    """Return the rule tables from the calculator's ``rules`` check.
-
-    >>> [profile["key"] for profile in calculator_rules()["ramp"]["profiles"]]
-    ['standard', 'returning', 'conservative']
-    """
-    answer = handle_request({"check": "rules"})
-    if not answer["ok"]:
-        raise PluginError(f"The calculator refused its own rules request: {answer['errors']}")
-    result: dict[str, Any] = answer["result"]
-    return result
 
 
 def _number(value: float) -> str:

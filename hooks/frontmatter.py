@@ -22,32 +22,31 @@ import datetime
 import difflib
 import re
 from collections.abc import Callable, Collection, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bibliography import BIBLIOGRAPHY_FILE, display_path, load_bibliography
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-
-from calculator.rules.where import where_rules
+from shared import (
+    BIBLIOGRAPHY_FILE,
+    KINDS,
+    PAIN_LOCATIONS,
+    VERDICTS,
+    bibliography,
+    display_path,
+    project_root,
+)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-KINDS = ("guide", "myth", "cause", "condition", "prevention", "treatment", "exercise", "reference")
 TITLE_MAX = 70
 DESCRIPTION_LENGTH = (50, 160)
 REQUIRED_FIELDS = ("title", "description", "kind", "reviewed", "sources")
 OPTIONAL_FIELDS = ("related", "tags", "calculator")
 #: Page settings Material for MkDocs reads from front matter; allowed so pages may use them.
 THEME_FIELDS = ("hide", "search", "template", "status", "subtitle", "icon")
-#: Myth verdicts and how the overviews say them.
-VERDICTS = {"false": "False", "mostly-false": "Mostly false", "partly-true": "Partly true"}
-#: Where it hurts, key -> plain words, from the calculator's where check (their one home), in its
-#: anatomical order.
-PAIN_LOCATIONS = {location["key"]: location["label"] for location in where_rules()["locations"]}
 EXERCISE_TYPES = ("strength", "stretch", "mobility", "balance")
 #: Fields each kind requires, on top of REQUIRED_FIELDS.
 KIND_FIELDS = {
@@ -250,11 +249,9 @@ _page_paths: set[str] = set()
 
 
 def on_config(config: MkDocsConfig) -> None:
-    """Learn the bibliography's keys once per build."""
-    root = str(Path(config.config_file_path or ".").resolve().parent)
-    path = Path(config.docs_dir) / BIBLIOGRAPHY_FILE
+    """Learn the bibliography's keys (``shared.bibliography``: parsed once per build)."""
     _keys.clear()
-    _keys.update(load_bibliography(path, display_path(BIBLIOGRAPHY_FILE, config.docs_dir, root)))
+    _keys.update(bibliography(config))
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -267,10 +264,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 @event_priority(100)  # check the front matter before any other hook reads it
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Validate the page's front matter (``page.meta``); the Markdown passes through unchanged."""
-    root = str(Path(config.config_file_path or ".").resolve().parent)
     validate_meta(
         page.meta,
-        display_path(page.file.src_uri, config.docs_dir, root),
+        display_path(page.file.src_uri, config.docs_dir, str(project_root(config))),
         bibliography_keys=_keys,
         page_paths=_page_paths,
         today=datetime.date.today(),

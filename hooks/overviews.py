@@ -24,21 +24,22 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bibliography import (
-    BIBLIOGRAPHY_FILE,
-    Reference,
-    display_path,
-    load_bibliography,
-    reference_html,
-    short_label,
-)
-from frontmatter import KINDS, PAIN_LOCATIONS, VERDICTS
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
+from shared import (
+    KINDS,
+    PAIN_LOCATIONS,
+    VERDICTS,
+    Reference,
+    bibliography,
+    display_path,
+    project_root,
+    reference_html,
+    short_label,
+)
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -204,19 +205,11 @@ _bibliography: dict[str, Reference] = {}
 _pages: list[Page] = []
 
 
-def _root(config: MkDocsConfig) -> str:
-    return str(Path(config.config_file_path or ".").resolve().parent)
-
-
 def on_config(config: MkDocsConfig) -> None:
-    """Load the bibliography once per build (for the Sources page's overview)."""
+    """Take the build's bibliography (``shared.bibliography``: parsed once per build), for the
+    Sources page's overview."""
     _bibliography.clear()
-    _bibliography.update(
-        load_bibliography(
-            Path(config.docs_dir) / BIBLIOGRAPHY_FILE,
-            display_path(BIBLIOGRAPHY_FILE, config.docs_dir, _root(config)),
-        )
-    )
+    _bibliography.update(bibliography(config))
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -234,7 +227,7 @@ def on_page_context(
         infos = page_infos(_pages, [item.file.src_uri for item in nav.pages])
         page.content = render_overviews(
             page.content,
-            display_path(page.file.src_uri, config.docs_dir, _root(config)),
+            display_path(page.file.src_uri, config.docs_dir, str(project_root(config))),
             page_url=page.url,
             pages=infos,
             bibliography=_bibliography,

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from shared import project_root
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -175,13 +176,9 @@ def runtime_files(project_root: Path, cache_dir: Path) -> dict[str, Path | str]:
 _runtime: dict[str, Path | str] = {}
 
 
-def _project_root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).resolve().parent
-
-
 def on_config(config: MkDocsConfig) -> None:
     """Prepare the runtime files once per build (the wheel is rebuilt only when its sources change)."""
-    root = _project_root(config)
+    root = project_root(config)
     _runtime.clear()
     _runtime.update(runtime_files(root, root / ".cache" / "calculator-wheel"))
 
@@ -198,5 +195,5 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
     """Rebuild (and so re-wheel) when the calculator's sources change under ``mkdocs serve``."""
-    server.watch(str(_project_root(config) / "calculator"))
+    server.watch(str(project_root(config) / "calculator"))
     return server

@@ -20,7 +20,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 def hook_module(name: str) -> ModuleType:
     """Import one of hooks/*.py the way MkDocs does (by path, its folder on sys.path while it loads,
-    so a hook can import a sibling: ``from bibliography import ...``)."""
+    so that it imports the helper module as MkDocs's hooks do: ``from shared import ...``)."""
     return module_from_path(name, PROJECT_ROOT / "hooks" / f"{name}.py")
 
 

@@ -11,11 +11,12 @@ from mkdocs.exceptions import PluginError
 
 from tests.helpers import PROJECT_ROOT, hook_module
 
+shared = hook_module("shared")
 bibliography = hook_module("bibliography")
 frontmatter = hook_module("frontmatter")
 
 BIBLIOGRAPHY_YML = PROJECT_ROOT / "docs" / "bibliography.yml"
-ENTRY: dict[str, Any] = dict(bibliography.EXAMPLE_ENTRY)
+ENTRY: dict[str, Any] = dict(shared.EXAMPLE_ENTRY)
 SEED: dict[str, Any] = {key: value for key, value in ENTRY.items() if key != "doi"} | {
     "authors": [],
     "year": "n.d.",
@@ -23,11 +24,11 @@ SEED: dict[str, Any] = {key: value for key, value in ENTRY.items() if key != "do
     "published_in": "Physiotherapy clinic blog",
     "kind": "article",
 }
-REFS = bibliography.parse_bibliography({"doe-2020": ENTRY, "seed-000": SEED}, "bib.yml")
+REFS = shared.parse_bibliography({"doe-2020": ENTRY, "seed-000": SEED}, "bib.yml")
 
 
 def real_bibliography() -> dict[str, Any]:
-    return dict(bibliography.load_bibliography(BIBLIOGRAPHY_YML, "docs/bibliography.yml"))
+    return dict(shared.load_bibliography(BIBLIOGRAPHY_YML, "docs/bibliography.yml"))
 
 
 def test_checked_identifiers_are_kept() -> None:
@@ -60,20 +61,20 @@ def test_a_broken_entry_fails_naming_file_key_and_field(
     with pytest.raises(
         PluginError, match=rf"docs/bibliography\.yml: entry 'doe-2020' field '{field}': .*{message}"
     ):
-        bibliography.parse_bibliography({"doe-2020": entry}, "docs/bibliography.yml")
+        shared.parse_bibliography({"doe-2020": entry}, "docs/bibliography.yml")
 
 
 def test_a_missing_file_fails_naming_it(tmp_path: Path) -> None:
     with pytest.raises(PluginError, match=r"docs/bibliography\.yml: cannot be read"):
-        bibliography.load_bibliography(tmp_path / "bibliography.yml", "docs/bibliography.yml")
+        shared.load_bibliography(tmp_path / "bibliography.yml", "docs/bibliography.yml")
 
 
 def test_references_read_as_a_reference_list() -> None:
-    assert bibliography.reference_html(REFS["doe-2020"]) == (
+    assert shared.reference_html(REFS["doe-2020"]) == (
         "Doe J, Roe R (2020). A study. J Run 1(2):3-4. "
         '<a class="kl-ref-link" href="https://doi.org/10.1/x">https://doi.org/10.1/x</a>'
     )
-    assert bibliography.reference_html(REFS["seed-000"]) == "The Truth. Physiotherapy clinic blog, no date."
+    assert shared.reference_html(REFS["seed-000"]) == "The Truth. Physiotherapy clinic blog, no date."
 
 
 @pytest.mark.parametrize(
@@ -87,15 +88,13 @@ def test_references_read_as_a_reference_list() -> None:
     ],
 )
 def test_short_labels(authors: list[str], label: str) -> None:
-    ref = bibliography.parse_bibliography({"k": {**ENTRY, "authors": authors}}, "b")["k"]
-    assert bibliography.short_label(ref) == label
+    ref = shared.parse_bibliography({"k": {**ENTRY, "authors": authors}}, "b")["k"]
+    assert shared.short_label(ref) == label
 
 
 def test_more_than_six_authors_end_with_et_al() -> None:
-    ref = bibliography.parse_bibliography({"k": {**ENTRY, "authors": [f"A{n} B" for n in range(8)]}}, "b")[
-        "k"
-    ]
-    assert bibliography.author_text(ref) == "A0 B, A1 B, A2 B, A3 B, A4 B, A5 B, et al."
+    ref = shared.parse_bibliography({"k": {**ENTRY, "authors": [f"A{n} B" for n in range(8)]}}, "b")["k"]
+    assert shared.author_text(ref) == "A0 B, A1 B, A2 B, A3 B, A4 B, A5 B, et al."
 
 
 def test_citations_are_numbered_in_order_of_first_citation() -> None:

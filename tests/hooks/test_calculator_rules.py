@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
 from mkdocs.exceptions import PluginError
 
-from calculator.rules.ramp import ramp_rules
+import calculator.protocol
 from tests.helpers import hook_module
 
 calculator_rules = hook_module("calculator_rules")
+
+
+def ramp_rules() -> dict[str, Any]:
+    """The ramp's rules as the browser gets them: the protocol's ``rules`` answer."""
+    answer = json.loads(calculator.protocol.handle(json.dumps({"check": "rules"})))
+    ramp: dict[str, Any] = answer["result"]["ramp"]
+    return ramp
 
 
 def test_profile_options_follow_the_calculator() -> None:

@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 
 from tests.helpers import hook_module
 
+shared = hook_module("shared")
 bibliography = hook_module("bibliography")
 overviews = hook_module("overviews")
 PageInfo = overviews.PageInfo
@@ -43,7 +44,7 @@ PAGES = [
         sources=["doe-2020"],
     ),
 ]
-REFS = bibliography.parse_bibliography({"doe-2020": bibliography.EXAMPLE_ENTRY}, "bib.yml")
+REFS = shared.parse_bibliography({"doe-2020": shared.EXAMPLE_ENTRY}, "bib.yml")
 
 
 def render(marker: str, page_url: str = "index.html") -> str:

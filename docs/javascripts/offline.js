@@ -5,7 +5,8 @@
   if (location.protocol !== "file:") return;
   var message = "The calculator needs the site to be served, not opened from disk. In the site's folder run "
     + "python3 -m http.server and open http://127.0.0.1:8000/ in your browser. The reading pages work either way.";
-  document.querySelectorAll("form[data-calculator]").forEach(function (form) {
+  var forms = /** @type {NodeListOf<HTMLFormElement>} */ (document.querySelectorAll("form[data-calculator]"));
+  forms.forEach(function (form) {
     var status = document.createElement("p");
     status.className = "kl-status";
     status.setAttribute("role", "status");
@@ -13,6 +14,8 @@
     status.textContent = message;
     form.prepend(status);
     form.dataset.state = "failed";
-    form.querySelectorAll("button, input, select, textarea").forEach(function (field) { field.disabled = true; });
+    var fields = /** @type {NodeListOf<HTMLInputElement | HTMLButtonElement | HTMLSelectElement | HTMLTextAreaElement>} */
+      (form.querySelectorAll("button, input, select, textarea"));
+    fields.forEach(function (field) { field.disabled = true; });
   });
 })();

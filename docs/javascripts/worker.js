@@ -3,30 +3,47 @@
 // It loads Pyodide once from the site's own copy (../pyodide/), installs the calculator wheel
 // through the site's pyodide-lock.json (sha256-checked by Pyodide), then answers requests by
 // calling one fixed Python function, calculator.protocol.handle(text) -> text.
-//
-// Messages in:  {id, request: "<JSON text>"}
-// Messages out: {type: "progress", step, label}
-//               {type: "ready"}
-//               {type: "failed", message}
-//               {type: "answer", id, response: "<JSON text>"}  or  {type: "answer", id, error}
+// Its messages in (ToWorker) and out (FromWorker) are typed in protocol.d.ts.
+
+/** @import { FromWorker, ProgressStep, ToWorker } from "./protocol" */
 
 const runtimeBase = new URL("../pyodide/", import.meta.url).href;
 const CALCULATOR_PACKAGE = "kneeload-calculator";
 
-function progress(step, label) {
-  self.postMessage({ type: "progress", step, label });
+/** @param {FromWorker} message */
+function post(message) {
+  self.postMessage(message);
 }
 
+/**
+ * @param {unknown} error anything thrown or rejected
+ * @returns {string} its message (or itself, as text), for the page
+ */
+function describe(error) {
+  const message = typeof error === "object" && error !== null && "message" in error ? error.message : null;
+  return String(message || error);
+}
+
+/**
+ * @param {ProgressStep} step
+ * @param {string} label
+ */
+function progress(step, label) {
+  post({ type: "progress", step, label });
+}
+
+/** @returns {Promise<(text: string) => string>} calculator.protocol.handle, once Python runs */
 async function startPython() {
   progress("download", "Downloading the Python runtime");
   const { loadPyodide } = await import(`${runtimeBase}pyodide.mjs`);
   progress("start", "Starting Python");
   const pyodide = await loadPyodide({ indexURL: runtimeBase, fullStdLib: false });
   progress("install", "Installing the calculator");
+  /** @type {string[]} */
   const problems = [];
   await pyodide.loadPackage(CALCULATOR_PACKAGE, {
     messageCallback: () => {},
-    errorCallback: (message) => problems.push(message),
+    errorCallback: (/** @type {string} */ message) => problems.push(message),
   });
   if (problems.length) {
     throw new Error(problems.join(" "));
@@ -40,6 +57,7 @@ async function startPython() {
 // only logs "wasm instantiation failed!" with console.warn, and its promise never settles.
 // Watch for that log line (and for any uncaught error) so the page can say what happened.
 const WASM_FAILED = "wasm instantiation failed!";
+/** @type {Promise<never>} */
 const crashed = new Promise((_, reject) => {
   const warn = console.warn.bind(console);
   console.warn = (...args) => {
@@ -54,17 +72,18 @@ const crashed = new Promise((_, reject) => {
 const ready = Promise.race([startPython(), crashed]);
 
 ready.then(
-  () => self.postMessage({ type: "ready" }),
-  (error) => self.postMessage({ type: "failed", message: String(error && error.message ? error.message : error) }),
+  () => post({ type: "ready" }),
+  (error) => post({ type: "failed", message: describe(error) }),
 );
 
 self.addEventListener("message", async (event) => {
+  /** @type {ToWorker} */
   const { id, request } = event.data;
   try {
     const handle = await ready;
     // A JSON string crosses the boundary, so no PyProxy leaks into the page.
-    self.postMessage({ type: "answer", id, response: handle(request) });
+    post({ type: "answer", id, response: handle(request) });
   } catch (error) {
-    self.postMessage({ type: "answer", id, error: String(error && error.message ? error.message : error) });
+    post({ type: "answer", id, error: describe(error) });
   }
 });

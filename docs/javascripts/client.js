@@ -4,14 +4,19 @@
 //   await calculator.ready;                        // rejects with a reader-facing message
 //   const answer = await calculator.request({ check: "ramp", weeks: [20, 22] });
 //
-// Requests sent before the runtime is ready wait for it inside the worker. Answers follow the
-// JSON protocol written down in calculator/protocol.py.
+// Requests sent before the runtime is ready wait for it inside the worker. The messages and the
+// answers are typed in protocol.d.ts; the protocol itself is written down in calculator/protocol.py.
 
-const WORKER_URL = new URL("./calculator-worker.js", import.meta.url);
+/** @import { Answer, Calculator, FromWorker, ProgressStep, Request, WorkerLike } from "./protocol" */
 
-/** Why this browser or this copy of the site cannot run the calculator, or null if it can. */
+const WORKER_URL = new URL("./worker.js", import.meta.url);
+
+/**
+ * Why this browser cannot run the calculator, or null if it can.
+ * @returns {string | null}
+ */
 export function unsupportedReason() {
-  // Opened from disk (file:), this module never runs: calculator-offline.js tells the reader.
+  // Opened from disk (file:), this module never runs: offline.js tells the reader.
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
     return "This browser cannot run the calculator (it needs WebAssembly and Web Workers). "
       + "The reading pages work without it.";
@@ -19,28 +24,50 @@ export function unsupportedReason() {
   return null;
 }
 
-export function startCalculator({ onProgress = () => {} } = {}) {
+/** @returns {WorkerLike} the site's module worker */
+function siteWorker() {
+  return /** @type {WorkerLike} */ (/** @type {unknown} */ (new Worker(WORKER_URL, { type: "module" })));
+}
+
+/**
+ * Start the calculator's worker (one per page) and return its client.
+ *
+ * @param {object} [options]
+ * @param {(progress: { step: ProgressStep, label: string }) => void} [options.onProgress]
+ *   told each step of starting Python
+ * @param {() => WorkerLike} [options.createWorker] where the worker comes from (the tests pass a
+ *   fake one); by default the site's worker.js, if this browser can run it
+ * @returns {Calculator}
+ */
+export function startCalculator({ onProgress = () => {}, createWorker } = {}) {
+  /** @type {Map<number, { resolve: (answer: Answer) => void, reject: (error: Error) => void }>} */
   const pending = new Map();
   let nextId = 1;
+  /** @type {Error | null} */
   let failure = null;
 
-  const reason = unsupportedReason();
+  const reason = createWorker ? null : unsupportedReason();
   if (reason) {
     const ready = Promise.reject(new Error(reason));
     ready.catch(() => {});
     return { ready, request: () => Promise.reject(new Error(reason)) };
   }
 
-  const worker = new Worker(WORKER_URL, { type: "module" });
-  let resolveReady;
-  let rejectReady;
+  const worker = (createWorker ?? siteWorker)();
+  /** @type {() => void} */
+  let resolveReady = () => {};
+  /** @type {(error: Error) => void} */
+  let rejectReady = () => {};
+  /** @type {Promise<void>} */
   const ready = new Promise((resolve, reject) => {
     resolveReady = resolve;
     rejectReady = reject;
   });
   ready.catch(() => {});
 
+  /** @param {string} message why it could not start */
   function fail(message) {
+    if (failure) return;
     failure = new Error(`The calculator could not start: ${message} Reload the page to try again; the rest of this page still works.`);
     rejectReady(failure);
     for (const { reject } of pending.values()) reject(failure);
@@ -49,15 +76,16 @@ export function startCalculator({ onProgress = () => {} } = {}) {
   }
 
   worker.addEventListener("message", (event) => {
+    /** @type {FromWorker} */
     const message = event.data;
-    if (message.type === "progress") onProgress(message);
+    if (message.type === "progress") onProgress({ step: message.step, label: message.label });
     else if (message.type === "ready") resolveReady();
     else if (message.type === "failed") fail(message.message);
     else if (message.type === "answer") {
       const waiting = pending.get(message.id);
       if (!waiting) return;
       pending.delete(message.id);
-      if (message.error) waiting.reject(new Error(message.error));
+      if ("error" in message) waiting.reject(new Error(message.error));
       else waiting.resolve(JSON.parse(message.response));
     }
   });
@@ -67,6 +95,10 @@ export function startCalculator({ onProgress = () => {} } = {}) {
     fail(event.message || "its files could not be loaded.");
   });
 
+  /**
+   * @param {Request} payload
+   * @returns {Promise<Answer>}
+   */
   function request(payload) {
     if (failure) return Promise.reject(failure);
     const id = nextId++;

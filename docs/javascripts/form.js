@@ -1,0 +1,249 @@
+// A calculator form: what it asks, read into a protocol request, and how its fields behave.
+// Nothing runs on import and nothing here reaches for a global document: every function works on
+// the form it is given (the unit tests give it one from jsdom).
+//
+// Field conventions (set by the page's HTML, which the build renders from the calculator's rules):
+//   name="weeks" data-kind="numbers"   repeated inputs -> an array (empty trailing fields dropped)
+//   name="loads" data-kind="number-list"  one textarea -> an array ("5, 0, 8" or one per line)
+//   name="current" data-kind="number"  -> a number (data-optional: left out when empty)
+//   name="answers.locked" type=checkbox -> {"answers": {"locked": true|false}}
+//   name="features" type=checkbox data-kind="list" -> ["swelling", ...] (the checked values)
+//   select, radio, text, date          -> the value as a string (data-optional: left out when empty)
+
+/** @import { Request } from "./protocol" */
+
+/**
+ * A form field: what form.elements holds, with a name and a value.
+ * @typedef {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | HTMLButtonElement} Field
+ */
+
+/**
+ * What the reader typed in one field; a number, when it reads as one.
+ * @typedef {number | string | null} Typed
+ */
+
+const NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
+
+/**
+ * What the reader typed, as a number when it reads as one ("22,5" too), else as typed (the
+ * calculator says what is wrong with it); null for nothing.
+ * @param {string} text
+ * @returns {Typed}
+ */
+export function readNumber(text) {
+  const trimmed = text.trim();
+  if (trimmed === "") return null;
+  return NUMBER.test(trimmed) ? Number(trimmed.replace(",", ".")) : trimmed;
+}
+
+/**
+ * Numbers from repeated fields; empty fields after the last filled one are left out.
+ * @param {string[]} texts
+ * @returns {Typed[]}
+ */
+export function readNumbers(texts) {
+  const values = texts.map(readNumber);
+  while (values.length > 1 && values.at(-1) === null) values.pop();
+  return values;
+}
+
+/**
+ * Numbers from one text, separated by spaces, new lines, semicolons or ", ". A bare comma is a
+ * decimal comma when those separators are used ("12,5; 13"), else a separator ("10,12,11").
+ * @param {string} text
+ * @returns {Typed[]}
+ */
+export function readNumberList(text) {
+  const separator = /[\s;]/.test(text.trim()) ? /[\s;]+|,\s+/ : /,/;
+  return text.split(separator).filter((part) => part !== "").map(readNumber);
+}
+
+/**
+ * Set a dotted name's value: ("answers.locked", true) -> {answers: {locked: true}}.
+ * @param {Record<string, unknown>} request
+ * @param {string} name
+ * @param {unknown} value
+ */
+function setPath(request, name, value) {
+  const parts = name.split(".");
+  let target = request;
+  for (const part of parts.slice(0, -1)) {
+    target = /** @type {Record<string, unknown>} */ (target[part] ??= {});
+  }
+  target[parts[parts.length - 1]] = value;
+}
+
+/**
+ * @param {Field} field
+ * @returns {boolean} whether a checkbox or radio is ticked (false for any other field)
+ */
+function ticked(field) {
+  return "checked" in field && field.checked;
+}
+
+/**
+ * The form's fields that have a name, in order (disabled ones too).
+ * @param {HTMLFormElement} form
+ * @returns {Field[]}
+ */
+function allFields(form) {
+  return /** @type {Field[]} */ ([...form.elements]).filter((element) => element.name);
+}
+
+/**
+ * The fields the form sends: named and not disabled (a hidden block's fields are disabled).
+ * @param {HTMLFormElement} form
+ * @returns {Field[]}
+ */
+export function namedFields(form) {
+  return allFields(form).filter((element) => !element.disabled);
+}
+
+/**
+ * The protocol request a form stands for.
+ * @param {HTMLFormElement} form
+ * @returns {Request}
+ */
+export function readForm(form) {
+  /** @type {Request} */
+  const request = { check: form.dataset.calculator ?? "" };
+  const fields = namedFields(form);
+  const done = new Set();
+  for (const element of fields) {
+    const { name } = element;
+    const kind = element.dataset.kind;
+    if (done.has(name)) continue;
+    if (kind === "numbers") {
+      done.add(name);
+      setPath(request, name, readNumbers(fields.filter((e) => e.name === name).map((e) => e.value)));
+    } else if (kind === "list") {
+      done.add(name);
+      setPath(request, name, fields.filter((e) => e.name === name && ticked(e)).map((e) => e.value));
+    } else if (element.type === "checkbox") {
+      setPath(request, name, ticked(element));
+    } else if (element.type === "radio") {
+      if (ticked(element)) setPath(request, name, element.value);
+    } else if (kind === "number-list") {
+      setPath(request, name, readNumberList(element.value));
+    } else if (element.value.trim() === "" && element.dataset.optional !== undefined) {
+      continue;
+    } else if (kind === "number") {
+      setPath(request, name, readNumber(element.value));
+    } else if (element.tagName !== "BUTTON") {
+      setPath(request, name, element.value);
+    }
+  }
+  return request;
+}
+
+// --- inputs kept in the URL -------------------------------------------------------------------
+
+/**
+ * The form's inputs as URL parameters (only what the reader filled in).
+ * @param {HTMLFormElement} form
+ * @returns {URLSearchParams}
+ */
+export function formToParams(form) {
+  const params = new URLSearchParams();
+  for (const element of namedFields(form)) {
+    if (element.type === "checkbox") {
+      if (ticked(element)) params.append(element.name, element.dataset.kind === "list" ? element.value : "yes");
+    } else if (element.type === "radio") {
+      if (ticked(element)) params.append(element.name, element.value);
+    } else if (element.value.trim() !== "" && element.tagName !== "BUTTON" && element.type !== "hidden") {
+      params.append(element.name, element.value);
+    }
+  }
+  return params;
+}
+
+/**
+ * Fill a form from URL parameters (adding repeated fields as needed); true if anything was filled.
+ * @param {HTMLFormElement} form
+ * @param {URLSearchParams} params
+ * @returns {boolean}
+ */
+export function paramsToForm(form, params) {
+  let filled = false;
+  const names = new Set(allFields(form).map((element) => element.name));
+  for (const name of new Set(params.keys())) {
+    if (!names.has(name)) continue;
+    const values = params.getAll(name);
+    /** @type {Field[]} */
+    const fields = allFields(form).filter((element) => element.name === name);
+    const list = fields[0].closest("[data-repeat]");
+    if (list) while (fields.length < values.length) fields.push(addRepeat(list, false));
+    fields.forEach((element, index) => {
+      if (element.type === "checkbox" && "checked" in element) {
+        element.checked = element.dataset.kind === "list" ? values.includes(element.value) : true;
+      } else if (element.type === "radio" && "checked" in element) element.checked = values.includes(element.value);
+      else if (index < values.length) element.value = values[index];
+    });
+    filled = true;
+  }
+  return filled;
+}
+
+// --- repeated fields (the ramp's weeks) -------------------------------------------------------
+
+/**
+ * Add one more field to a repeated list (a copy of the first, numbered next); return its input.
+ * @param {Element} list the [data-repeat] element
+ * @param {boolean} [focus] move the focus to the new field
+ * @returns {HTMLInputElement}
+ */
+export function addRepeat(list, focus = true) {
+  const template = /** @type {Element} */ (list.firstElementChild);
+  const number = list.children.length + 1;
+  const item = /** @type {Element} */ (template.cloneNode(true));
+  const input = /** @type {HTMLInputElement} */ (item.querySelector("input"));
+  const label = /** @type {HTMLLabelElement} */ (item.querySelector("label"));
+  input.id = input.id.replace(/\d+$/, String(number));
+  input.value = "";
+  input.removeAttribute("aria-invalid");
+  input.removeAttribute("aria-describedby");
+  label.htmlFor = input.id;
+  label.textContent = (label.textContent ?? "").replace(/\d+$/, String(number));
+  item.querySelectorAll(".kl-field-error").forEach((note) => note.remove());
+  list.append(item);
+  if (focus) input.focus();
+  return input;
+}
+
+/**
+ * Wire each repeated list's add and remove buttons ([data-add], [data-remove]).
+ * @param {HTMLFormElement} form
+ */
+export function wireRepeats(form) {
+  form.querySelectorAll("[data-repeat]").forEach((list) => {
+    const repeat = /** @type {HTMLElement} */ (list).dataset.repeat;
+    form.querySelector(`[data-add="${repeat}"]`)?.addEventListener("click", () => addRepeat(list));
+    form.querySelector(`[data-remove="${repeat}"]`)?.addEventListener("click", () => {
+      if (list.children.length > 1) list.lastElementChild?.remove();
+      list.lastElementChild?.querySelector("input")?.focus();
+    });
+  });
+}
+
+// --- fields shown only when another field says so (data-show-if="profile=custom" or "answers.injury")
+
+/**
+ * Show each [data-show-if] block only while its condition holds, and disable its fields while
+ * hidden (so they are neither sent nor kept in the URL). Returns the update, for a restored form.
+ * @param {HTMLFormElement} form
+ * @returns {() => void}
+ */
+export function wireConditionalFields(form) {
+  const blocks = /** @type {HTMLElement[]} */ ([...form.querySelectorAll("[data-show-if]")]);
+  const update = () => blocks.forEach((block) => {
+    const [name, value] = (block.dataset.showIf ?? "").split("=");
+    const field = /** @type {Field | null} */ (form.elements.namedItem(name));
+    const shown = value === undefined ? Boolean(field && ticked(field)) : field?.value === value;
+    block.hidden = !shown;
+    block.querySelectorAll("input, select, textarea").forEach((input) => {
+      /** @type {Field} */ (input).disabled = !shown;
+    });
+  });
+  form.addEventListener("change", update);
+  return update;
+}

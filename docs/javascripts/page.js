@@ -1,0 +1,112 @@
+// Wires every calculator form of a page ([data-calculator]) to the calculator: the page's entry,
+// loaded only by pages whose front matter declares `calculator:` (see overrides/main.html).
+// Wiring only: the form is read by form.js, the request sent by client.js, the answer shown by
+// answer.js. The calculator validates, answers and shapes its own answer.
+
+/** @import { Calculator } from "./protocol" */
+
+import { clearErrors, renderAnswer, showErrors } from "./answer.js";
+import { startCalculator } from "./client.js";
+import { formToParams, paramsToForm, readForm, wireConditionalFields, wireRepeats } from "./form.js";
+
+/**
+ * @param {string} markup one element's HTML
+ * @returns {HTMLElement}
+ */
+function html(markup) {
+  const template = document.createElement("template");
+  template.innerHTML = markup.trim();
+  return /** @type {HTMLElement} */ (template.content.firstElementChild);
+}
+
+/**
+ * Give a form its status line, error summary and answer section (every calculator has them).
+ * @param {HTMLFormElement} form
+ */
+function addCommonParts(form) {
+  const check = form.dataset.calculator;
+  form.prepend(
+    html('<p class="kl-status" role="status" aria-live="polite" data-calculator-status></p>'),
+    html('<div class="kl-error-summary" data-error-summary role="alert" tabindex="-1" hidden>'
+      + '<h2>Please check your entries</h2><ul data-error-list></ul></div>'),
+    html('<p class="kl-field-error" data-form-error hidden></p>'),
+  );
+  const section = html(`<section class="kl-answer" id="${check}-answer" aria-labelledby="${check}-answer-heading"`
+    + ` data-answer-for="${check}" hidden><h2 id="${check}-answer-heading" tabindex="-1"></h2>`
+    + "<div data-answer-body></div></section>");
+  /** @type {HTMLElement} */ (section.querySelector("h2")).textContent = form.dataset.answerHeading || "Your answer";
+  form.after(section);
+}
+
+/**
+ * Wire one form: its repeated and conditional fields, the reader's date, and its submit.
+ * @param {HTMLFormElement} form
+ * @param {Calculator} calculator
+ * @returns {() => void} the update of its conditional fields (for a form restored from the URL)
+ */
+function wireForm(form, calculator) {
+  const section = /** @type {HTMLElement} */ (document.querySelector(`[data-answer-for="${form.dataset.calculator}"]`));
+  const heading = /** @type {HTMLElement} */ (section.querySelector("h2"));
+  const body = /** @type {HTMLElement} */ (section.querySelector("[data-answer-body]"));
+  const formError = /** @type {HTMLElement} */ (form.querySelector("[data-form-error]"));
+  wireRepeats(form);
+  // The reader's own date (YYYY-MM-DD in their time zone), for answers that give dates.
+  form.querySelectorAll("[data-today]").forEach((input) => {
+    /** @type {HTMLInputElement} */ (input).value = new Date().toLocaleDateString("en-CA");
+  });
+  const updateConditionalFields = wireConditionalFields(form);
+  updateConditionalFields();
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    form.setAttribute("aria-busy", "true");
+    performance.mark("calculator-submit");
+    try {
+      const answer = await calculator.request(readForm(form));
+      performance.mark("calculator-answer");
+      if (!answer.ok) {
+        section.hidden = true;
+        showErrors(form, answer.errors);
+        return;
+      }
+      renderAnswer(body, answer.result);
+      section.hidden = false;
+      history.replaceState(null, "", `?${formToParams(form)}`);
+      heading.focus();
+    } catch (error) {
+      formError.textContent = error instanceof Error ? error.message : String(error);
+      formError.hidden = false;
+    } finally {
+      form.removeAttribute("aria-busy");
+    }
+  });
+  return updateConditionalFields;
+}
+
+function main() {
+  const forms = /** @type {HTMLFormElement[]} */ ([...document.querySelectorAll("form[data-calculator]")]);
+  if (!forms.length) return;
+  forms.forEach(addCommonParts);
+  const statuses = document.querySelectorAll("[data-calculator-status]");
+  const say = (/** @type {string} */ text) => statuses.forEach((status) => { status.textContent = text; });
+  say("Loading the calculator…");
+  const calculator = startCalculator({ onProgress: ({ label }) => say(`Loading the calculator: ${label}…`) });
+  const updates = new Map(forms.map((form) => [form, wireForm(form, calculator)]));
+  const params = new URLSearchParams(location.search);
+  const restored = forms.filter((form) => paramsToForm(form, params));
+  restored.forEach((form) => updates.get(form)?.());
+  calculator.ready.then(
+    () => {
+      performance.mark("calculator-ready");
+      say("The calculator is ready.");
+      forms.forEach((form) => { form.dataset.state = "ready"; });
+      restored.forEach((form) => form.requestSubmit());
+    },
+    (error) => {
+      say(error.message);
+      forms.forEach((form) => { form.dataset.state = "failed"; });
+    },
+  );
+}
+
+main();

@@ -1,0 +1,97 @@
+// The calculator's messages, typed once for every module here (tsc checks the JavaScript against
+// them; see tsconfig.json). Nothing here runs and the site does not ship it (mkdocs.yml
+// exclude_docs). The protocol's written spec is calculator/protocol.py: these types are the part of
+// it the browser reads, and they change with it.
+//
+//   page --(Request)--> client --(ToWorker)--> worker --text--> calculator.protocol.handle
+//   page <--(Answer)--  client <--(FromWorker)-- worker <--text--
+
+// --- the protocol (calculator/protocol.py) ------------------------------------------------------
+
+/** A request: the check's name and its fields (numbers, text, lists, nested answers). */
+export interface Request {
+  check: string;
+  [field: string]: unknown;
+}
+
+/** One problem with a request: where it is ("weeks[1]", "answers.locked", "request") and what. */
+export interface FieldError {
+  field: string | null;
+  message: string;
+}
+
+/** A page the answer links to: docs-relative ("conditions/bursitis.md"), with its title. */
+export interface Link {
+  title: string;
+  page: string;
+}
+
+/** One row of an answer's table; a flagged row is one the reader should look at. */
+export interface TableRow {
+  cells: string[];
+  flagged: boolean;
+}
+
+/** The table an answer brings (calculator/present.py). */
+export interface Table {
+  caption: string;
+  columns: string[];
+  rows: TableRow[];
+}
+
+/**
+ * What every check's result carries (calculator/answer.py, the answer contract), plus the table
+ * and chart the protocol adds. Each check adds fields of its own, which the page does not read.
+ */
+export interface Result {
+  summary: string;
+  verdict: string;
+  why: string;
+  links: Link[];
+  sources: string[];
+  disclaimer: string;
+  see_clinician: boolean;
+  caveat?: string | null;
+  table?: Table | null;
+  chart_svg?: string | null;
+  [field: string]: unknown;
+}
+
+/** An answer: a result, or every problem with the request at once. */
+export type Answer =
+  | { ok: true; check: string; result: Result }
+  | { ok: false; check: string | null; errors: FieldError[] };
+
+// --- the page <-> worker messages (client.js, worker.js) ----------------------------------------
+
+/** The steps of starting Python in the worker, in order. */
+export type ProgressStep = "download" | "start" | "install";
+
+/** Page to worker: one request, as JSON text, with the id its answer will carry. */
+export interface ToWorker {
+  id: number;
+  request: string;
+}
+
+/** Worker to page. */
+export type FromWorker =
+  | { type: "progress"; step: ProgressStep; label: string }
+  | { type: "ready" }
+  | { type: "failed"; message: string }
+  | { type: "answer"; id: number; response: string }
+  | { type: "answer"; id: number; error: string };
+
+/** The part of a Worker the client uses (a fake one in the tests). */
+export interface WorkerLike {
+  postMessage(message: ToWorker): void;
+  addEventListener(type: "message", listener: (event: { data: FromWorker }) => void): void;
+  addEventListener(type: "error", listener: (event: { message?: string; preventDefault(): void }) => void): void;
+  terminate(): void;
+}
+
+/** What startCalculator returns: readiness, and one promise per request. */
+export interface Calculator {
+  /** Resolves once Python runs; rejects with a message for the reader. */
+  ready: Promise<void>;
+  request(payload: Request): Promise<Answer>;
+}

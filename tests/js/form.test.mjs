@@ -1,0 +1,107 @@
+// The form readers: what the reader typed becomes the protocol request calculator/protocol.py
+// documents. Expected values are worked out by hand from the field conventions in form.js.
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import {
+  formToParams,
+  paramsToForm,
+  readForm,
+  readNumber,
+  readNumberList,
+  readNumbers,
+  wireConditionalFields,
+} from "../../docs/javascripts/form.js";
+import { fill, page, RAMP_FORM } from "./dom.mjs";
+
+test("readNumber reads decimal points and decimal commas, and keeps what is not a number", () => {
+  assert.equal(readNumber(" 22 "), 22);
+  assert.equal(readNumber("22,5"), 22.5);
+  assert.equal(readNumber("22.5"), 22.5);
+  assert.equal(readNumber(".5"), 0.5);
+  assert.equal(readNumber("-3"), -3);
+  assert.equal(readNumber(""), null);
+  assert.equal(readNumber("   "), null);
+  // Not numbers: passed on as typed, so the calculator can say what is wrong at the field.
+  assert.equal(readNumber("twenty"), "twenty");
+  assert.equal(readNumber("1,5,2"), "1,5,2");
+  assert.equal(readNumber("1e3"), "1e3");
+});
+
+test("readNumbers drops the empty fields after the last filled one, and keeps gaps", () => {
+  assert.deepEqual(readNumbers(["20", "", "22", "", ""]), [20, null, 22]);
+  assert.deepEqual(readNumbers(["", ""]), [null]);
+  assert.deepEqual(readNumbers(["20", "x"]), [20, "x"]);
+});
+
+test("readNumberList splits on commas alone, or on spaces, lines and semicolons with decimal commas", () => {
+  assert.deepEqual(readNumberList("10,12,11"), [10, 12, 11]);
+  assert.deepEqual(readNumberList("5, 0, 8"), [5, 0, 8]);
+  assert.deepEqual(readNumberList("12,5; 13"), [12.5, 13]);
+  assert.deepEqual(readNumberList("1\n2\n\n3.5"), [1, 2, 3.5]);
+  assert.deepEqual(readNumberList(""), []);
+});
+
+test("readForm turns the ramp form into its request; a hidden optional field is left out", () => {
+  const doc = page(RAMP_FORM);
+  const form = /** @type {HTMLFormElement} */ (doc.querySelector("form"));
+  wireConditionalFields(form)();
+  fill(doc, { "week-1": "20", "week-2": "22,5", "week-3": "" });
+  assert.deepEqual(readForm(form), { check: "ramp", weeks: [20, 22.5], unit: "km", profile: "standard" });
+});
+
+test("readForm sends the custom limit once the custom profile shows it", () => {
+  const doc = page(RAMP_FORM);
+  const form = /** @type {HTMLFormElement} */ (doc.querySelector("form"));
+  const update = wireConditionalFields(form);
+  /** @type {HTMLSelectElement} */ (doc.getElementById("profile")).value = "custom";
+  update();
+  fill(doc, { "week-1": "20", "week-2": "23", limit_pct: "15" });
+  assert.deepEqual(readForm(form), {
+    check: "ramp",
+    weeks: [20, 23],
+    unit: "km",
+    profile: "custom",
+    limit_pct: 15,
+  });
+});
+
+test("readForm reads checkboxes into nested answers, lists and radios", () => {
+  const doc = page(`
+    <form data-calculator="where">
+      <input type="radio" name="location" value="front"><input type="radio" name="location" value="outside" checked>
+      <input type="checkbox" name="features" data-kind="list" value="stairs" checked>
+      <input type="checkbox" name="features" data-kind="list" value="swelling">
+      <input type="checkbox" name="features" data-kind="list" value="clicking" checked>
+      <input type="checkbox" name="answers.locked" checked><input type="checkbox" name="answers.new_pain">
+      <input type="text" name="loads" data-kind="number-list" value="5, 0, 8">
+      <input type="date" name="start_date" data-optional value="">
+      <button type="submit" name="go">Go</button>
+    </form>`);
+  assert.deepEqual(readForm(/** @type {HTMLFormElement} */ (doc.querySelector("form"))), {
+    check: "where",
+    location: "outside",
+    features: ["stairs", "clicking"],
+    answers: { locked: true, new_pain: false },
+    loads: [5, 0, 8],
+  });
+});
+
+test("the inputs go into the URL and come back, adding the weeks the form lacks", () => {
+  const doc = page(RAMP_FORM);
+  const form = /** @type {HTMLFormElement} */ (doc.querySelector("form"));
+  fill(doc, { "week-1": "20", "week-2": "22", "week-3": "24" });
+  /** @type {HTMLSelectElement} */ (doc.getElementById("unit")).value = "mi";
+  assert.equal(formToParams(form).toString(), "weeks=20&weeks=22&weeks=24&unit=mi&profile=standard");
+
+  const copy = page(RAMP_FORM);
+  const restored = /** @type {HTMLFormElement} */ (copy.querySelector("form"));
+  const params = new URLSearchParams("weeks=20&weeks=22&weeks=24&weeks=26&weeks=28&unit=mi&other=1");
+  assert.equal(paramsToForm(restored, params), true);
+  assert.deepEqual(readForm(restored).weeks, [20, 22, 24, 26, 28]);
+  assert.equal(/** @type {HTMLSelectElement} */ (copy.getElementById("unit")).value, "mi");
+  // The added field is numbered like the rest, and its label names it.
+  assert.equal(copy.querySelector('label[for="week-5"]')?.textContent, "Week 5");
+  assert.equal(paramsToForm(restored, new URLSearchParams("nothing=here")), false);
+});

@@ -1,0 +1,57 @@
+"""The browser JavaScript (docs/javascripts/) is type-checked and unit-tested, like the Python.
+
+- ``tsc`` (TypeScript, pinned in package.json) checks every module against protocol.d.ts with
+  tsconfig.json (``checkJs``, ``strict``, ``noEmit``): zero errors;
+- Node's own test runner runs tests/js/*.test.mjs (form readers, the client with a fake Worker,
+  answer rendering, on jsdom pinned in package.json).
+
+Both need Node.js and ``npm ci`` (``make test`` runs it).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from tests.helpers import PROJECT_ROOT
+
+JS_TESTS = sorted((PROJECT_ROOT / "tests" / "js").glob("*.test.mjs"))
+TSC = PROJECT_ROOT / "node_modules" / "typescript" / "bin" / "tsc"
+
+
+def node() -> str:
+    found = shutil.which("node")
+    if found is None:
+        pytest.fail("Node.js is needed for the JavaScript checks: install nodejs.")
+    return found
+
+
+def test_the_javascript_type_checks_strict() -> None:
+    if not TSC.is_file():
+        pytest.fail(f"TypeScript not found at {TSC}: run `make test` (it runs `npm ci`).")
+    done = subprocess.run(
+        [node(), str(TSC), "--project", str(PROJECT_ROOT / "tsconfig.json"), "--pretty", "false"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_javascript_unit_tests_pass() -> None:
+    assert {"answer.test.mjs", "client.test.mjs", "form.test.mjs"} <= {path.name for path in JS_TESTS}
+    done = subprocess.run(
+        [node(), "--test", *map(str, JS_TESTS)],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert re.search(r"^# pass [1-9]", done.stdout, re.M) and "# fail 0" in done.stdout, done.stdout
