@@ -43,7 +43,7 @@ SITE_RUNTIME_DIR = "pyodide"
 #: The npm package's files that a browser needs to start Python (the module loader, not pyodide.js).
 PYODIDE_CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 #: Sources whose change means a new wheel.
-WHEEL_INPUTS = ("pyproject.toml", "calculator")
+WHEEL_INPUTS = ("pyproject.toml", "README.md", "calculator")
 #: pyodide-build's command, in the Python 3.12+ environment the Makefile creates, and its pins.
 LOCK_TOOL = ".venv-lock/bin/pyodide"
 LOCK_REQUIREMENTS = "requirements-lock.txt"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -34,6 +35,13 @@ def test_wheel_is_reused_while_sources_are_unchanged(tmp_path: Path) -> None:
     stamp = first.stat().st_mtime_ns
     assert runtime.build_calculator_wheel(PROJECT_ROOT, tmp_path) == first
     assert first.stat().st_mtime_ns == stamp
+
+
+def test_fingerprint_covers_every_file_the_wheel_is_made_from() -> None:
+    # pyproject.toml names the package folders and the readme (copied into the wheel's METADATA).
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())
+    made_from = {"pyproject.toml", project["project"]["readme"], *project["tool"]["setuptools"]["packages"]}
+    assert made_from <= set(runtime.WHEEL_INPUTS)
 
 
 def test_fingerprint_changes_with_any_source(tmp_path: Path) -> None:
