@@ -199,6 +199,14 @@ def write_site_lock(project_root: Path, upstream_lock: Path, wheels: list[Path],
     depends) to Pyodide's lock emptied of its packages; it fails when a wheel depends on a
     package that is not among them. Returns the folder holding the lock and the wheels, reused
     while nothing it depends on changes. Raises PluginError when the tool is missing or fails.
+
+    >>> import tempfile
+    >>> upstream = Path(tempfile.mkdtemp()) / "pyodide-lock.json"
+    >>> _ = upstream.write_text('{"info": {}, "packages": {}}')
+    >>> write_site_lock(Path("/nonexistent"), upstream, [], upstream.parent / "lock")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    mkdocs.exceptions.PluginError: pyodide-build not found at /nonexistent/.venv-lock/bin/pyodide: run `make site` ...
     """
     folder = cache_dir / lock_key(project_root, upstream_lock, wheels)
     if (folder / "pyodide-lock.json").is_file():
