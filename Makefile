@@ -10,10 +10,12 @@ BIN := $(VENV)/bin
 # Material 9.8 prints a banner about its successor on every build; keep build logs to what matters.
 export NO_MKDOCS_2_WARNING := 1
 PYODIDE_WHEELS := .cache/pyodide-wheels
+# pyodide-build (it writes the site's pyodide-lock.json) needs Python 3.12+: its own small venv.
+LOCK_VENV := .venv-lock
 
 .PHONY: serve test site bench setup chromium clean
 
-setup: $(VENV)/.installed node_modules/.installed
+setup: $(VENV)/.installed node_modules/.installed $(LOCK_VENV)/.installed
 
 # Python dependencies, pinned in requirements.txt; the calculator installed in editable mode.
 $(VENV)/.installed: requirements.txt pyproject.toml
@@ -21,6 +23,16 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+# The lock tool: pyodide-build and everything it needs, pinned in requirements-lock.txt, in a
+# Python 3.12+ found by tools/lock_python.py (LOCK_PYTHON=... picks one; it says what is missing).
+$(LOCK_VENV)/.installed: requirements-lock.txt tools/lock_python.py
+	@$(PYTHON) tools/lock_python.py >/dev/null
+	rm -rf $(LOCK_VENV)
+	"$$($(PYTHON) tools/lock_python.py)" -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-lock.txt
+	$(LOCK_VENV)/bin/python -m pip check --disable-pip-version-check >/dev/null
 	touch $@
 
 # The Pyodide runtime, pinned by package.json and package-lock.json.

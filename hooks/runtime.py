@@ -4,9 +4,11 @@ The MkDocs events at the bottom are thin; the work is done by plain functions th
 call directly (``tests/hooks/test_runtime.py``).
 
 Route: the calculator is a pure-Python wheel, built with the standard backend (``pip wheel``).
-It is registered in the site's own copy of ``pyodide-lock.json`` so that Pyodide's
-``loadPackage`` installs it from the site, with its sha256 check. The site's lock file lists only
-what the site serves, so no package name can send the browser to a CDN.
+pyodide-build (``pyodide lockfile add-wheels``, in the Python 3.12+ environment ``.venv-lock``
+that the Makefile creates) registers it, with every other wheel in ``site_wheels``, in the site's
+own ``pyodide-lock.json``, so that Pyodide's ``loadPackage`` installs it from the site, with its
+sha256 check. The site's lock file lists only what the site serves, so no package name can send
+the browser to a CDN.
 
 >>> sorted(PYODIDE_CORE_FILES)
 ['pyodide.asm.mjs', 'pyodide.asm.wasm', 'pyodide.mjs', 'python_stdlib.zip']
@@ -19,9 +21,10 @@ import json
 import logging
 import mimetypes
 import os
+import shutil
 import subprocess
 import sys
-import zipfile
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,7 +44,10 @@ SITE_RUNTIME_DIR = "pyodide"
 #: The npm package's files that a browser needs to start Python (the module loader, not pyodide.js).
 PYODIDE_CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 #: Sources whose change means a new wheel.
-WHEEL_INPUTS = ("pyproject.toml", "calculator")
+WHEEL_INPUTS = ("pyproject.toml", "README.md", "calculator")
+#: pyodide-build's command, in the Python 3.12+ environment the Makefile creates, and its pins.
+LOCK_TOOL = ".venv-lock/bin/pyodide"
+LOCK_REQUIREMENTS = "requirements-lock.txt"
 #: Fixed zip timestamps (1980-01-01), so the same sources give the same wheel and sha256.
 SOURCE_DATE_EPOCH = "315532800"
 
@@ -119,55 +125,126 @@ def build_calculator_wheel(project_root: Path, cache_dir: Path) -> Path:
     return wheels[0]
 
 
-def lock_entry(wheel: Path) -> dict[str, Any]:
-    """Describe a pure-Python wheel as a ``pyodide-lock.json`` package entry.
+def site_wheels(project_root: Path, cache_dir: Path) -> list[Path]:
+    """Return every wheel the site ships, built or reused in ``cache_dir``: one line per wheel.
 
-    The name and version come from the wheel's file name, the imports from its top-level
-    packages, the sha256 from its bytes (Pyodide checks it before installing).
+    Each must be pure Python; a dependency it declares must be among these wheels too (the
+    lock step refuses anything the site does not serve).
     """
-    distribution, version = wheel.name.split("-")[:2]
-    with zipfile.ZipFile(wheel) as archive:
-        top_level = sorted(
-            {
-                name.split("/")[0]
-                for name in archive.namelist()
-                if name.count("/") == 1 and name.endswith("/__init__.py")
-            }
+    return [
+        build_calculator_wheel(project_root, cache_dir / "calculator-wheel"),
+    ]
+
+
+def lock_tool(project_root: Path) -> Path:
+    """Return pyodide-build's ``pyodide`` command in the lock tool environment, or fail with what to run.
+
+    >>> lock_tool(Path("/nonexistent"))
+    Traceback (most recent call last):
+    ...
+    mkdocs.exceptions.PluginError: pyodide-build not found at /nonexistent/.venv-lock/bin/pyodide: run `make site` (it sets up the lock tool with Python 3.12+).
+    """
+    tool = project_root / LOCK_TOOL
+    if not tool.is_file():
+        raise PluginError(
+            f"pyodide-build not found at {tool}: run `make site` (it sets up the lock tool with Python 3.12+)."
         )
-    return {
-        "name": distribution.replace("_", "-"),
-        "version": version,
-        "file_name": wheel.name,
-        "install_dir": "site",
-        "sha256": hashlib.sha256(wheel.read_bytes()).hexdigest(),
-        "package_type": "package",
-        "imports": top_level,
-        "depends": [],
-        "unvendored_tests": False,
-        "tool": {},
-    }
+    return tool
 
 
-def site_lock(upstream: dict[str, Any], wheels: list[Path]) -> dict[str, Any]:
-    """Return the site's lock file: Pyodide's ``info`` and only the packages the site serves.
+def empty_lock(upstream: dict[str, Any]) -> dict[str, Any]:
+    """Return Pyodide's lock file with no packages: the start of the site's own lock.
 
-    >>> site_lock({"info": {"python": "3.14.2"}, "packages": {"numpy": {}}}, [])
+    >>> empty_lock({"info": {"python": "3.14.2"}, "packages": {"numpy": {}}})
     {'info': {'python': '3.14.2'}, 'packages': {}}
     """
-    entries = [lock_entry(wheel) for wheel in wheels]
-    return {"info": upstream["info"], "packages": {entry["name"]: entry for entry in entries}}
+    return {**upstream, "packages": {}}
+
+
+def check_site_lock(lock: dict[str, Any], wheels: list[Path]) -> None:
+    """Fail unless the lock lists exactly these wheels, so no package name can send Pyodide to a CDN.
+
+    >>> check_site_lock({"packages": {"a": {"file_name": "a-1-py3-none-any.whl"}}}, [Path("a-1-py3-none-any.whl")])
+    >>> check_site_lock({"packages": {"numpy": {"file_name": "numpy.whl"}}}, [])
+    Traceback (most recent call last):
+    ...
+    mkdocs.exceptions.PluginError: The site's pyodide-lock.json lists ['numpy.whl'], the site serves []
+    """
+    listed = sorted(entry["file_name"] for entry in lock["packages"].values())
+    served = sorted(wheel.name for wheel in wheels)
+    if listed != served:
+        raise PluginError(f"The site's pyodide-lock.json lists {listed}, the site serves {served}")
+
+
+def lock_key(project_root: Path, upstream_lock: Path, wheels: list[Path]) -> str:
+    """Hash what the site's lock depends on: Pyodide's lock, the pinned tool, the wheels' bytes.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> _ = (root / "up.json").write_text("{}")
+    >>> len(lock_key(root, root / "up.json", []))
+    16
+    """
+    digest = hashlib.sha256()
+    tool_pins = project_root / LOCK_REQUIREMENTS
+    for path in (upstream_lock, tool_pins, *wheels):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    return digest.hexdigest()[:16]
+
+
+def write_site_lock(project_root: Path, upstream_lock: Path, wheels: list[Path], cache_dir: Path) -> Path:
+    """Write the site's ``pyodide-lock.json`` with pyodide-build, next to copies of the wheels.
+
+    ``pyodide lockfile add-wheels`` adds each wheel (name, version, file name, sha256, imports,
+    depends) to Pyodide's lock emptied of its packages; it fails when a wheel depends on a
+    package that is not among them. Returns the folder holding the lock and the wheels, reused
+    while nothing it depends on changes. Raises PluginError when the tool is missing or fails.
+
+    >>> import tempfile
+    >>> upstream = Path(tempfile.mkdtemp()) / "pyodide-lock.json"
+    >>> _ = upstream.write_text('{"info": {}, "packages": {}}')
+    >>> write_site_lock(Path("/nonexistent"), upstream, [], upstream.parent / "lock")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    mkdocs.exceptions.PluginError: pyodide-build not found at /nonexistent/.venv-lock/bin/pyodide: run `make site` ...
+    """
+    folder = cache_dir / lock_key(project_root, upstream_lock, wheels)
+    if (folder / "pyodide-lock.json").is_file():
+        return folder
+    tool = lock_tool(project_root)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=cache_dir) as work:
+        staging = Path(work) / "site"
+        staging.mkdir()
+        for wheel in wheels:
+            shutil.copyfile(wheel, staging / wheel.name)
+        start = Path(work) / "empty-lock.json"
+        upstream = json.loads(upstream_lock.read_text(encoding="utf-8"))
+        start.write_text(json.dumps(empty_lock(upstream)), encoding="utf-8")
+        command = [str(tool), "lockfile", "add-wheels", "--input", str(start)]
+        command += ["--output", str(staging / "pyodide-lock.json"), "--base-path", str(staging)]
+        command += [str(staging / wheel.name) for wheel in wheels]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise PluginError(f"pyodide lockfile add-wheels failed:\n{done.stdout}{done.stderr}")
+        check_site_lock(json.loads((staging / "pyodide-lock.json").read_text(encoding="utf-8")), wheels)
+        if not folder.exists():
+            staging.rename(folder)
+    log.info("Wrote the site's pyodide-lock.json for %s", ", ".join(wheel.name for wheel in wheels))
+    return folder
 
 
 def runtime_files(project_root: Path, cache_dir: Path) -> dict[str, Path | str]:
-    """Map each runtime file's path in the site to a source file (Path) or generated text (str)."""
+    """Map each runtime file's path in the site to its source file, given the build cache folder."""
     pyodide = pyodide_dir(project_root)
-    wheel = build_calculator_wheel(project_root, cache_dir)
-    upstream = json.loads((pyodide / "pyodide-lock.json").read_text(encoding="utf-8"))
+    wheels = site_wheels(project_root, cache_dir)
+    locked = write_site_lock(project_root, pyodide / "pyodide-lock.json", wheels, cache_dir / "site-lock")
     files: dict[str, Path | str] = {
         f"{SITE_RUNTIME_DIR}/{name}": pyodide / name for name in PYODIDE_CORE_FILES
     }
-    files[f"{SITE_RUNTIME_DIR}/{wheel.name}"] = wheel
-    files[f"{SITE_RUNTIME_DIR}/pyodide-lock.json"] = json.dumps(site_lock(upstream, [wheel]), indent=1)
+    for name in ("pyodide-lock.json", *(wheel.name for wheel in wheels)):
+        files[f"{SITE_RUNTIME_DIR}/{name}"] = locked / name
     return files
 
 
@@ -180,7 +257,7 @@ def on_config(config: MkDocsConfig) -> None:
     """Prepare the runtime files once per build (the wheel is rebuilt only when its sources change)."""
     root = project_root(config)
     _runtime.clear()
-    _runtime.update(runtime_files(root, root / ".cache" / "calculator-wheel"))
+    _runtime.update(runtime_files(root, root / ".cache"))
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:

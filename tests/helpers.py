@@ -49,6 +49,18 @@ def calculator_wheel() -> Path:
     return wheel
 
 
+def site_lock_dir() -> Path:
+    """Write (or reuse) the site's pyodide-lock.json with pyodide-build, exactly as the build hook
+    does; return the folder that holds it and the wheels it lists."""
+    runtime = hook_module("runtime")
+    cache = PROJECT_ROOT / ".cache"
+    upstream = runtime.pyodide_dir(PROJECT_ROOT) / "pyodide-lock.json"
+    folder: Path = runtime.write_site_lock(
+        PROJECT_ROOT, upstream, runtime.site_wheels(PROJECT_ROOT, cache), cache / "site-lock"
+    )
+    return folder
+
+
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",

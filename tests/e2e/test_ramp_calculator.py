@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from tests.e2e.reader import READY_TIMEOUT_MS, SCHEMES, axe_violations, fill_weeks, open_calculator
 
@@ -114,3 +117,33 @@ def test_calculator_page_passes_axe(page: Page, requests_seen: list[str], scheme
     page.get_by_role("button", name="Check my weeks").click()
     expect(page.locator("#ramp-answer")).to_be_visible()
     assert axe_violations(page) == []
+
+
+def test_every_wheel_in_the_lock_is_served_with_its_sha256(
+    page: Page, requests_seen: list[str], built_site: Path
+) -> None:
+    open_calculator(page)
+    lock = json.loads((built_site / "pyodide" / "pyodide-lock.json").read_text())
+    assert lock["packages"], lock
+    for entry in lock["packages"].values():
+        # The browser fetched it (the worker's loadPackage, with the lock's sha256 as its integrity).
+        assert any(url.endswith(f"/pyodide/{entry['file_name']}") for url in requests_seen), requests_seen
+        served = (built_site / "pyodide" / entry["file_name"]).read_bytes()
+        assert hashlib.sha256(served).hexdigest() == entry["sha256"]
+
+
+def test_tampered_wheel_is_refused(page: Page, requests_seen: list[str]) -> None:
+    # Pyodide passes the lock's sha256 to fetch() as Subresource Integrity: the browser refuses it.
+    def tamper(route: Route) -> None:
+        body = bytearray(route.fetch().body())
+        body[len(body) // 2] ^= 0xFF  # one flipped byte: a different sha256 than the lock's
+        route.fulfill(status=200, content_type="application/octet-stream", body=bytes(body))
+
+    page.context.route(re.compile(r".*/pyodide/[^/]+\.whl$"), tamper)
+    page.goto("calculator/ramp.html")
+    form = page.locator("#ramp-form")
+    expect(form).to_have_attribute("data-state", "failed", timeout=READY_TIMEOUT_MS)
+    status = page.get_by_role("status").first
+    expect(status).to_contain_text("could not start")
+    expect(status).to_contain_text("kneeload-calculator")  # the package whose wheel was refused
+    expect(page.locator("body")).not_to_contain_text("Traceback")

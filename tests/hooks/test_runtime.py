@@ -1,9 +1,10 @@
-"""The runtime hook's plain functions: the wheel, its lock entry, the site's lock file."""
+"""The runtime hook's plain functions: the wheel, the site's lock file (written by pyodide-build)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -45,6 +46,13 @@ def test_wheel_is_reused_while_sources_are_unchanged(tmp_path: Path) -> None:
     assert first.stat().st_mtime_ns == stamp
 
 
+def test_fingerprint_covers_every_file_the_wheel_is_made_from() -> None:
+    # pyproject.toml names the package folders and the readme (copied into the wheel's METADATA).
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())
+    made_from = {"pyproject.toml", project["project"]["readme"], *project["tool"]["setuptools"]["packages"]}
+    assert made_from <= set(runtime.WHEEL_INPUTS)
+
+
 def test_fingerprint_changes_with_any_source(tmp_path: Path) -> None:
     (tmp_path / "calculator").mkdir()
     (tmp_path / "pyproject.toml").write_text("[project]\n")
@@ -55,27 +63,84 @@ def test_fingerprint_changes_with_any_source(tmp_path: Path) -> None:
     assert runtime.source_fingerprint(tmp_path) != before
 
 
-def test_lock_entry_describes_the_wheel() -> None:
+def small_wheel(folder: Path, name: str, requires: tuple[str, ...] = ()) -> Path:
+    """Write a minimal pure-Python wheel (one package, the wheel spec's three metadata files)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    wheel = folder / f"{name}-1.0-py3-none-any.whl"
+    info = f"{name}-1.0.dist-info"
+    metadata = "".join(
+        ["Metadata-Version: 2.1\n", f"Name: {name}\n", "Version: 1.0\n"]
+        + [f"Requires-Dist: {need}\n" for need in requires]
+    )
+    files = {
+        f"{name}/__init__.py": "VALUE = 1\n",
+        f"{info}/METADATA": metadata,
+        f"{info}/WHEEL": "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+        f"{info}/RECORD": "",
+    }
+    with zipfile.ZipFile(wheel, "w") as archive:
+        for path, text in files.items():
+            archive.writestr(path, text)
+    return wheel
+
+
+def test_site_lock_lists_exactly_the_site_wheels(tmp_path: Path) -> None:
     wheel = calculator_wheel()
-    entry = runtime.lock_entry(wheel)
-    assert entry["name"] == "kneeload-calculator"
-    assert entry["file_name"] == wheel.name
-    assert entry["imports"] == ["calculator"]
-    assert entry["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
-    assert entry["depends"] == []
-
-
-def test_lock_entry_has_every_key_pyodide_entries_have() -> None:
+    folder = runtime.write_site_lock(PROJECT_ROOT, UPSTREAM_LOCK, [wheel], tmp_path)
+    lock = json.loads((folder / "pyodide-lock.json").read_text())
     upstream = json.loads(UPSTREAM_LOCK.read_text())
-    sample = next(iter(upstream["packages"].values()))
-    assert set(runtime.lock_entry(calculator_wheel())) == set(sample)
-
-
-def test_site_lock_lists_only_what_the_site_serves() -> None:
-    upstream = json.loads(UPSTREAM_LOCK.read_text())
-    lock = runtime.site_lock(upstream, [calculator_wheel()])
     assert lock["info"] == upstream["info"]
     assert list(lock["packages"]) == ["kneeload-calculator"]
+    entry = lock["packages"]["kneeload-calculator"]
+    # What Pyodide needs to install it (pyodide-lock's PackageSpec), checked against the wheel itself.
+    assert entry["file_name"] == wheel.name
+    assert entry["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
+    assert entry["imports"] == ["calculator"]
+    assert entry["depends"] == []
+    assert entry["version"] == "0.1.0"  # pyproject.toml
+    assert (folder / wheel.name).read_bytes() == wheel.read_bytes()
+
+
+def test_site_lock_takes_more_than_one_wheel(tmp_path: Path) -> None:
+    extra = small_wheel(tmp_path / "wheels", "kl_extra", requires=("kneeload-calculator",))
+    folder = runtime.write_site_lock(
+        PROJECT_ROOT, UPSTREAM_LOCK, [calculator_wheel(), extra], tmp_path / "lock"
+    )
+    packages = json.loads((folder / "pyodide-lock.json").read_text())["packages"]
+    assert sorted(packages) == ["kl-extra", "kneeload-calculator"]
+    assert packages["kl-extra"]["depends"] == ["kneeload-calculator"]
+    assert packages["kl-extra"]["imports"] == ["kl_extra"]
+    assert packages["kl-extra"]["sha256"] == hashlib.sha256(extra.read_bytes()).hexdigest()
+
+
+def test_site_lock_refuses_a_dependency_the_site_does_not_serve(tmp_path: Path) -> None:
+    # numpy is in Pyodide's own lock, but not on the site: it would have to come from a CDN.
+    needy = small_wheel(tmp_path / "wheels", "kl_needy", requires=("numpy",))
+    with pytest.raises(PluginError, match="numpy"):
+        runtime.write_site_lock(PROJECT_ROOT, UPSTREAM_LOCK, [needy], tmp_path / "lock")
+    assert not list((tmp_path / "lock").glob("*/pyodide-lock.json"))
+
+
+def test_site_lock_is_reused_while_nothing_changes(tmp_path: Path) -> None:
+    first = runtime.write_site_lock(PROJECT_ROOT, UPSTREAM_LOCK, [calculator_wheel()], tmp_path)
+    stamp = (first / "pyodide-lock.json").stat().st_mtime_ns
+    assert runtime.write_site_lock(PROJECT_ROOT, UPSTREAM_LOCK, [calculator_wheel()], tmp_path) == first
+    assert (first / "pyodide-lock.json").stat().st_mtime_ns == stamp
+    other = small_wheel(tmp_path / "wheels", "kl_extra")
+    assert (
+        runtime.write_site_lock(PROJECT_ROOT, UPSTREAM_LOCK, [calculator_wheel(), other], tmp_path) != first
+    )
+
+
+def test_site_lock_check_refuses_packages_the_site_does_not_serve() -> None:
+    upstream = json.loads(UPSTREAM_LOCK.read_text())
+    with pytest.raises(PluginError, match="serves"):
+        runtime.check_site_lock(upstream, [calculator_wheel()])
+
+
+def test_missing_lock_tool_says_what_to_run(tmp_path: Path) -> None:
+    with pytest.raises(PluginError, match="make site"):
+        runtime.write_site_lock(tmp_path, UPSTREAM_LOCK, [calculator_wheel()], tmp_path / "lock")
 
 
 def test_runtime_files_map_site_paths_to_sources(tmp_path: Path) -> None:
@@ -87,9 +152,10 @@ def test_runtime_files_map_site_paths_to_sources(tmp_path: Path) -> None:
         "pyodide/python_stdlib.zip",
         "pyodide/pyodide-lock.json",
     } <= set(files)
-    lock = json.loads(str(files["pyodide/pyodide-lock.json"]))
-    wheel_name = lock["packages"]["kneeload-calculator"]["file_name"]
-    assert isinstance(files[f"pyodide/{wheel_name}"], Path)
+    lock = json.loads(Path(files["pyodide/pyodide-lock.json"]).read_text())
+    for entry in lock["packages"].values():
+        assert isinstance(files[f"pyodide/{entry['file_name']}"], Path)
+    assert len(files) == len(runtime.PYODIDE_CORE_FILES) + 1 + len(lock["packages"])
 
 
 def test_missing_runtime_says_what_to_run(tmp_path: Path) -> None:

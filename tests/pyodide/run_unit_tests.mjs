@@ -1,28 +1,57 @@
 // Run the native unit tests (tests/unit) and the calculator's doctests inside Pyodide under Node.
 //
-//   node tests/pyodide/run_unit_tests.mjs WHEEL_DIR CALCULATOR_WHEEL [pytest args...]
+//   node tests/pyodide/run_unit_tests.mjs WHEEL_DIR SITE_LOCK_DIR [pytest args...]
 //
 // WHEEL_DIR holds the pure-Python wheels of pytest and its dependencies (make downloads them);
-// CALCULATOR_WHEEL is the wheel the site ships. Everything is unpacked into Pyodide's
-// site-packages without micropip and without network; the project is mounted read-only in
-// spirit (no bytecode written). The process exits with pytest's exit code.
+// they are unpacked into Pyodide's site-packages. SITE_LOCK_DIR holds the site's pyodide-lock.json
+// and the wheels it lists, as the site serves them: Pyodide boots with that lock and installs every
+// package in it with loadPackage, as the browser does. Pyodide under Node reads local wheels
+// without checking their sha256 (only the browser's fetch does), so this runner checks each
+// wheel against the lock first and refuses a mismatch. No network; the project is mounted
+// read-only in spirit (no bytecode written). The process exits with pytest's exit code.
 
+import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadPyodide } from "pyodide";
 
-const [wheelDir, calculatorWheel, ...pytestArgs] = process.argv.slice(2);
-if (!wheelDir || !calculatorWheel) {
-  console.error("usage: node run_unit_tests.mjs WHEEL_DIR CALCULATOR_WHEEL [pytest args...]");
+const [wheelDir, siteLockDir, ...pytestArgs] = process.argv.slice(2);
+if (!wheelDir || !siteLockDir) {
+  console.error("usage: node run_unit_tests.mjs WHEEL_DIR SITE_LOCK_DIR [pytest args...]");
   process.exit(64);
 }
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const lockFile = join(resolve(siteLockDir), "pyodide-lock.json");
+const lock = JSON.parse(readFileSync(lockFile, "utf8"));
+const sitePackageNames = Object.keys(lock.packages);
 
-const pyodide = await loadPyodide();
+for (const entry of Object.values(lock.packages)) {
+  const digest = createHash("sha256").update(readFileSync(join(dirname(lockFile), entry.file_name))).digest("hex");
+  if (digest !== entry.sha256) {
+    console.error(`${entry.file_name}: sha256 ${digest} does not match the lock's ${entry.sha256}; refused.`);
+    process.exit(65);
+  }
+}
+
+const pyodide = await loadPyodide({ lockFileURL: lockFile });
+const problems = [];
+await pyodide.loadPackage(sitePackageNames, {
+  messageCallback: (message) => console.log(message),
+  errorCallback: (message) => problems.push(message),
+});
+if (problems.length) {
+  console.error(`loadPackage failed: ${problems.join(" ")}`);
+  process.exit(66);
+}
+for (const entry of Object.values(lock.packages)) {
+  for (const name of entry.imports) pyodide.pyimport(name).destroy();
+}
+console.log(`Installed from the site's lock: ${Object.keys(pyodide.loadedPackages).sort().join(", ")}`);
+
 const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
 const wheels = readdirSync(wheelDir).filter((name) => name.endsWith(".whl")).map((name) => join(wheelDir, name));
-for (const wheel of [...wheels, resolve(calculatorWheel)]) {
+for (const wheel of wheels) {
   pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel", { extractDir: sitePackages });
 }
 pyodide.mountNodeFS("/project", projectRoot);

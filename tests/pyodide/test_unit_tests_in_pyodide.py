@@ -1,4 +1,5 @@
-"""The unit tests, run again inside Pyodide (Python 3.14) under Node, against the shipped wheel.
+"""The unit tests, run again inside Pyodide (Python 3.14) under Node, against the shipped wheel
+installed from the site's own pyodide-lock.json, as the browser installs it.
 
 The browser runs Pyodide while the host may run CPython 3.11: both must pass the same files.
 """
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import PROJECT_ROOT, calculator_wheel
+from tests.helpers import PROJECT_ROOT, site_lock_dir
 
 PYODIDE_WHEELS = PROJECT_ROOT / ".cache" / "pyodide-wheels"
 RUNNER = Path(__file__).with_name("run_unit_tests.mjs")
@@ -26,7 +27,7 @@ def test_unit_tests_pass_inside_pyodide(tmp_path: Path) -> None:
     log = tmp_path / "pyodide-pytest.log"
     with log.open("w") as out:
         done = subprocess.run(
-            [node, str(RUNNER), str(PYODIDE_WHEELS), str(calculator_wheel()), "-q"],
+            [node, str(RUNNER), str(PYODIDE_WHEELS), str(site_lock_dir()), "-q"],
             cwd=PROJECT_ROOT,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -36,3 +37,27 @@ def test_unit_tests_pass_inside_pyodide(tmp_path: Path) -> None:
     output = log.read_text()
     assert done.returncode == 0, f"pytest inside Pyodide exited {done.returncode}:\n{output}"
     assert "on emscripten" in output and " passed" in output, output
+    assert "Installed from the site's lock: kneeload-calculator" in output, output
+
+
+def test_runner_refuses_a_wheel_that_does_not_match_the_lock(tmp_path: Path) -> None:
+    # Pyodide under Node reads local wheels without checking their sha256; the runner does.
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("Node.js is needed to run the unit tests inside Pyodide: install nodejs.")
+    tampered = tmp_path / "site-lock"
+    shutil.copytree(site_lock_dir(), tampered)
+    wheel = next(tampered.glob("*.whl"))
+    data = bytearray(wheel.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    wheel.write_bytes(bytes(data))
+    done = subprocess.run(
+        [node, str(RUNNER), str(PYODIDE_WHEELS), str(tampered)],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 65, done.stdout + done.stderr
+    assert f"{wheel.name}: sha256" in done.stderr and "refused" in done.stderr
