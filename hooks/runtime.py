@@ -103,21 +103,31 @@ def build_calculator_wheel(project_root: Path, cache_dir: Path) -> Path:
     if wheels:
         return wheels[0]
     out_dir.mkdir(parents=True, exist_ok=True)
-    command = [
-        sys.executable,
-        "-m",
-        "pip",
-        "wheel",
-        "--quiet",
-        "--no-deps",
-        "--no-build-isolation",
-        "--no-index",
-        "--wheel-dir",
-        str(out_dir),
-        str(project_root),
-    ]
     env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
-    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    # Built from a fresh copy of exactly the fingerprinted inputs: an in-tree build reuses
+    # setuptools' build/lib, which keeps modules that were since moved or deleted.
+    with tempfile.TemporaryDirectory(prefix="kneeload-wheel-") as scratch:
+        source = Path(scratch)
+        for name in WHEEL_INPUTS:
+            path = project_root / name
+            if path.is_dir():
+                shutil.copytree(path, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                shutil.copy2(path, source / name)
+        command = [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--wheel-dir",
+            str(out_dir),
+            str(source),
+        ]
+        done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     wheels = sorted(out_dir.glob("*.whl"))
     if done.returncode != 0 or not wheels:
         raise PluginError(f"Building the calculator wheel failed:\n{done.stdout}{done.stderr}")

@@ -24,13 +24,29 @@ def test_wheel_holds_the_calculator_and_nothing_else() -> None:
     assert "calculator/protocol.py" in zipfile.ZipFile(calculator_wheel()).namelist()
 
 
-def test_wheel_holds_every_calculator_module() -> None:
-    """pyproject.toml lists the packages by hand: a new subpackage missing there would be left out."""
+def test_wheel_holds_every_calculator_module_and_no_stale_one() -> None:
+    """pyproject.toml lists the packages by hand: a new subpackage missing there would be left out;
+    a module moved or deleted since an earlier build must not linger (setuptools' build/lib keeps it)."""
     on_disk = {
         path.relative_to(PROJECT_ROOT).as_posix() for path in (PROJECT_ROOT / "calculator").rglob("*.py")
     }
     with zipfile.ZipFile(calculator_wheel()) as wheel:
-        assert on_disk <= set(wheel.namelist())
+        in_wheel = {name for name in wheel.namelist() if name.endswith(".py")}
+    assert in_wheel == on_disk
+
+
+def test_a_stale_in_tree_build_folder_does_not_reach_the_wheel(tmp_path: Path) -> None:
+    stale = PROJECT_ROOT / "build" / "lib" / "calculator" / "moved_away.py"
+    existed = stale.exists()
+    stale.parent.mkdir(parents=True, exist_ok=True)
+    stale.write_text("raise ImportError('a module that no longer exists')\n")
+    try:
+        wheel = runtime.build_calculator_wheel(PROJECT_ROOT, tmp_path)
+    finally:
+        if not existed:
+            stale.unlink()
+    with zipfile.ZipFile(wheel) as archive:
+        assert "calculator/moved_away.py" not in archive.namelist()
 
 
 def test_wheel_is_reproducible(tmp_path: Path) -> None:
