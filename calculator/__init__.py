@@ -61,7 +61,7 @@ A ratio, the red flags, where it hurts and overtraining; every answer says how s
 >>> result = check_acwr([10, 10, 10, 14], period="week")
 >>> result.rolling.ratio, result.rolling.band_label, "contested" in result.why
 (1.27, 'sweet spot', True)
->>> check_redflags({"locked": True, "new_pain": True}).care_level
+>>> check_redflags({"locked": True, "keeps_coming_back": True}).care_level
 'urgent'
 >>> [condition.key for condition in check_where("outside").conditions], check_where("outside").not_a_diagnosis[:32]
 (['itb-syndrome'], 'These are conditions it may be, ')

@@ -45,10 +45,11 @@ Requests
         period   "day" (rolling and weighted ratios) or "week" (rolling only)
         unit     optional: "km" (the default), "mi", "min" or "au" (arbitrary units)
 
-    {"check": "redflags", "answers": {"locked": true, "new_pain": false}}
-        How urgently to get help: the most urgent question answered yes (self-care, soon,
-        urgent, emergency). A missing question is no; "answers" itself is required ({} is
-        all no). The questions and their ids: the rules check's "redflags" table.
+    {"check": "redflags", "answers": {"locked": true, "under_16": false}}
+        How urgently to get help: the most urgent of the questions answered yes and of the
+        combinations of them that apply (self-care, soon, urgent, emergency). A missing
+        question is no; "answers" itself is required ({} is all no). The questions, the
+        combinations and their ids: the rules check's "redflags" table.
 
     {"check": "where", "location": "front", "features": ["stairs", "swelling"]}
         The conditions pain at a place may come from, never a diagnosis.
@@ -70,13 +71,17 @@ Requests
                  "range", "description", "sources"}], "ewma": {"acute": {"days", "lambda"},
                  "chronic": {...}, "seed", "weekly_note", "sources"}, "units": [{"key", "label",
                  "short", "max_per_day", "max_per_week"}], "default_unit", "caveat", "caveat_sources"}
-        "redflags": {"levels": [{"key", "rank", "label", "care_level", "summary", "action",
-                     "sources"}], "questions": [{"id", "question", "urgency", "reason", "sources",
-                     "asked_if"}]}   (questions in form order; asked_if: ask only after a yes to it)
+        "redflags": {"levels": [{"key", "rank", "label", "care_level", "heading", "summary",
+                     "action", "watch", "calls": [{"number", "label"}], "sources"}],
+                     "questions": [{"id", "sign", "question", "urgency", "reason", "sources",
+                     "asked_if", "needs_lead_in"}], "combinations": [{"id", "sign", "groups",
+                     "at_least", "urgency", "reason", "sources"}]}   (questions in form order;
+                     asked_if: shown after a yes to it; needs_lead_in: counts only with that yes;
+                     a combination applies when each group has at least at_least yes answers)
         "where": {"locations": [{"key", "label", "phrase", "conditions", "note", "note_sources"}],
                   "conditions": [{"key", "name", "page", "also_called", "locations", "typical",
-                  "note", "sources"}], "features": [{"key", "label", "red_flag", "supports", "note",
-                  "sources"}], "not_a_diagnosis"}   (a condition's locations = its page's pain_locations)
+                  "note", "sources"}], "features": [{"key", "label", "red_flag", "redflag", "supports",
+                  "note", "sources"}], "not_a_diagnosis"}   (redflag: the red-flag question's id)   (a condition's locations = its page's pain_locations)
         "overtraining": {"signs": [{"key", "label", "short", "question", "sources", "ours"}],
                          "several_signs", "several_signs_ours", "verdicts": [{"key", "rank",
                          "label", "advice": [{"text", "sources", "ours"}]}]}
@@ -146,25 +151,30 @@ The acwr result
 
 The redflags result
     {"level": "urgent", "level_label": "Urgent: get seen today", "care_level": "urgent",
-     "action": "Contact your GP or an urgent care service today ...",
-     "reasons": [{"id", "question", "urgency", "reason", "sources"}, ...],
+     "heading": "Get seen today: ...", "action": "Ask your GP surgery for an appointment today ...",
+     "watch": "Call 999 or go to A&E if ...", "calls": [{"number": "111", "label": "..."}],
+     "reasons": [{"id", "kind", "sign", "question", "urgency", "reason", "sources"}, ...],
      "ignored": ["ottawa_age"], "verdict": "urgent", "see_clinician": true, ...}
 
     level (= verdict) is "self-care", "soon", "urgent" or "emergency"; care_level is the NHS's
-    "non-urgent", "urgent" or "emergency" (null for self-care). reasons are the questions
-    answered yes that count, most urgent first. ignored: Ottawa questions answered yes without
-    a yes to "injury" (they count only after an injury).
+    "non-urgent", "urgent" or "emergency" (null for self-care). heading, action and watch say
+    what to do, when and where, and what would change the answer; calls are the numbers to
+    link with tel:. reasons are the combinations that apply (kind "combination") and the
+    questions answered yes that count (kind "question"), most urgent first. ignored: Ottawa
+    questions answered yes without a yes to "injury" (they count only after an injury).
 
 The where result
     {"location": "front", "location_label": "The front of the knee", "location_note": "",
      "conditions": [{"key", "name", "page", "also_called", "typical", "note",
                      "matching_features", "sources"}, ...],
-     "features": [{"key", "label", "note", "red_flag", "sources"}, ...],
+     "features": [{"key", "label", "note", "red_flag", "redflag", "sources"}, ...],
      "not_a_diagnosis": "These are conditions it may be, not a diagnosis: ...",
+     "urgency": null | {"level", "level_label", "heading", "action", "watch", "calls"},
      "verdict": "may-be" | "see-clinician", ...}
 
     Conditions with more matching features come first; a red-flag feature (swelling, locking,
-    after-injury, night-pain, limping) makes the verdict "see-clinician".
+    after-injury, gives-way, night-pain, limping) is one of the red-flags check's questions: it
+    makes the verdict "see-clinician" and urgency the red-flags check's level for those signs.
 
 The overtraining result
     {"signs": [{"key", "label", "ours"}], "count": 2, "verdict_label": "Ease off and add rest",

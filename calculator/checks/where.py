@@ -3,21 +3,26 @@
 Never a diagnosis: every answer says so (``not_a_diagnosis``, and in its summary). The
 conditions come from the rules table (`calculator.rules.where`), each linked to its page; a
 feature the sources tie to a condition moves that condition up, and a feature that is a sign
-to get checked (swelling, locking, an injury, ...) sets ``see_clinician`` and links the red flags.
+to get checked (swelling, locking, an injury, ...) is one of the red-flags check's questions: it
+sets ``see_clinician``, links the red flags and gives the red-flags check's level for those
+signs (``urgency``), so the two checks never disagree.
 
 >>> result = check_where("outside", features=["snapping"])
 >>> [condition.key for condition in result.conditions], result.verdict
 (['itb-syndrome'], 'may-be')
->>> check_where("front", features=["swelling"]).see_clinician
-True
+>>> result = check_where("front", features=["locking", "after-injury"])
+>>> result.see_clinician, result.urgency["level"]
+(True, 'urgent')
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from calculator.answer import SEND, Answer, Record
+from calculator.checks.redflags import RedflagsResult, check_redflags
 from calculator.errors import Problem, raise_problems
 from calculator.reading import quoted, read_choice, words
 from calculator.rules.where import (
@@ -63,8 +68,11 @@ class WhereResult(Answer):
     location_label: str
     location_note: str
     conditions: tuple[WhereCondition, ...]
-    features: tuple[Feature, ...] = field(metadata={SEND: ("key", "label", "note", "red_flag", "sources")})
+    features: tuple[Feature, ...] = field(
+        metadata={SEND: ("key", "label", "note", "red_flag", "redflag", "sources")}
+    )
     not_a_diagnosis: str
+    urgency: dict[str, Any] | None  # the red-flags check's level for the red-flag features, or None
 
     def table(self) -> Table | None:
         """The conditions pain here may come from; none when there are none."""
@@ -88,7 +96,7 @@ def check_where(location: str, /, *, features: Sequence[str] = ()) -> WhereResul
     >>> result.conditions[0].key, result.conditions[0].matching_features, result.see_clinician
     ('patellofemoral-pain', ('stairs',), True)
     >>> result.summary
-    "Pain at the front of the knee may come from patellofemoral pain (runner's knee), patellar tendinopathy (jumper's knee), quadriceps tendinopathy, knee bursitis or knee osteoarthritis: this is not a diagnosis, and some of what you describe is worth having checked."
+    "Pain at the front of the knee may come from patellofemoral pain (runner's knee), patellar tendinopathy (jumper's knee), quadriceps tendinopathy, knee bursitis or knee osteoarthritis: this is not a diagnosis, and some of what you describe points to booking an assessment with a GP or physiotherapist: it is not urgent."
 
     Raises `CalculatorError` for an unknown location (``location``), features that are not a
     list (``features``) or an unknown feature (``features[i]``).
@@ -96,7 +104,7 @@ def check_where(location: str, /, *, features: Sequence[str] = ()) -> WhereResul
     >>> check_where("knee", features=["stairs", "itchy"])
     Traceback (most recent call last):
     ...
-    calculator.errors.CalculatorError: location: Unknown location 'knee': choose front, around-kneecap, above-kneecap, below-kneecap, inside, outside or back.; features[1]: Unknown feature 'itchy': choose from swelling, locking, after-injury, night-pain, limping, snapping, stairs, sitting, long-runs, morning-stiffness, tender-below-kneecap, sprinting or bending.
+    calculator.errors.CalculatorError: location: Unknown location 'knee': choose front, around-kneecap, above-kneecap, below-kneecap, inside, outside or back.; features[1]: Unknown feature 'itchy': choose from swelling, locking, after-injury, gives-way, night-pain, limping, snapping, stairs, sitting, long-runs, morning-stiffness, tender-below-kneecap, sprinting or bending.
     """
     problems: list[Problem] = []
     choices = words(list(LOCATIONS_BY_KEY), "or")
@@ -113,10 +121,15 @@ def check_where(location: str, /, *, features: Sequence[str] = ()) -> WhereResul
     raise_problems(problems)
     assert place is not None
     conditions = _ranked(conditions_at(place.key), chosen)
-    flags = [feature for feature in chosen if feature.red_flag]
+    flags = [feature for feature in chosen if feature.redflag]
+    redflags = (
+        check_redflags({feature.redflag: True for feature in flags if feature.redflag}) if flags else None
+    )
     see_clinician = bool(flags)
     names = words([condition.name[0].lower() + condition.name[1:] for condition in conditions], "or")
-    checked = ", and some of what you describe is worth having checked" if see_clinician else ""
+    # one sentence: "..., and some of what you describe points to getting seen today, ..."
+    points_to = redflags.summary.removeprefix("Your answers point to ") if redflags else ""
+    checked = f", and some of what you describe points to {points_to}" if redflags else "."
     links = [condition.page for condition in conditions] + ["conditions/index.md"]
     if see_clinician or place.note:
         links.append("red-flags.md")
@@ -129,9 +142,10 @@ def check_where(location: str, /, *, features: Sequence[str] = ()) -> WhereResul
         conditions=conditions,
         features=tuple(chosen),
         not_a_diagnosis=NOT_A_DIAGNOSIS,
-        summary=f"Pain {place.phrase} may come from {names}: this is not a diagnosis{checked}.",
+        summary=f"Pain {place.phrase} may come from {names}: this is not a diagnosis{checked}",
+        urgency=_urgency(redflags),
         verdict="see-clinician" if see_clinician else "may-be",
-        why=_why(flags),
+        why=_why(redflags),
         links=tuple(links),
         sources=tuple(dict.fromkeys(sources)),
         see_clinician=see_clinician,
@@ -180,10 +194,24 @@ def _ranked(conditions: tuple[Condition, ...], features: list[Feature]) -> tuple
     return tuple(sorted(found, key=lambda condition: -len(condition.matching_features)))
 
 
-def _why(flags: list[Feature]) -> str:
-    """Where the mapping comes from and how strong it is; a sign to get checked first, if any."""
+def _urgency(redflags: RedflagsResult | None) -> dict[str, Any] | None:
+    """The red-flags check's level for the red-flag features, as the protocol sends it."""
+    if redflags is None:
+        return None
+    return {
+        "level": redflags.level,
+        "level_label": redflags.level_label,
+        "heading": redflags.heading,
+        "action": redflags.action,
+        "watch": redflags.watch,
+        "calls": [dict(call) for call in redflags.calls],
+    }
+
+
+def _why(redflags: RedflagsResult | None) -> str:
+    """Where the mapping comes from and how strong it is; the most urgent sign to get checked first, if any."""
     basis = (
         f"The list follows where {source_names('seed-002', 'seed-004')} say each common cause of "
         "running knee pain hurts: a rough guide, as pains overlap."
     )
-    return f"{flags[0].note} {basis}" if flags else basis
+    return f"{redflags.reasons[0].reason} {basis}" if redflags else basis

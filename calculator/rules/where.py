@@ -10,8 +10,8 @@ It is never a diagnosis: `NOT_A_DIAGNOSIS` says so in every answer.
 
 >>> [condition.key for condition in conditions_at("front")]
 ['patellofemoral-pain', 'patellar-tendinopathy', 'quadriceps-tendinopathy', 'bursitis', 'osteoarthritis']
->>> FEATURES["locking"].red_flag, FEATURES["stairs"].supports
-(True, ('patellofemoral-pain',))
+>>> FEATURES["locking"].redflag, FEATURES["stairs"].supports
+('locked', ('patellofemoral-pain',))
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from calculator.rules.redflags import QUESTIONS
 from calculator.sources import source_names
 
 __all__ = [
@@ -175,59 +176,39 @@ def conditions_at(location: str) -> tuple[Condition, ...]:
 
 @dataclass(frozen=True)
 class Feature:
-    """Something else the reader notices: a sign to get checked (*red_flag*) or a typical sign of
-    the conditions it *supports*, only where a source says so."""
+    """Something else the reader notices: a red-flag question of the red-flags check (*redflag*,
+    its id: the same words, reason, sources and urgency) or a typical sign of the conditions it
+    *supports*, only where a source says so."""
 
     key: str
     label: str
     note: str
     sources: tuple[str, ...]
-    red_flag: bool = False
+    redflag: str | None = None  # a question id of calculator.rules_redflags
     supports: tuple[str, ...] = ()  # Condition keys
+
+    @property
+    def red_flag(self) -> bool:
+        """Whether this feature is a sign to get checked (one of the red-flag questions)."""
+        return self.redflag is not None
+
+
+def _redflag_feature(key: str, question_id: str, *, supports: tuple[str, ...] = ()) -> Feature:
+    """A feature that is one of the red-flag questions: its sign, reason and sources come from there."""
+    question = QUESTIONS[question_id]
+    return Feature(
+        key, question.sign, question.reason, question.sources, redflag=question_id, supports=supports
+    )
 
 
 #: The features in the order a form offers them: signs to get checked first.
 WHERE_FEATURES: tuple[Feature, ...] = (
-    Feature(
-        "swelling",
-        "Swelling",
-        f"Marked swelling is one of the signs to get checked ({source_names('seed-000')}); ITB syndrome can "
-        f"also cause some swelling on the outer side ({source_names('seed-002')}).",
-        ("seed-000", "seed-002"),
-        red_flag=True,
-        supports=("itb-syndrome",),
-    ),
-    Feature(
-        "locking",
-        "The knee locks or gets stuck",
-        "A knee that locks should be assessed today (NHS Gloucestershire); locking is one of the signs "
-        f"to take seriously ({source_names('seed-000')}).",
-        ("nhs-glos-knee-red-flags", "seed-000"),
-        red_flag=True,
-    ),
-    Feature(
-        "after-injury",
-        "It started with an injury",
-        f"Pain that began with an injury deserves a doctor's opinion ({source_names('seed-002')}): the "
-        "conditions here are mostly overuse problems, so an injury may be something else.",
-        ("seed-002",),
-        red_flag=True,
-    ),
-    Feature(
-        "night-pain",
-        "Pain at night or when you have not been active",
-        "Pain at night, or pain that has nothing to do with activity, is one of the signs to get "
-        f"checked ({source_names('seed-000')}).",
-        ("seed-000",),
-        red_flag=True,
-    ),
-    Feature(
-        "limping",
-        "The pain changes how you walk",
-        f"Pain that changes the way you walk is one of the signs to get checked ({source_names('seed-000')}).",
-        ("seed-000",),
-        red_flag=True,
-    ),
+    _redflag_feature("swelling", "marked_swelling", supports=("itb-syndrome",)),
+    _redflag_feature("locking", "locked"),
+    _redflag_feature("after-injury", "injury"),
+    _redflag_feature("gives-way", "gives_way"),
+    _redflag_feature("night-pain", "night_pain"),
+    _redflag_feature("limping", "changes_walking"),
     Feature(
         "snapping",
         "A snapping or popping feeling",
@@ -329,6 +310,7 @@ def where_rules() -> dict[str, Any]:
                 "key": feature.key,
                 "label": feature.label,
                 "red_flag": feature.red_flag,
+                "redflag": feature.redflag,
                 "supports": list(feature.supports),
                 "note": feature.note,
                 "sources": list(feature.sources),

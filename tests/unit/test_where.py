@@ -8,8 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from calculator.checks.redflags import check_redflags
 from calculator.checks.where import check_where
 from calculator.errors import CalculatorError
+from calculator.rules.redflags import LEVELS_BY_KEY, QUESTIONS
 from calculator.rules.where import (
     CONDITIONS,
     CONDITIONS_BY_KEY,
@@ -103,6 +105,7 @@ def test_every_feature_is_sourced_and_supports_only_known_conditions() -> None:
         "swelling",
         "locking",
         "after-injury",
+        "gives-way",
         "night-pain",
         "limping",
     }
@@ -154,12 +157,14 @@ def test_a_feature_never_makes_the_answer_less_cautious(
 # --- features -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("feature", ["swelling", "locking", "after-injury", "night-pain", "limping"])
+@pytest.mark.parametrize(
+    "feature", ["swelling", "locking", "after-injury", "gives-way", "night-pain", "limping"]
+)
 def test_a_red_flag_feature_points_to_a_clinician_and_the_red_flags(feature: str) -> None:
     result = check_where("front", features=[feature])
     assert result.see_clinician is True and result.verdict == "see-clinician"
     assert "red-flags.md" in result.links
-    assert "worth having checked" in result.summary
+    assert "some of what you describe points to" in result.summary
     assert result.why.startswith(FEATURES[feature].note)
 
 
@@ -221,7 +226,9 @@ def test_as_dict_is_the_json_shape() -> None:
         "sources",
         "disclaimer",
         "see_clinician",
+        "urgency",
     }
+    assert data["urgency"]["level"] == "urgent"  # a badly swollen knee: the same day (NHS knee pain)
     assert set(data["conditions"][0]) == {
         "key",
         "name",
@@ -262,3 +269,26 @@ def test_bad_input_raises_naming_every_field(location: object, features: object,
 
 def test_no_features_is_fine() -> None:
     assert check_where("inside", features=None).features == ()  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "features", [[key] for key in FEATURES if FEATURES[key].red_flag] + [["locking", "after-injury"]]
+)
+def test_red_flag_features_give_the_red_flags_checks_urgency(features: list[str]) -> None:
+    """Issue 8: the where check's red-flag features are the red-flags check's questions, with its level."""
+    result = check_where("front", features=features)
+    same = check_redflags({FEATURES[key].redflag: True for key in features})
+    assert result.urgency is not None and result.urgency["level"] == same.level
+    assert result.summary.endswith(same.summary.removeprefix("Your answers point to "))
+    assert FEATURES[features[0]].label == QUESTIONS[FEATURES[features[0]].redflag or ""].sign
+
+
+def test_locking_after_an_injury_is_seen_today() -> None:
+    assert check_where("inside", features=["after-injury", "locking"]).urgency == {
+        "level": "urgent",
+        "level_label": "Urgent: get seen today",
+        "heading": LEVELS_BY_KEY["urgent"].heading,
+        "action": LEVELS_BY_KEY["urgent"].action,
+        "watch": LEVELS_BY_KEY["urgent"].watch,
+        "calls": [{"number": "111", "label": LEVELS_BY_KEY["urgent"].calls[0].label}],
+    }
