@@ -184,7 +184,7 @@ class Feature:
     label: str
     note: str
     sources: tuple[str, ...]
-    redflag: str | None = None  # a question id of calculator.rules_redflags
+    redflag: str | None = None  # a question id of calculator.rules.redflags
     supports: tuple[str, ...] = ()  # Condition keys
 
     @property
