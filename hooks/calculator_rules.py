@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-MARKER = re.compile(r"<!--\s*rules:\s*([\w-]+)(?:\s+([\w-]+))?\s*-->")
+MARKER = re.compile(r"<!--\s*rules:\s*([\w-]+)((?:\s+[\w-]+)*)\s*-->")
 
 
 def _number(value: float) -> str:
@@ -129,18 +129,89 @@ def redflags_questions(rules: dict[str, Any]) -> str:
 
 
 def redflags_list(rules: dict[str, Any], which: str) -> str:
-    """A Markdown list of red flags, each with its reason and citation: those of one urgency
-    (``urgent``), or the follow-up questions of one question (``injury``: the Ottawa knee rules).
+    """A Markdown list of red flags, each with its reason and citation: the questions and the
+    combinations of one urgency (``urgent``), or the follow-up questions of one question
+    (``injury``: what followed it, and the Ottawa knee rules).
     """
-    questions = rules["redflags"]["questions"]
-    if which in {level["key"] for level in rules["redflags"]["levels"]}:
+    redflags = rules["redflags"]
+    questions = redflags["questions"]
+    if which in {level["key"] for level in redflags["levels"]}:
         chosen = [q for q in questions if q["urgency"] == which and q["asked_if"] is None]
-        return "\n".join(f"- {q['question']} {q['reason']} {_cite(q['sources'])}" for q in chosen)
-    if which in {q["asked_if"] for q in questions}:  # follow-ups share one reason: the page states it
+        items = [f"- {q['question']} {q['reason']} {_cite(q['sources'])}" for q in chosen]
+        items += [
+            f"- Together: {c['sign'][0].lower()}{c['sign'][1:]}. {c['reason']} {_cite(c['sources'])}"
+            for c in redflags["combinations"]
+            if c["urgency"] == which
+        ]
+        return "\n".join(items)
+    if which in {
+        q["asked_if"] for q in questions
+    }:  # the Ottawa follow-ups share one reason: the page states it
         return "\n".join(
             f"- {q['question']} {_cite(q['sources'])}" for q in questions if q["asked_if"] == which
         )
     raise ValueError(f"'{which}' is neither an urgency nor a question with follow-ups")
+
+
+#: The admonition each level is shown in (Material's types; the class kl-care-KEY styles it).
+_ADMONITION = {"emergency": "danger", "urgent": "warning", "soon": "info", "self-care": "tip"}
+
+
+def _call_links(text: str, calls: list[dict[str, str]]) -> str:
+    """Link each number to call in *text* with ``tel:`` (the first time it appears)."""
+    for call in calls:
+        text = re.sub(rf"\b{call['number']}\b", f"[{call['number']}](tel:{call['number']})", text, count=1)
+    return text
+
+
+def redflags_box(rules: dict[str, Any], *ids: str) -> str:
+    """A page's "get it checked" box: the chosen red flags, one admonition per level, most urgent
+    first, each sign with its reason and citation, the numbers to call linked with ``tel:``.
+
+    *ids* are question or combination ids, or a level key for all of that level's questions
+    (those asked of everyone) and combinations. Raises `ValueError` for no ids or an unknown id.
+    """
+    redflags = rules["redflags"]
+    signs = {entry["id"]: entry for entry in [*redflags["questions"], *redflags["combinations"]]}
+    levels = {level["key"] for level in redflags["levels"]}
+    ids = tuple(
+        entry
+        for key in ids
+        for entry in (
+            [s["id"] for s in signs.values() if s["urgency"] == key and not s.get("asked_if")]
+            if key in levels
+            else [key]
+        )
+    )
+    unknown = [key for key in ids if key not in signs]
+    if not ids or unknown:
+        raise ValueError(f"name red flags by id (unknown: {', '.join(unknown) or 'none given'})")
+    blocks = []
+    for level in reversed(redflags["levels"]):
+        chosen = [signs[key] for key in ids if signs[key]["urgency"] == level["key"]]
+        if not chosen:
+            continue
+        items = "\n".join(f"    - **{s['sign']}.** {s['reason']} {_cite(s['sources'])}" for s in chosen)
+        title = html.escape(level["label"], quote=True)
+        blocks.append(
+            f'!!! {_ADMONITION[level["key"]]} kl-care kl-care-{level["key"]} "{title}"\n'
+            f"    {_call_links(level['heading'], level['calls'])} if:\n\n{items}"
+        )
+    return "\n\n".join(blocks)
+
+
+def redflags_level(rules: dict[str, Any], key: str) -> str:
+    """One level's care card: what to do, when and where, and what would change the answer."""
+    levels = {level["key"]: level for level in rules["redflags"]["levels"]}
+    if key not in levels:
+        raise ValueError(f"'{key}' is not a level (choose {', '.join(levels)})")
+    level = levels[key]
+    title = html.escape(level["label"], quote=True)
+    return (
+        f'!!! {_ADMONITION[key]} kl-care kl-care-{key} "{title}"\n'
+        f"    **{_call_links(level['heading'], level['calls'])}.** {level['action']}\n\n"
+        f"    {level['watch']} {_cite(level['sources'])}"
+    )
 
 
 def where_locations(rules: dict[str, Any]) -> str:
@@ -197,6 +268,8 @@ RENDERERS: dict[str, Callable[..., str]] = {
     "shoes-range": shoes_range,
     "redflags-questions": redflags_questions,
     "redflags-list": redflags_list,
+    "redflags-box": redflags_box,
+    "redflags-level": redflags_level,
     "where-locations": where_locations,
     "where-features": where_features,
     "overtraining-signs": overtraining_signs,
@@ -208,12 +281,12 @@ def render_markers(markdown: str, src_path: str) -> str:
     rules = calculator_rules()
 
     def replace(match: re.Match[str]) -> str:
-        name, argument = match.group(1), match.group(2)
+        name, arguments = match.group(1), match.group(2).split()
         if name not in RENDERERS:
             known = ", ".join(sorted(RENDERERS))
             raise PluginError(f"{src_path}: unknown rules marker '{name}' (known: {known})")
         try:
-            rendered = RENDERERS[name](rules, *([argument] if argument else []))
+            rendered = RENDERERS[name](rules, *arguments)
         except (TypeError, ValueError) as error:
             raise PluginError(f"{src_path}: rules marker '{match.group(0)}': {error}") from None
         # A marker alone on an indented line (inside an admonition) keeps every line indented.

@@ -196,7 +196,7 @@ REDFLAG_QUESTIONS: tuple[Question, ...] = (
         "Can you not straighten your leg by yourself, or not lift it off the bed with the knee straight?",
         "emergency",
         "Losing the power to straighten the knee can mean the tendon above or below the kneecap has "
-        "torn, which is best repaired within days.",
+        "torn, which needs to be seen in A&E.",
         ("nhs-glos-knee-red-flags", "nhs-knee-pain"),
     ),
     Question(
@@ -548,8 +548,9 @@ COMBINATIONS: tuple[Combination, ...] = (
         "Three or more signs of a problem beyond overuse",
         (_SERIOUS_SIGNS,),
         "urgent",
-        "Several of these signs together make a problem beyond overuse more likely: when in doubt, "
-        "get seen today rather than waiting.",
+        "Three or more of these together make a problem beyond overuse more likely: "
+        + ", ".join(QUESTIONS[key].sign.lower() for key in _SERIOUS_SIGNS)
+        + ". When in doubt, get seen today rather than waiting.",
         ("cks-knee-pain", "nhs-care-levels"),
         at_least=3,
     ),
