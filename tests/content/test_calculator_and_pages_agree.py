@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -97,3 +98,26 @@ def test_every_bibliography_entry_is_cited_by_a_page_or_the_calculator() -> None
     by_calculator = _source_keys(handle_request({"check": "rules"})["result"])
     assert by_pages <= bibliography
     assert bibliography == by_pages | by_calculator
+
+
+#: Every page that tells readers when to get their knee checked: its box is rendered from the
+#: red-flag rules (a `redflags-box` marker picking signs by id), never written by hand (issue 8).
+RED_FLAG_PAGES = [
+    *(
+        path.relative_to(DOCS).as_posix()
+        for path in sorted((DOCS / "conditions").glob("*.md"))
+        if path.name != "index.md"
+    ),
+    "myths/pain-means-damage.md",
+    "myths/scans-explain-pain.md",
+    "red-flags.md",
+]
+
+
+@pytest.mark.parametrize("page", RED_FLAG_PAGES)
+def test_red_flag_boxes_are_rendered_from_the_rules(page: str) -> None:
+    text = (DOCS / page).read_text()
+    assert "<!-- rules: redflags-box" in text, page
+    assert not re.search(
+        r"^\s*!!! (danger|warning)\b.*(red flag|999|A&E|emergency|today)", text, re.I | re.M
+    ), page

@@ -60,8 +60,41 @@ def test_red_flags_page_lists_come_from_the_calculator() -> None:
     for question in rules["questions"]:
         if question["asked_if"] is None:
             assert question["question"] in rendered[question["urgency"]]
+    for combination in rules["combinations"]:
+        assert combination["reason"] in rendered[combination["urgency"]]
     follow_ups = calculator_rules.render_markers("<!-- rules: redflags-list injury -->", "p.md")
     assert all(q["question"] in follow_ups for q in rules["questions"] if q["asked_if"] == "injury")
+
+
+def test_a_pages_box_shows_the_chosen_signs_by_level_most_urgent_first() -> None:
+    rules = calculator_rules.calculator_rules()["redflags"]
+    questions = {question["id"]: question for question in rules["questions"]}
+    box = calculator_rules.render_markers("<!-- rules: redflags-box locked numb_cold_foot -->", "p.md")
+    emergency, urgent = box.split("\n\n!!! ")
+    assert emergency.startswith('!!! danger kl-care kl-care-emergency "Emergency: get help now"')
+    assert "Call [999](tel:999) or go to A&E now if:" in emergency
+    assert questions["numb_cold_foot"]["reason"] in emergency and "[@nhs-knee-pain]" in emergency
+    assert urgent.startswith("warning kl-care kl-care-urgent") and "[111](tel:111)" in urgent
+    assert questions["locked"]["reason"] in urgent and questions["numb_cold_foot"]["reason"] not in urgent
+
+
+def test_a_box_for_a_level_holds_all_of_its_signs() -> None:
+    rules = calculator_rules.calculator_rules()["redflags"]
+    box = calculator_rules.render_markers("<!-- rules: redflags-box emergency -->", "p.md")
+    for entry in [*rules["questions"], *rules["combinations"]]:
+        if entry["urgency"] == "emergency" and not entry.get("asked_if"):
+            assert entry["reason"] in box
+
+
+def test_a_box_with_an_unknown_sign_fails_naming_the_file() -> None:
+    with pytest.raises(PluginError, match=r"docs/z\.md: rules marker .*unknown: kneeache"):
+        calculator_rules.render_markers("<!-- rules: redflags-box locked kneeache -->", "docs/z.md")
+
+
+def test_the_self_care_card_says_what_to_do_and_when_to_get_help() -> None:
+    card = calculator_rules.render_markers("<!-- rules: redflags-level self-care -->", "p.md")
+    assert card.startswith('!!! tip kl-care kl-care-self-care "Self-care: look after it yourself"')
+    assert "20 minutes" in card and "2 weeks" in card and "[@nhs-knee-pain]" in card
 
 
 def test_marker_inside_an_admonition_keeps_its_indent() -> None:
