@@ -1,0 +1,54 @@
+"""What a reader sees from the red-flags check at each care level, and doing it all by keyboard.
+
+The levels and their words come from the NHS (nhs-knee-pain, nhs-septic-arthritis, the care
+levels); the stories are rows of the scenario table (tests/unit/redflag_scenarios.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.reader import answer, open_calculator
+
+
+@pytest.mark.parametrize(
+    ("ticks", "says"),
+    [
+        ([], "look after your knee yourself"),  # first episode of runner's knee
+        (["answers.not_better_2_weeks"], "booking an assessment"),  # NHS: a GP after 2 weeks
+        (["answers.hot_swollen"], "getting seen today"),  # NHS septic arthritis: each sign, same day
+        (["answers.numb_cold_foot"], "call 999"),  # NHS knee pain: numb or cold foot, emergency
+    ],
+    ids=["self-care", "soon", "urgent", "emergency"],
+)
+def test_reader_gets_the_care_level_for_their_story(
+    page: Page, requests_seen: list[str], ticks: list[str], says: str
+) -> None:
+    open_calculator(page, "calculator/redflags.html")
+    for name in ticks:
+        page.locator(f'input[name="{name}"]').check()
+    page.get_by_role("button", name="Tell me what to do").click()
+    expect(answer(page).locator(".kl-summary")).to_contain_text(says)
+
+
+def test_reader_answers_by_keyboard_and_a_follow_up_appears_in_place(
+    page: Page, requests_seen: list[str]
+) -> None:
+    open_calculator(page, "calculator/redflags.html")
+    injury = page.locator('input[name="answers.injury"]')
+    injury.focus()
+    page.keyboard.press("Space")
+    expect(injury).to_be_checked()
+    page.keyboard.press("Tab")  # the next stop is the follow-up that just appeared, right below
+    swelling = page.locator('input[name="answers.swelling_within_hours"]')
+    expect(swelling).to_be_focused()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Tell me what to do").focus()
+    page.keyboard.press("Enter")
+    section = answer(page)
+    expect(section.locator("h2")).to_be_focused()
+    expect(section.locator(".kl-summary")).to_contain_text("getting seen today")
+    expect(page).to_have_url(re.compile(r"answers\.swelling_within_hours=yes"))
