@@ -16,6 +16,7 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from redflag_scenarios import SCENARIOS, Scenario
 
 from calculator.checks.redflags import check_redflags, urgency
 from calculator.errors import CalculatorError
@@ -29,7 +30,6 @@ from calculator.rules.redflags import (
     Question,
     redflags_rules,
 )
-from tests.unit.redflag_scenarios import SCENARIOS, Scenario
 
 #: Property tests: reproducible (derandomized), no example database on disk, no timing deadline.
 PROPERTIES = settings(max_examples=200, derandomize=True, database=None, deadline=None)
