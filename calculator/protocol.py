@@ -169,7 +169,8 @@ The where result
                      "matching_features", "sources"}, ...],
      "features": [{"key", "label", "note", "red_flag", "redflag", "sources"}, ...],
      "not_a_diagnosis": "These are conditions it may be, not a diagnosis: ...",
-     "urgency": null | {"level", "level_label", "heading", "action", "watch", "calls"},
+     "urgency": null | {"level", "level_label", "heading", "action", "watch",
+                        "calls": [{"number", "label"}]},
      "verdict": "may-be" | "see-clinician", ...}
 
     Conditions with more matching features come first; a red-flag feature (swelling, locking,
