@@ -2,7 +2,7 @@
 // caveat, links, clinician link, disclaimer), or each problem at its field with a summary.
 // Nothing runs on import; elements are made with the document of the element given.
 
-/** @import { FieldError, Result, Table } from "./protocol" */
+/** @import { Care, FieldError, Result, Table } from "./protocol" */
 /** @import { Field } from "./form.js" */
 
 import { namedFields } from "./form.js";
@@ -78,6 +78,50 @@ export function renderTable(doc, table) {
   return wrapper;
 }
 
+/** Each care level's icon: with its words and border, a level is never told by colour alone. */
+const CARE_ICONS = { emergency: "⚠", urgent: "◆", soon: "●", "self-care": "✓" };
+
+/**
+ * The care level a result brings: the red-flags result itself, or a where result's urgency.
+ * @param {Result} result
+ * @returns {Care | null}
+ */
+export function careOf(result) {
+  const care = typeof result.heading === "string" ? result : result.urgency;
+  if (!care || typeof care !== "object") return null;
+  const level = /** @type {Care} */ (care);
+  return level.level in CARE_ICONS && Array.isArray(level.calls) ? level : null;
+}
+
+/**
+ * The care card: the level in words with its icon, what to do and where, each number to call as a
+ * tel: link, and what would change the answer.
+ * @param {Document} doc
+ * @param {Care} care
+ * @returns {HTMLDivElement}
+ */
+export function renderCareCard(doc, care) {
+  const card = element(doc, "div", undefined, `kl-care-card kl-care-${care.level}`);
+  const level = element(doc, "p", undefined, "kl-care-level");
+  const icon = element(doc, "span", `${CARE_ICONS[care.level]} `);
+  icon.setAttribute("aria-hidden", "true");
+  level.append(icon, care.level_label);
+  card.append(level, element(doc, "p", care.heading, "kl-care-heading"), element(doc, "p", care.action));
+  if (care.calls.length) {
+    const calls = element(doc, "ul", undefined, "kl-care-calls");
+    for (const call of care.calls) {
+      const link = element(doc, "a", `Call ${call.label}`);
+      link.href = `tel:${call.number}`;
+      const item = element(doc, "li");
+      item.append(link);
+      calls.append(item);
+    }
+    card.append(calls);
+  }
+  card.append(element(doc, "p", care.watch, "kl-care-watch"));
+  return card;
+}
+
 /**
  * Render a result into the answer's body: summary, chart, table, why, caveat (unless the why
  * says it already), clinician note, links (the red flags once), disclaimer.
@@ -89,6 +133,8 @@ export function renderAnswer(body, result, root = SITE_ROOT) {
   const doc = /** @type {Document} */ (body.ownerDocument);
   /** @type {Element[]} */
   const parts = [element(doc, "p", result.summary, "kl-summary")];
+  const care = careOf(result);
+  if (care) parts.push(renderCareCard(doc, care));
   if (result.chart_svg) {
     const figure = element(doc, "figure", undefined, "kl-chart-figure");
     figure.innerHTML = result.chart_svg; // drawn and escaped by the calculator (calculator/charts.py)

@@ -57,6 +57,25 @@ export interface Result {
   [field: string]: unknown;
 }
 
+/** A number to call, linked with tel: (calculator/rules/redflags.py, a level's calls). */
+export interface Call {
+  number: string;
+  label: string;
+}
+
+/**
+ * What to do at one care level, when and where: the red-flags result's own fields, and the where
+ * result's "urgency" when it found a red flag (calculator/checks/redflags.py).
+ */
+export interface Care {
+  level: "self-care" | "soon" | "urgent" | "emergency";
+  level_label: string;
+  heading: string;
+  action: string;
+  watch: string;
+  calls: Call[];
+}
+
 /** An answer: a result, or every problem with the request at once. */
 export type Answer =
   | { ok: true; check: string; result: Result }

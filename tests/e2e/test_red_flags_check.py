@@ -25,13 +25,19 @@ from tests.e2e.reader import answer, open_calculator
     ids=["self-care", "soon", "urgent", "emergency"],
 )
 def test_reader_gets_the_care_level_for_their_story(
-    page: Page, requests_seen: list[str], ticks: list[str], says: str
+    page: Page, requests_seen: list[str], ticks: list[str], says: str, request: pytest.FixtureRequest
 ) -> None:
+    level = request.node.callspec.id
     open_calculator(page, "calculator/redflags.html")
     for name in ticks:
         page.locator(f'input[name="{name}"]').check()
     page.get_by_role("button", name="Tell me what to do").click()
-    expect(answer(page).locator(".kl-summary")).to_contain_text(says)
+    section = answer(page)
+    expect(section.locator(".kl-summary")).to_contain_text(says)
+    card = section.locator(".kl-care-card")
+    expect(card).to_have_class(re.compile(rf"\bkl-care-{level}\b"))
+    if level == "emergency":  # the numbers are links a phone can call
+        expect(card.get_by_role("link", name=re.compile("^Call 999"))).to_have_attribute("href", "tel:999")
 
 
 def test_reader_answers_by_keyboard_and_a_follow_up_appears_in_place(

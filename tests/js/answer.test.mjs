@@ -120,3 +120,42 @@ test("each problem is shown at its field and in a linked summary; clearing takes
   assert.equal(doc.getElementById("week-2-error"), null);
   assert.equal(form.querySelectorAll("[aria-invalid]").length, 0);
 });
+
+/** A red-flags result at the emergency level, shaped as calculator/protocol.py documents it. */
+const EMERGENCY = {
+  ...RESULT,
+  summary: "Your answers point to getting help now: call 999 (112 in much of Europe) or go to A&E.",
+  table: null,
+  level: "emergency",
+  level_label: "Emergency: get help now",
+  heading: "Call 999 or go to A&E now",
+  action: "Call 999 (112 in much of Europe) or go to A&E now.",
+  watch: "Do not wait to see whether it settles.",
+  calls: [{ number: "999", label: "999 (UK emergency number)" }, { number: "112", label: "112 (emergency number in much of Europe)" }],
+};
+
+test("a red-flags answer shows its care card right after the summary: level, icon, what to do, tel: links", () => {
+  const doc = page("<div id=body></div>");
+  const body = /** @type {HTMLElement} */ (doc.getElementById("body"));
+  renderAnswer(body, /** @type {any} */ (EMERGENCY), ROOT);
+  const card = /** @type {HTMLElement} */ (body.children[1]);
+  assert.equal(card.className, "kl-care-card kl-care-emergency");
+  assert.equal(card.querySelector(".kl-care-level")?.textContent, "⚠ Emergency: get help now");
+  assert.equal(card.querySelector(".kl-care-level span")?.getAttribute("aria-hidden"), "true");
+  assert.equal(card.querySelector(".kl-care-heading")?.textContent, "Call 999 or go to A&E now");
+  assert.deepEqual([...card.querySelectorAll("a")].map((a) => [a.textContent, a.getAttribute("href")]), [
+    ["Call 999 (UK emergency number)", "tel:999"],
+    ["Call 112 (emergency number in much of Europe)", "tel:112"],
+  ]);
+});
+
+test("a where answer with a red flag shows the red-flags check's care card; one without shows none", () => {
+  const doc = page("<div id=body></div>");
+  const body = /** @type {HTMLElement} */ (doc.getElementById("body"));
+  const urgency = { ...EMERGENCY, level: "urgent", level_label: "Urgent: get seen today", calls: [{ number: "111", label: "111 (NHS 111, UK)" }] };
+  renderAnswer(body, /** @type {any} */ ({ ...RESULT, urgency }), ROOT);
+  assert.equal(body.querySelector(".kl-care-card")?.className, "kl-care-card kl-care-urgent");
+  assert.equal(body.querySelector(".kl-care-card a")?.getAttribute("href"), "tel:111");
+  renderAnswer(body, /** @type {any} */ ({ ...RESULT, urgency: null }), ROOT);
+  assert.equal(body.querySelector(".kl-care-card"), null);
+});
