@@ -75,8 +75,8 @@ class Level:
     sources: tuple[str, ...]
 
 
-_CALL_999 = Call("999", "999 (UK emergency number)")
-_CALL_112 = Call("112", "112 (emergency number in much of Europe)")
+_CALL_999 = Call("999", "999 (UK)")
+_CALL_112 = Call("112", "112 (most of Europe)")
 _CALL_111 = Call("111", "111 (NHS 111, UK)")
 
 SELF_CARE = Level(
@@ -566,7 +566,7 @@ def redflags_rules() -> dict[str, Any]:
     >>> rules["questions"][0]["id"], rules["questions"][0]["urgency"], rules["questions"][0]["asked_if"]
     ('numb_cold_foot', 'emergency', None)
     >>> rules["levels"][3]["calls"][0]
-    {'number': '999', 'label': '999 (UK emergency number)'}
+    {'number': '999', 'label': '999 (UK)'}
     """
     return {
         "levels": sendable(LEVELS),

@@ -108,13 +108,11 @@ export function renderCareCard(doc, care) {
   level.append(icon, care.level_label);
   card.append(level, element(doc, "p", care.heading, "kl-care-heading"), element(doc, "p", care.action));
   if (care.calls.length) {
-    const calls = element(doc, "ul", undefined, "kl-care-calls");
+    const calls = element(doc, "p", undefined, "kl-care-calls");
     for (const call of care.calls) {
       const link = element(doc, "a", `Call ${call.label}`);
       link.href = `tel:${call.number}`;
-      const item = element(doc, "li");
-      item.append(link);
-      calls.append(item);
+      calls.append(link);
     }
     card.append(calls);
   }

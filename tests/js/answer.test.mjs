@@ -131,7 +131,7 @@ const EMERGENCY = {
   heading: "Call 999 or go to A&E now",
   action: "Call 999 (112 in much of Europe) or go to A&E now.",
   watch: "Do not wait to see whether it settles.",
-  calls: [{ number: "999", label: "999 (UK emergency number)" }, { number: "112", label: "112 (emergency number in much of Europe)" }],
+  calls: [{ number: "999", label: "999 (UK)" }, { number: "112", label: "112 (most of Europe)" }],
 };
 
 test("a red-flags answer shows its care card right after the summary: level, icon, what to do, tel: links", () => {
@@ -144,8 +144,8 @@ test("a red-flags answer shows its care card right after the summary: level, ico
   assert.equal(card.querySelector(".kl-care-level span")?.getAttribute("aria-hidden"), "true");
   assert.equal(card.querySelector(".kl-care-heading")?.textContent, "Call 999 or go to A&E now");
   assert.deepEqual([...card.querySelectorAll("a")].map((a) => [a.textContent, a.getAttribute("href")]), [
-    ["Call 999 (UK emergency number)", "tel:999"],
-    ["Call 112 (emergency number in much of Europe)", "tel:112"],
+    ["Call 999 (UK)", "tel:999"],
+    ["Call 112 (most of Europe)", "tel:112"],
   ]);
 });
 
