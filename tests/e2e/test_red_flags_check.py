@@ -15,19 +15,18 @@ from tests.e2e.reader import answer, open_calculator
 
 
 @pytest.mark.parametrize(
-    ("ticks", "says"),
+    ("level", "ticks", "says"),
     [
-        ([], "look after your knee yourself"),  # first episode of runner's knee
-        (["answers.not_better_2_weeks"], "booking an assessment"),  # NHS: a GP after 2 weeks
-        (["answers.hot_swollen"], "getting seen today"),  # NHS septic arthritis: each sign, same day
-        (["answers.numb_cold_foot"], "call 999"),  # NHS knee pain: numb or cold foot, emergency
+        ("self-care", [], "look after your knee yourself"),  # first episode of runner's knee
+        ("soon", ["answers.not_better_2_weeks"], "booking an assessment"),  # NHS: a GP after 2 weeks
+        ("urgent", ["answers.hot_swollen"], "getting seen today"),  # NHS septic arthritis: same day
+        ("emergency", ["answers.numb_cold_foot"], "call 999"),  # NHS knee pain: numb or cold foot
     ],
     ids=["self-care", "soon", "urgent", "emergency"],
 )
 def test_reader_gets_the_care_level_for_their_story(
-    page: Page, requests_seen: list[str], ticks: list[str], says: str, request: pytest.FixtureRequest
+    page: Page, requests_seen: list[str], level: str, ticks: list[str], says: str
 ) -> None:
-    level = request.node.callspec.id
     open_calculator(page, "calculator/redflags.html")
     for name in ticks:
         page.locator(f'input[name="{name}"]').check()
