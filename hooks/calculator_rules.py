@@ -179,6 +179,20 @@ def shoes_range(rules: dict[str, Any]) -> str:
     return f"{shoes['low_miles']:g}–{shoes['high_miles']:g} miles (about {low_km}–{high_km} km)"
 
 
+def training_rules(rules: dict[str, Any], check: str) -> str:
+    """How a check reads real training (easier weeks, breaks, rounding, ...): one paragraph per
+    rule, with its citations; a rule that is our own choice says so. *check* names the check.
+    """
+    chosen = [rule for rule in rules["training"]["rules"] if check in rule["checks"]]
+    if not chosen:
+        raise ValueError(f"no training rules apply to the check '{check}'")
+    paragraphs = []
+    for rule in chosen:
+        cited = f" {_cite(rule['sources'])}" if rule["sources"] else ""
+        paragraphs.append(f"**{rule['title']}.** {rule['text']}{cited}")
+    return "\n\n".join(paragraphs)
+
+
 def _unit_options(check: str) -> Callable[[dict[str, Any]], str]:
     return lambda rules: _options(rules[check]["units"])
 
@@ -200,6 +214,7 @@ RENDERERS: dict[str, Callable[..., str]] = {
     "where-locations": where_locations,
     "where-features": where_features,
     "overtraining-signs": overtraining_signs,
+    "training-rules": training_rules,
 }
 
 

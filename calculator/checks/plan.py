@@ -139,6 +139,8 @@ def check_plan(
         ceiling=ceiling,
         problems=problems,
         missing="Enter how much you run this week, like 20.",
+        minutes=measure is not None and measure.key == "min",
+        zero_hint="a plan needs this week's running, more than 0",
     )
     goal = read_amount(
         target,
@@ -148,6 +150,8 @@ def check_plan(
         ceiling=ceiling,
         problems=problems,
         missing="Enter the weekly amount you want to reach, like 30.",
+        minutes=measure is not None and measure.key == "min",
+        zero_hint="enter the weekly amount you want to reach",
     )
     start = read_date(start_date, "start_date", "The start date", problems)
     hold = read_flag(hold_weeks, "hold_weeks", "Say true to hold a week after each rise, or false.", problems)
