@@ -27,7 +27,7 @@ Requests
         after a break is judged against the level before the break, not by a percentage.
 
     {"check": "plan", "current": 20, "target": 30, "unit": "km", "profile": "standard",
-     "start_date": "2026-11-30", "hold_weeks": false}
+     "start_date": "2026-11-30", "hold_weeks": false, "easier_weeks": false}
         A week-by-week build from this week's running to a target, each week at most the
         week before plus the limit (rounded down to 0.1 of the unit, never above the target).
         current  this week's running, more than 0 (no percentage grows from 0)
@@ -35,6 +35,9 @@ Requests
         unit, profile, limit_pct  as for ramp
         start_date  optional YYYY-MM-DD (2000 to 2100): when week 1 starts; none: weeks only
         hold_weeks  optional, false by default: true holds each rise for a week (seed 002)
+        easier_weeks  optional, false by default: true adds an easier week after every three
+                 rises, back at the amount they started from; the week after it grows from the
+                 level before it (the ramp check's baseline), so the plan is never over
         Refused: a plan longer than 520 weeks, or one that cannot grow by 0.1 within the limit.
 
     {"check": "spike", "planned": 16, "longest_30d": 12, "unit": "km"}
@@ -97,7 +100,8 @@ Requests
                  "min_pct_exclusive": 0, "max_pct": 50.0, "description", "source", "sources"}
         "plan": {"limits_from": "ramp", "step": 0.1, "rounding": "down", "max_weeks": 520,
                  "hold_weeks": {"key", "label", "description", "default", "source", "sources"},
-                 "cut_back_weeks": {"given": false, "note", "sources"},
+                 "cut_back_weeks": {"given": true, "key": "easier_weeks", "label", "description",
+                 "default", "rises": 3, "note", "source", "sources", "ours": true},
                  "dates": {"earliest", "latest", "format"}, "caveat", "caveat_sources"}
         "spike": {"bands": [{"key", "label", "name", "above_pct", "up_to_pct", "hazard_ratio",
                   "ci": {"low", "high", "level"} or null, "sources"}], "compared_with",
@@ -217,14 +221,18 @@ The overtraining result
 
 The plan result
     {"profile", "profile_label", "limit_pct": 10.0, "unit": "km", "unit_label": "km",
-     "current": 20, "target": 30, "hold_weeks": false, "start_date": "2026-11-30" | null,
-     "weeks": [{"week": 1, "volume": 22.0, "change_pct": 10.0, "kind": "rise" | "hold",
+     "current": 20, "target": 30, "hold_weeks": false, "easier_weeks": false,
+     "start_date": "2026-11-30" | null,
+     "weeks": [{"week": 1, "volume": 22.0, "change_pct": 10.0, "kind": "rise" | "hold" | "easier",
                 "starts": "2026-11-30" | null, "message": "Up 10 % to 22 km."}, ...],
      "week_count": 5, "target_week": 5, "target_date": "2026-12-28" | null,
      "verdict": "plan" | "already-there", "caveat": "...", "chart_svg": "<svg ...>", ...}
 
-    Every week is at most the week before times (1 + the limit), exactly; change_pct is
-    rounded up to 0.1 %. target_week is the week the target is reached (week_count; 0 when
+    Every week is at most the week before times (1 + the limit), exactly, except the week after
+    an easier week: it is at most the level before the easier week times (1 + the limit), as
+    the ramp check compares each week with the most of the 4 weeks before it. change_pct is the
+    change on the week before, rounded up to 0.1 % (large after an easier week; the message
+    gives the rise on the level). target_week is the week the target is reached (week_count; 0 when
     already there), target_date the date that week starts (null without start_date).
 
 The spike result

@@ -172,6 +172,12 @@ def plan_hold_weeks(rules: dict[str, Any]) -> str:
     return _check(hold["key"], hold["label"], hint=hold["description"])
 
 
+def plan_easier_weeks(rules: dict[str, Any]) -> str:
+    """The easier-weeks checkbox with its description and where the pattern comes from."""
+    easier = rules["plan"]["cut_back_weeks"]
+    return _check(easier["key"], easier["label"], hint=f"{easier['description']} {easier['source']}.")
+
+
 def shoes_range(rules: dict[str, Any]) -> str:
     """The shoe replacement range in words, miles then km: '400–500 miles (about 644–805 km)'."""
     shoes = rules["shoes"]["range"]
@@ -208,6 +214,7 @@ RENDERERS: dict[str, Callable[..., str]] = {
     "spike-bands-table": spike_bands_table,
     "acwr-bands-table": acwr_bands_table,
     "plan-hold-weeks": plan_hold_weeks,
+    "plan-easier-weeks": plan_easier_weeks,
     "shoes-range": shoes_range,
     "redflags-questions": redflags_questions,
     "redflags-list": redflags_list,
