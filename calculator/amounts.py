@@ -24,6 +24,7 @@ __all__ = ["SECOND", "plausibility_note", "read_duration", "text_amount", "typed
 #: One second, in minutes: the precision of a time written with seconds.
 SECOND = Fraction(1, 60)
 _HMS = re.compile(r"(\d{1,3}):([0-5]\d):([0-5]\d)", re.ASCII)  # h:mm:ss, up to 999 hours
+_AMBIGUOUS = re.compile(r"\d+,\d{3}", re.ASCII)  # a comma and exactly three digits: thousands or decimals?
 _MS = re.compile(r"(\d{1,5}):([0-5]\d)", re.ASCII)  # mm:ss; minutes may pass 59 (190:00)
 
 
@@ -58,6 +59,8 @@ def text_amount(
 
     >>> text_amount("3:10:00", "Week 1", minutes=False, zero_hint="enter 0")[1]
     'Week 1 looks like a time (3:10:00): choose minutes as the unit to enter times, or enter the distance.'
+    >>> text_amount("1,234", "Day 2", minutes=False, zero_hint="enter 0")[1]
+    'Day 2 (1,234) could be 1.234 or 1234: write it with a point for decimals (1.234) or without a separator for thousands (1234).'
     >>> text_amount("lots", "Day 3", minutes=True, zero_hint="enter 0")[1]
     'Day 3 must be a number, like 22 or 22.5, or a time, like 3:10:00 or 45:30.'
     """
@@ -71,6 +74,12 @@ def text_amount(
         return None, (
             f"{name} looks like a time ({written}): choose minutes as the unit to enter times, "
             "or enter the distance."
+        )
+    if _AMBIGUOUS.fullmatch(written):
+        whole, decimals = written.split(",")
+        return None, (
+            f"{name} ({written}) could be {whole}.{decimals} or {whole}{decimals}: write it with a point for "
+            f"decimals ({whole}.{decimals}) or without a separator for thousands ({whole}{decimals})."
         )
     if minutes:
         return None, f"{name} must be a number, like 22 or 22.5, or a time, like 3:10:00 or 45:30."
