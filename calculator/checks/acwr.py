@@ -487,7 +487,7 @@ def _chart(series: Sequence[AcwrPoint], period: Period, unit: AcwrUnit) -> str:
             value=point.ratio or 0,
             over=point.ratio is not None and point.band in ("caution", "danger"),
             words=(
-                f"{name} {point.index}: no ratio (no load in the last 4 weeks)."
+                f"{name} {point.index}: no ratio (too little running in the 4 weeks up to it)."
                 if point.ratio is None
                 else f"{name} {point.index}: {plain(point.ratio)}, {point.band and BANDS[point.band].label}."
             ),
