@@ -16,9 +16,18 @@ Requests
                  or "custom" (the reader's own limit, in limit_pct)
         limit_pct  with "custom" only, and required there: a number above 0, at most 50
                  ({"check": "ramp", "weeks": [20, 23], "profile": "custom", "limit_pct": 15})
+        last_week_unfinished  optional, false by default: true when the last week is still in
+                 progress (it is then judged only if already over, and next_week_max is the most
+                 it may hold in all)
+        In minutes ("unit": "min"), a week may also be a time written "h:mm:ss" or "mm:ss"
+        ("3:10:00" is 190 minutes); "--" and other "no value" marks are refused with a message
+        saying what to enter. How weeks are read (the rules check's "training" table):
+        each week is compared with its level, the most run in any of the 4 weeks before it since
+        the last break; a week under a quarter of its level is a break; the first week back
+        after a break is judged against the level before the break, not by a percentage.
 
     {"check": "plan", "current": 20, "target": 30, "unit": "km", "profile": "standard",
-     "start_date": "2026-11-30", "hold_weeks": false}
+     "start_date": "2026-11-30", "hold_weeks": false, "easier_weeks": false}
         A week-by-week build from this week's running to a target, each week at most the
         week before plus the limit (rounded down to 0.1 of the unit, never above the target).
         current  this week's running, more than 0 (no percentage grows from 0)
@@ -26,6 +35,9 @@ Requests
         unit, profile, limit_pct  as for ramp
         start_date  optional YYYY-MM-DD (2000 to 2100): when week 1 starts; none: weeks only
         hold_weeks  optional, false by default: true holds each rise for a week (seed 002)
+        easier_weeks  optional, false by default: true adds an easier week after every three
+                 rises, back at the amount they started from; the week after it grows from the
+                 level before it (the ramp check's baseline), so the plan is never over
         Refused: a plan longer than 520 weeks, or one that cannot grow by 0.1 within the limit.
 
     {"check": "spike", "planned": 16, "longest_30d": 12, "unit": "km"}
@@ -85,11 +97,16 @@ Requests
         "overtraining": {"signs": [{"key", "label", "short", "question", "sources", "ours"}],
                          "several_signs", "several_signs_ours", "verdicts": [{"key", "rank",
                          "label", "advice": [{"text", "sources", "ours"}]}]}
+        "training": {"baseline_weeks": 4, "break_share": 0.25, "ratio_history_weeks": 3,
+                     "plausible_per_week": {"km", "mi", "min"}, "plausible_per_day": {...},
+                     "no_value": [...], "rules": [{"key", "title", "text", "sources", "ours"}]}
+                     (how real training is read by the ramp, plan and acwr checks)
         "ramp" also has "custom": {"key": "custom", "label", "field": "limit_pct",
                  "min_pct_exclusive": 0, "max_pct": 50.0, "description", "source", "sources"}
         "plan": {"limits_from": "ramp", "step": 0.1, "rounding": "down", "max_weeks": 520,
                  "hold_weeks": {"key", "label", "description", "default", "source", "sources"},
-                 "cut_back_weeks": {"given": false, "note", "sources"},
+                 "cut_back_weeks": {"given": true, "key": "easier_weeks", "label", "description",
+                 "default", "rises": 3, "note", "source", "sources", "ours": true},
                  "dates": {"earliest", "latest", "format"}, "caveat", "caveat_sources"}
         "spike": {"bands": [{"key", "label", "name", "above_pct", "up_to_pct", "hazard_ratio",
                   "ci": {"low", "high", "level"} or null, "sources"}], "compared_with",
@@ -115,19 +132,41 @@ The ramp result
     {"profile": "standard", "profile_label": "Standard: up to 10 % a week", "limit_pct": 10.0,
      "unit": "km", "unit_label": "km",
      "weeks": [{"week": 1, "volume": 20, "change_pct": null, "over_limit": false,
-                "message": "First week: nothing to compare with yet."}, ...],
+                "message": "First week: nothing to compare with yet.", "kind": "first",
+                "baseline": null, "baseline_week": null, "baseline_pct": null,
+                "rounding_allowed": null}, ...],
      "over_limit_weeks": [3],
-     "next_week_max": 27.5, "next_week_note": "Up to 27.5 km keeps next week within ...",
-     "summary": "1 of 4 weeks rose more than the 10 % limit (week 3). Next week: up to 27.5 km.",
+     "next_week_max": 28.6, "next_week_note": "Up to 28.6 km keeps next week within ...",
+     "last_week_unfinished": false, "remaining": null, "restart_below": null, "notes": [],
+     "summary": "1 of 4 weeks rose more than the 10 % limit (week 3). Next week: up to 28.6 km.",
      "caveat": "Weekly limits like this are rules of thumb: ...",
-     "sources": ["seed-002", "seed-004", "buist-2008"],
-     "verdict": "within" | "over", "why": "...", "links": [...], "disclaimer": "...",
+     "sources": ["seed-002", "seed-004", "frandsen-2025", "buist-2008"],
+     "verdict": "within" | "over" | "after-break", "why": "...", "links": [...], "disclaimer": "...",
      "see_clinician": false, "chart_svg": "<svg ...>"}
 
     change_pct is the change on the week before in percent, 1 decimal (rises rounded up),
-    or null for the first week and for a week after a week of 0. A week exactly at the limit
-    is within it. next_week_max is the most next week may hold, rounded down to 2 decimals,
-    or null after a week of 0 (next_week_note says why). Volumes come back as they were sent.
+    or null for the first week and for a week after a week of 0. over_limit says whether the
+    week rose more than the limit on its level (below), or came back after a break above the
+    level before it. A week exactly at the limit is within it, and so is one over it by less
+    than half the last decimal place typed (rounding_allowed then says by how much, in the
+    unit). next_week_max is the most next week may hold, rounded down to 2 decimals (after a
+    first week back at or above the level before the break: that level, a hold), or null after
+    a break (next_week_note says why; restart_below is the level before the break, or null
+    with no running before it). Volumes come back as they were sent (times: in minutes).
+
+    New in each week (issue 10):
+        kind           "first", "up", "level", "easier", "break", "return" (first week back
+                       after a break), "start" (first running, none before it) or "unfinished"
+        baseline       the level the week is compared with: the most of the 4 weeks before
+                       it since the last break (for a return, the level before the break), or null
+        baseline_week  the week that set it (the latest on a tie), or null
+        baseline_pct   the change on the baseline in percent, rounded as change_pct, or null
+        rounding_allowed  null, or how far over the limit a week counted within it was
+    New in the result: "last_week_unfinished" (as sent), "remaining" (with an unfinished last
+    week: how much more it may hold, else null), "restart_below" (above), "notes" (plain
+    sentences: weeks within only by rounding, figures far beyond what runners do, a last week
+    that may be unfinished), and the verdict "after-break" (the last whole week is a break or
+    a first week back, none over).
 
 Every answer of the ramp, plan, spike, shoes, acwr, redflags, where and overtraining checks also has
     "summary" (one plain sentence), "verdict" (a short key), "why" (the reason and how strong
@@ -141,13 +180,20 @@ The acwr result
      "ewma": {"method": "ewma", ...} or null for weekly loads, "ewma_note": "...",
      "series": [{"index": 28, "acute", "chronic", "ratio", "band", "ewma_ratio", "ewma_band"}, ...],
      "chart_svg": "<svg ...>", "caveat": "The acute:chronic ratio is contested evidence, ...",
-     "verdict": "low" | "sweet-spot" | "caution" | "danger" | "no-ratio", ...}
+     "enough_history": true, "notes": [],
+     "verdict": "low" | "sweet-spot" | "caution" | "danger" | "no-ratio" | "not-enough-history", ...}
 
     acute and chronic are loads per 7 days (rolling: the last 7 days or last week, and the
     average over the last 4 weeks; ewma: the weighted daily averages times 7). A ratio has 2
     decimals and never leaves its band: exactly 0.8 and 1.3 are the sweet spot, 1.5 the danger
     zone. With a chronic load of 0, ratio, band and band_label are null (verdict "no-ratio").
     series has one point per day (or week) from the 28th day (4th week); index 1 is the first load.
+    enough_history is false when one of the 3 weeks before the last (7 days or week) had no
+    running or almost none (a break: under a quarter of the most of the 4 weeks before it; the
+    rules check's "training" table): the ratios, bands and band labels are then null and the
+    verdict is "not-enough-history" (Dijkhuis et al. 2020), never a band; a series point without
+    that history has a null ratio and band too. notes: plain sentences about loads far beyond
+    what runners do. In minutes, loads may be times written "h:mm:ss" or "mm:ss".
 
 The redflags result
     {"level": "urgent", "level_label": "Urgent: get seen today", "care_level": "urgent",
@@ -186,14 +232,18 @@ The overtraining result
 
 The plan result
     {"profile", "profile_label", "limit_pct": 10.0, "unit": "km", "unit_label": "km",
-     "current": 20, "target": 30, "hold_weeks": false, "start_date": "2026-11-30" | null,
-     "weeks": [{"week": 1, "volume": 22.0, "change_pct": 10.0, "kind": "rise" | "hold",
+     "current": 20, "target": 30, "hold_weeks": false, "easier_weeks": false,
+     "start_date": "2026-11-30" | null,
+     "weeks": [{"week": 1, "volume": 22.0, "change_pct": 10.0, "kind": "rise" | "hold" | "easier",
                 "starts": "2026-11-30" | null, "message": "Up 10 % to 22 km."}, ...],
      "week_count": 5, "target_week": 5, "target_date": "2026-12-28" | null,
      "verdict": "plan" | "already-there", "caveat": "...", "chart_svg": "<svg ...>", ...}
 
-    Every week is at most the week before times (1 + the limit), exactly; change_pct is
-    rounded up to 0.1 %. target_week is the week the target is reached (week_count; 0 when
+    Every week is at most the week before times (1 + the limit), exactly, except the week after
+    an easier week: it is at most the level before the easier week times (1 + the limit), as
+    the ramp check compares each week with the most of the 4 weeks before it. change_pct is the
+    change on the week before, rounded up to 0.1 % (large after an easier week; the message
+    gives the rise on the level). target_week is the week the target is reached (week_count; 0 when
     already there), target_date the date that week starts (null without start_date).
 
 The spike result

@@ -26,6 +26,7 @@ from datetime import date
 from fractions import Fraction
 from typing import TypeVar
 
+from calculator.amounts import text_amount
 from calculator.errors import Problem
 from calculator.units import MIN_VOLUME
 
@@ -165,6 +166,8 @@ def read_amount(
     missing: str | None = None,
     per: str = "",
     too_small: str | None = None,
+    minutes: bool = False,
+    zero_hint: str = "enter 0 for none",
 ) -> int | float | None:
     """Read a distance or a time: a number, not negative, at most *ceiling* of the unit.
 
@@ -174,7 +177,9 @@ def read_amount(
     and already reported) the ceiling is not checked. *per* ends the ceiling's sentence (" a week").
     Amounts between 0 and 0.01 are refused: 0.01 is the smallest amount that counts (MIN_VOLUME);
     *too_small* is what to enter instead (by default "at least 0.01" of the unit), and names the
-    unit, so it is said only when the unit is known.
+    unit, so it is said only when the unit is known. With *minutes*, a time written h:mm:ss or
+    mm:ss is read too (`calculator.amounts`); *zero_hint* says how to enter none, for a refused
+    "no value" mark such as Garmin's "--".
 
     >>> problems = []
     >>> read_amount(12.5, "x", "X", unit_label="km", ceiling=1000, problems=problems), problems
@@ -186,6 +191,12 @@ def read_amount(
     if value is None:
         problems.append(Problem(field, missing or f"{name} is empty: enter a number, like 22 or 22.5."))
         return None
+    if isinstance(value, str) and value not in ("NaN", "Infinity", "-Infinity"):
+        read, message = text_amount(value, name, minutes=minutes, zero_hint=zero_hint)
+        if message is not None:
+            problems.append(Problem(field, message))
+            return None
+        value = read
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         problems.append(Problem(field, f"{name} must be a number, like 22 or 22.5."))
         return None
@@ -197,7 +208,8 @@ def read_amount(
             Problem(
                 field,
                 f"{name} is over {ceiling} {unit_label}: the check takes up to "
-                f"{ceiling} {unit_label}{per}. Check the number and the unit.",
+                f"{ceiling} {unit_label}{per}. Check the number and the unit."
+                + (" If these are seconds, divide by 60 or write the time as h:mm:ss." if minutes else ""),
             )
         )
         return None

@@ -243,11 +243,31 @@ def plan_hold_weeks(rules: dict[str, Any]) -> str:
     return _check(hold["key"], hold["label"], hint=hold["description"])
 
 
+def plan_easier_weeks(rules: dict[str, Any]) -> str:
+    """The easier-weeks checkbox with its description and where the pattern comes from."""
+    easier = rules["plan"]["cut_back_weeks"]
+    return _check(easier["key"], easier["label"], hint=f"{easier['description']} {easier['source']}.")
+
+
 def shoes_range(rules: dict[str, Any]) -> str:
     """The shoe replacement range in words, miles then km: '400–500 miles (about 644–805 km)'."""
     shoes = rules["shoes"]["range"]
     low_km, high_km = (round(km) for km in shoes["km"])
     return f"{shoes['low_miles']:g}–{shoes['high_miles']:g} miles (about {low_km}–{high_km} km)"
+
+
+def training_rules(rules: dict[str, Any], check: str) -> str:
+    """How a check reads real training (easier weeks, breaks, rounding, ...): one paragraph per
+    rule, with its citations; a rule that is our own choice says so. *check* names the check.
+    """
+    chosen = [rule for rule in rules["training"]["rules"] if check in rule["checks"]]
+    if not chosen:
+        raise ValueError(f"no training rules apply to the check '{check}'")
+    paragraphs = []
+    for rule in chosen:
+        cited = f" {_cite(rule['sources'])}" if rule["sources"] else ""
+        paragraphs.append(f"**{rule['title']}.** {rule['text']}{cited}")
+    return "\n\n".join(paragraphs)
 
 
 def _unit_options(check: str) -> Callable[[dict[str, Any]], str]:
@@ -265,6 +285,7 @@ RENDERERS: dict[str, Callable[..., str]] = {
     "spike-bands-table": spike_bands_table,
     "acwr-bands-table": acwr_bands_table,
     "plan-hold-weeks": plan_hold_weeks,
+    "plan-easier-weeks": plan_easier_weeks,
     "shoes-range": shoes_range,
     "redflags-questions": redflags_questions,
     "redflags-list": redflags_list,
@@ -273,6 +294,7 @@ RENDERERS: dict[str, Callable[..., str]] = {
     "where-locations": where_locations,
     "where-features": where_features,
     "overtraining-signs": overtraining_signs,
+    "training-rules": training_rules,
 }
 
 

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
+from calculator.amounts import plausibility_note
 from calculator.answer import Answer, Record
 from calculator.charts import Band as ChartBand
 from calculator.charts import Bar, Line, bar_chart
@@ -51,7 +52,9 @@ from calculator.rules.acwr import (
     Period,
     band_for,
 )
+from calculator.rules.training import RATIO_HISTORY, RATIO_HISTORY_WEEKS
 from calculator.tables import Table, amount, row
+from calculator.weeks import read_weeks
 
 __all__ = ["AcwrPoint", "AcwrRatio", "AcwrResult", "check_acwr", "shown_ratio"]
 
@@ -108,6 +111,8 @@ class AcwrResult(Answer):
     series: tuple[AcwrPoint, ...]
     chart_svg: str
     caveat: str
+    enough_history: bool
+    notes: tuple[str, ...]
 
     def table(self) -> Table:
         """The ratio each way it was worked out; a ratio in the caution or danger band is flagged."""
@@ -122,7 +127,8 @@ class AcwrResult(Answer):
                 amount(ratio.chronic, self.unit_label),
                 value,
             ]
-            rows.append(row([*cells, ratio.band_label or "no ratio"], ratio.band in ("caution", "danger")))
+            none = "no ratio" if self.enough_history else "not enough history"
+            rows.append(row([*cells, ratio.band_label or none], ratio.band in ("caution", "danger")))
         # this table sends its rows before its columns (as it always has: answers stay byte-for-byte the same)
         return {
             "caption": "Your acute:chronic workload ratio",
@@ -162,8 +168,16 @@ def check_acwr(loads: Sequence[float], /, *, period: str, unit: str = DEFAULT_AC
         _point(index + 1, rolling[index], None if ewma is None else ewma[index])
         for index in range(chosen.chronic - 1, len(exact_loads))
     )
-    now_rolling = _ratio("rolling", *rolling[-1])
-    now_ewma = None if ewma is None else _ratio("ewma", *ewma[-1])
+    history = _history(exact_loads, chosen)
+    series = tuple(
+        point
+        if history[point.index - 1]
+        else replace(point, ratio=None, band=None, ewma_ratio=None, ewma_band=None)
+        for point in series
+    )
+    thin = not history[-1] and rolling[-1][1] > 0  # with no chronic load at all: "no-ratio", as before
+    now_rolling = _ratio("rolling", *rolling[-1], thin=thin)
+    now_ewma = None if ewma is None else _ratio("ewma", *ewma[-1], thin=thin)
     return AcwrResult(
         period=chosen.key,
         unit=measure.key,
@@ -173,12 +187,16 @@ def check_acwr(loads: Sequence[float], /, *, period: str, unit: str = DEFAULT_AC
         ewma_note=EWMA_SEED if ewma is not None else EWMA_WEEKLY_NOTE,
         series=series,
         chart_svg=_chart(series, chosen, measure),
-        summary=_summary(now_rolling, now_ewma, chosen, measure),
-        verdict=now_rolling.band or "no-ratio",
-        why=_why(now_rolling, chosen),
+        summary=_history_summary(exact_loads, chosen)
+        if thin
+        else _summary(now_rolling, now_ewma, chosen, measure),
+        verdict="not-enough-history" if thin else now_rolling.band or "no-ratio",
+        why=_HISTORY_WHY if thin else _why(now_rolling, chosen),
+        enough_history=not thin,
+        notes=_notes(values, chosen, measure),
         caveat=ACWR_CAVEAT,
         links=LINKS,
-        sources=_sources(chosen),
+        sources=(*_sources(chosen), *(RATIO_HISTORY.sources[:1] if thin else ())),
     )
 
 
@@ -233,6 +251,8 @@ def _read_loads(
             ceiling=unit.ceiling(period) if unit and period else None,
             problems=problems,
             missing=f"{name} {index + 1} is empty: enter 0 for a rest {rest}.",
+            minutes=unit is not None and unit.key == "min",
+            zero_hint=f"enter the load, or 0 for a rest {rest}",
         )
         if read is not None:
             values.append(read)
@@ -296,8 +316,8 @@ def _exact_ratio(acute: Fraction, chronic: Fraction) -> Fraction | None:
     return None if chronic == 0 else acute / chronic
 
 
-def _ratio(method: str, acute: Fraction, chronic: Fraction) -> AcwrRatio:
-    ratio = _exact_ratio(acute, chronic)
+def _ratio(method: str, acute: Fraction, chronic: Fraction, *, thin: bool = False) -> AcwrRatio:
+    ratio = None if thin else _exact_ratio(acute, chronic)
     band = None if ratio is None else band_for(ratio)
     return AcwrRatio(
         method=method,
@@ -345,6 +365,73 @@ def shown_ratio(ratio: Fraction, band: Band) -> float:
 def _two_places(value: Fraction) -> float:
     """A load to 2 decimals, nearest."""
     return float(Fraction(math.floor(value * 100 + Fraction(1, 2)), 100))
+
+
+# --- how much history a ratio needs (rules: RATIO_HISTORY) --------------------------------------
+
+
+def _weekly_totals(loads: list[Fraction], end: int, per_week: int, prefix: list[Fraction]) -> list[Fraction]:
+    """The whole weeks of loads[:end], counted back from *end*, oldest first (the last is the acute week)."""
+    totals = []
+    stop = end
+    while stop - per_week >= 0:
+        totals.append(prefix[stop] - prefix[stop - per_week])
+        stop -= per_week
+    return totals[::-1]
+
+
+def _history(loads: list[Fraction], period: Period) -> list[bool]:
+    """For each load, whether the weeks before its acute week hold running: each of the
+    `RATIO_HISTORY_WEEKS` weeks more than 0 and not a break (`calculator.weeks`)."""
+    prefix = [Fraction(0)]
+    for load in loads:
+        prefix.append(prefix[-1] + load)
+    enough = []
+    for end in range(1, len(loads) + 1):
+        if end < period.chronic:
+            enough.append(False)
+            continue
+        readings = read_weeks(_weekly_totals(loads, end, period.per_week, prefix))
+        before = readings[-1 - RATIO_HISTORY_WEEKS : -1]
+        enough.append(
+            len(before) == RATIO_HISTORY_WEEKS
+            and all(week.volume > 0 and week.kind != "break" for week in before)
+        )
+    return enough
+
+
+def _history_summary(loads: list[Fraction], period: Period) -> str:
+    """One sentence: no ratio yet, what it needs, and which of those weeks had (almost) no running."""
+    prefix = [Fraction(0)]
+    for load in loads:
+        prefix.append(prefix[-1] + load)
+    readings = read_weeks(_weekly_totals(loads, len(loads), period.per_week, prefix))
+    before = readings[-1 - RATIO_HISTORY_WEEKS : -1]
+    empty = sum(1 for week in before if week.volume == 0 or week.kind == "break")
+    which = "the last 7 days" if period.key == "day" else "the last week"
+    return (
+        f"Not enough history for a ratio: it needs running in each of the {RATIO_HISTORY_WEEKS} weeks "
+        f"before {which}, and {empty} of them had none or almost none, so the 4-week average does not yet "
+        "stand for what you are used to."
+    )
+
+
+#: Why no ratio is given without history, and how strong the evidence is, in two sentences.
+_HISTORY_WHY = (
+    "Built from almost nothing, the 4-week average makes any recent running look like a spike (a first "
+    "week of running always gives a ratio of 4), which is why a study of competitive runners left the "
+    "first 4 weeks of each log, and the 4 weeks after an injury, out of the ratio (Dijkhuis et al. "
+    f"2020). {ACWR_CAVEAT_SHORT}"
+)
+
+
+def _notes(values: list[int | float], period: Period, unit: AcwrUnit) -> tuple[str, ...]:
+    """Plain sentences the answer adds: loads far beyond what runners do."""
+    name = period.label
+    high = plausibility_note(
+        [(index + 1, exact(value)) for index, value in enumerate(values)], unit.key, per=period.key, name=name
+    )
+    return () if high is None else (high,)
 
 
 # --- the answer ----------------------------------------------------------------------------------
@@ -400,7 +487,7 @@ def _chart(series: Sequence[AcwrPoint], period: Period, unit: AcwrUnit) -> str:
             value=point.ratio or 0,
             over=point.ratio is not None and point.band in ("caution", "danger"),
             words=(
-                f"{name} {point.index}: no ratio (no load in the last 4 weeks)."
+                f"{name} {point.index}: no ratio (too little running in the 4 weeks up to it)."
                 if point.ratio is None
                 else f"{name} {point.index}: {plain(point.ratio)}, {point.band and BANDS[point.band].label}."
             ),

@@ -3,14 +3,18 @@
 Each planned week holds at most the week before times (1 + the limit), rounded *down* to 0.1 of
 the unit, and never more than the target: the arithmetic is exact (fractions), so a plan never
 exceeds its limit. With ``hold_weeks``, each rise is followed by a week at the same volume, the
-only recovery pattern the sources describe (seed 002: 5 miles a run -> 5.5, then wait a week);
-they give no figures for lighter cut-back weeks, so a plan has none.
+only recovery pattern the sources describe (seed 002: 5 miles a run -> 5.5, then wait a week).
+With ``easier_weeks``, every three rises are followed by an easier week back at the amount they
+started from, and the week after it grows from the level before the easier week (the most of the
+4 weeks before it, as the ramp check compares), so a plan checked week by week is never over.
 
 >>> plan = check_plan(20, 30)
 >>> [week.volume for week in plan.weeks], plan.week_count
 ([22.0, 24.2, 26.6, 29.2, 30.0], 5)
 >>> [week.kind for week in check_plan(5, 6, unit="mi", hold_weeks=True).weeks]
 ['rise', 'hold', 'rise']
+>>> [(week.kind, week.volume) for week in check_plan(20, 30, easier_weeks=True).weeks]
+[('rise', 22.0), ('rise', 24.2), ('rise', 26.6), ('easier', 20.0), ('rise', 29.2), ('rise', 30.0)]
 """
 
 from __future__ import annotations
@@ -25,7 +29,14 @@ from calculator.charts import Bar, Line, bar_chart
 from calculator.checks.weekly_limit import limit_source, limit_words, read_profile, read_unit
 from calculator.errors import CalculatorError, Problem, raise_problems
 from calculator.reading import exact, floor_to, plain, read_amount, read_date, read_flag, rounded_rise
-from calculator.rules.plan import HOLD_WEEKS, MAX_PLAN_WEEKS, PLAN_CAVEAT, PLAN_CAVEAT_SOURCES, PLAN_STEP
+from calculator.rules.plan import (
+    EASIER_WEEKS,
+    HOLD_WEEKS,
+    MAX_PLAN_WEEKS,
+    PLAN_CAVEAT,
+    PLAN_CAVEAT_SOURCES,
+    PLAN_STEP,
+)
 from calculator.rules.ramp import CUSTOM, DEFAULT_PROFILE, RAMP_CAVEAT, RAMP_CAVEAT_SOURCES, RampProfile
 from calculator.sources import source_names
 from calculator.tables import Table, amount, change, row, table
@@ -48,7 +59,7 @@ class PlanWeek(Record):
     week: int
     volume: float
     change_pct: float
-    kind: str  # "rise" or "hold"
+    kind: str  # "rise", "hold" or "easier"
     starts: str | None
     message: str
 
@@ -68,6 +79,7 @@ class PlanResult(Answer):
     current: int | float
     target: int | float
     hold_weeks: bool
+    easier_weeks: bool
     start_date: str | None
     weeks: tuple[PlanWeek, ...]
     week_count: int
@@ -107,6 +119,7 @@ def check_plan(
     limit_pct: float | None = None,
     start_date: str | None = None,
     hold_weeks: bool = False,
+    easier_weeks: bool = False,
 ) -> PlanResult:
     """Plan the weeks from *current* (this week's running) to *target*, within the profile's limit.
 
@@ -139,6 +152,8 @@ def check_plan(
         ceiling=ceiling,
         problems=problems,
         missing="Enter how much you run this week, like 20.",
+        minutes=measure is not None and measure.key == "min",
+        zero_hint="a plan needs this week's running, more than 0",
     )
     goal = read_amount(
         target,
@@ -148,9 +163,17 @@ def check_plan(
         ceiling=ceiling,
         problems=problems,
         missing="Enter the weekly amount you want to reach, like 30.",
+        minutes=measure is not None and measure.key == "min",
+        zero_hint="enter the weekly amount you want to reach",
     )
     start = read_date(start_date, "start_date", "The start date", problems)
     hold = read_flag(hold_weeks, "hold_weeks", "Say true to hold a week after each rise, or false.", problems)
+    easier = read_flag(
+        easier_weeks,
+        "easier_weeks",
+        "Say true for an easier week after every three rises, or false.",
+        problems,
+    )
     if now == 0 and measure is not None:
         problems.append(
             Problem(
@@ -164,28 +187,38 @@ def check_plan(
         problems.append(Problem("target", "The target must be more than 0."))
     raise_problems(problems)
     assert measure is not None and chosen is not None and now is not None and goal is not None
-    steps = _build(exact(now), exact(goal), chosen, measure, hold)
-    return _result(now, goal, steps, chosen, measure, hold, start)
+    steps = _build(exact(now), exact(goal), chosen, measure, hold, easier)
+    return _result(now, goal, steps, chosen, measure, hold, easier, start)
 
 
 # --- the plan ------------------------------------------------------------------------------------
 
 
 def _build(
-    current: Fraction, target: Fraction, profile: RampProfile, unit: Unit, hold: bool
+    current: Fraction, target: Fraction, profile: RampProfile, unit: Unit, hold: bool, easier: bool = False
 ) -> list[tuple[Fraction, str]]:
-    """The planned weeks as (volume, kind); raise when the plan is too long or cannot grow."""
+    """The planned weeks as (volume, kind); raise when the plan is too long or cannot grow.
+
+    *volume* is the level the next rise grows from: an easier week does not lower it.
+    """
     weeks: list[tuple[Fraction, str]] = []
     volume = current
+    rises, started = 0, current  # rises since the last easier week, and the amount they started from
     while volume < target:
         if hold and weeks and weeks[-1][1] == "rise":
             weeks.append((volume, "hold"))
+        elif easier and rises == EASIER_WEEKS.rises:
+            weeks.append((started, "easier"))
+            rises = 0
         else:
+            if rises == 0:
+                started = volume
             step = min(target, floor_to(volume * (1 + profile.limit), PLAN_STEP))
             if step <= volume:
                 raise _stuck(current, volume, profile, unit)
             weeks.append((step, "rise"))
             volume = step
+            rises += 1
         if len(weeks) > MAX_PLAN_WEEKS:
             raise CalculatorError(
                 "target",
@@ -226,14 +259,17 @@ def _result(
     profile: RampProfile,
     unit: Unit,
     hold: bool,
+    easier: bool,
     start: date | None,
 ) -> PlanResult:
     goal = exact(target)
     weeks = []
-    previous = exact(current)
+    previous = level = exact(current)  # the week before, and the level before any easier week
     for number, (volume, kind) in enumerate(steps, start=1):
         starts = None if start is None else (start + timedelta(weeks=number - 1)).isoformat()
         rise = rounded_rise(volume / previous - 1, profile.limit)
+        on_level = rounded_rise(volume / level - 1, profile.limit)
+        after_easier = previous < level
         weeks.append(
             PlanWeek(
                 week=number,
@@ -241,14 +277,23 @@ def _result(
                 change_pct=float(rise),
                 kind=kind,
                 starts=starts,
-                message=_message(volume, rise, kind, goal, unit),
+                message=_message(
+                    volume, on_level if after_easier else rise, kind, goal, unit, level, after_easier
+                ),
             )
         )
         previous = volume
+        level = level if kind == "easier" else volume
     count = len(weeks)
     there = count == 0
     sources = _unique(
-        (*profile.sources, *(HOLD_WEEKS.sources if hold else ()), *RAMP_CAVEAT_SOURCES, *PLAN_CAVEAT_SOURCES)
+        (
+            *profile.sources,
+            *(HOLD_WEEKS.sources if hold else ()),
+            *(EASIER_WEEKS.sources if easier else ()),
+            *RAMP_CAVEAT_SOURCES,
+            *PLAN_CAVEAT_SOURCES,
+        )
     )
     return PlanResult(
         profile=profile.key,
@@ -259,14 +304,15 @@ def _result(
         current=current,
         target=target,
         hold_weeks=hold,
+        easier_weeks=easier,
         start_date=None if start is None else start.isoformat(),
         weeks=tuple(weeks),
         week_count=count,
         target_week=count,
         target_date=None if there else weeks[-1].starts,
-        summary=_summary(exact(current), goal, weeks, profile, unit, hold),
+        summary=_summary(exact(current), goal, weeks, profile, unit, hold, easier),
         verdict="already-there" if there else "plan",
-        why=_why(there, profile, hold),
+        why=_why(there, profile, hold, easier),
         caveat=PLAN_CAVEAT,
         links=PLAN_LINKS,
         sources=sources,
@@ -274,15 +320,36 @@ def _result(
     )
 
 
-def _message(volume: Fraction, rise: Fraction, kind: str, target: Fraction, unit: Unit) -> str:
+def _message(
+    volume: Fraction,
+    rise: Fraction,
+    kind: str,
+    target: Fraction,
+    unit: Unit,
+    level: Fraction = Fraction(0),
+    after_easier: bool = False,
+) -> str:
     if kind == "hold":
         return f"Hold at {plain(volume)} {unit.label}: a week at the same amount before the next rise."
+    if kind == "easier":
+        return (
+            f"An easier week: back to {plain(volume)} {unit.label}, where the last three rises started; "
+            f"the next week builds on {plain(level)} {unit.label}, not on this one."
+        )
     reached = ": your target." if volume == target else "."
+    if after_easier:
+        return f"Up {plain(rise)} % on the {plain(level)} {unit.label} before the easier week, to {plain(volume)} {unit.label}{reached}"
     return f"Up {plain(rise)} % to {plain(volume)} {unit.label}{reached}"
 
 
 def _summary(
-    current: Fraction, target: Fraction, weeks: list[PlanWeek], profile: RampProfile, unit: Unit, hold: bool
+    current: Fraction,
+    target: Fraction,
+    weeks: list[PlanWeek],
+    profile: RampProfile,
+    unit: Unit,
+    hold: bool,
+    easier: bool = False,
 ) -> str:
     if not weeks:
         where = (
@@ -291,6 +358,8 @@ def _summary(
         return f"You already run {plain(current)} {unit.label} a week, {where}: no build-up needed."
     count = len(weeks)
     held = ", holding a week after each rise" if hold else ""
+    if easier and any(week.kind == "easier" for week in weeks):
+        held += ", with an easier week after every three rises"
     when = f", the week starting {weeks[-1].starts}" if weeks[-1].starts else ""
     return (
         f"From {plain(current)} to {plain(target)} {unit.label} in {count} {'week' if count == 1 else 'weeks'} "
@@ -299,11 +368,19 @@ def _summary(
     )
 
 
-def _why(there: bool, profile: RampProfile, hold: bool) -> str:
+def _why(there: bool, profile: RampProfile, hold: bool, easier: bool = False) -> str:
     """Two sentences: how the plan is built (and what the sources don't give), and how strong the limit is."""
     limit = f"the {limit_words(profile)} % limit you chose ({limit_source(profile)})"
     if there:
         first = "You are already at or above your target, so there is nothing to build."
+    elif easier:
+        held = ", holding each rise for a week," if hold else ""
+        first = (
+            f"Each rise adds at most {limit}{held} and every three rises are followed by an easier week, a "
+            "common coaching practice that trials have not tested; the week after it builds on the level "
+            "before it, as the largest study of runners judged a run against the most of the previous 30 "
+            "days (Frandsen et al. 2025)."
+        )
     elif hold:
         first = (
             f"Each rise adds at most {limit} and is followed by a week at the same amount, the only recovery "
@@ -324,7 +401,7 @@ def _chart(
     """This week's bar, one bar per planned week, and the target as a dashed line."""
     bars = [Bar("Now", current, muted=True, words=f"This week: {plain(current)} {unit.label}.")]
     for number, (volume, kind) in enumerate(steps, start=1):
-        said = "held" if kind == "hold" else "a rise"
+        said = {"hold": "held", "easier": "an easier week"}.get(kind, "a rise")
         bars.append(Bar(str(number), volume, words=f"Week {number}: {plain(volume)} {unit.label}, {said}."))
     count = len(steps)
     return bar_chart(

@@ -1,4 +1,10 @@
-"""The weekly ramp check: did any week grow faster than the chosen limit on the week before?
+"""The weekly ramp check: did any week grow faster than the chosen limit on the weeks before it?
+
+Each week is compared with its level, the most run in any of the 4 weeks before it since the last
+break (`calculator.weeks`, rules in `calculator.rules.training`, each week judged in
+`calculator.checks.ramp_weeks`): an easier week does not lower the bar, a break (less than a
+quarter of the level) is not a week to grow from, and the first week back after a break is judged
+against the level before the break, not by a percentage.
 
 Comparisons are exact. Each volume becomes the decimal the reader typed (``Fraction(repr(22.01))``
 is 2201/100) and is compared with an exact limit, never through float products, so a week
@@ -10,14 +16,19 @@ within a custom limit such as 3.13 % is rounded down when rounding up would cros
 >>> [week.change_pct for week in result.weeks]
 [None, 10.0, 18.2, -3.8]
 >>> result.over_limit_weeks, result.next_week_max, result.verdict
-((3,), 27.5, 'over')
+((3,), 28.6, 'over')
 >>> result.summary
-'1 of 4 weeks rose more than the 10 % limit (week 3). Next week: up to 27.5 km.'
+'1 of 4 weeks rose more than the 10 % limit (week 3). Next week: up to 28.6 km.'
 
 The reader's own limit is profile "custom" with ``limit_pct`` (above 0, at most 50):
 
 >>> check_ramp([20, 23], profile="custom", limit_pct=15).weeks[1].message
 'Up 15 % on the week before: within the 15 % limit.'
+
+An easier week does not lower the bar; a return to the level before it is not a spike:
+
+>>> check_ramp([11, 12.1, 13.3, 8, 14.6], unit="mi").weeks[4].message
+'Up 9.8 % on the 13.3 miles of week 3, the most of the 4 weeks before: within the 10 % limit.'
 """
 
 from __future__ import annotations
@@ -26,19 +37,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from calculator.answer import Answer, Record
+from calculator.amounts import plausibility_note, typed_step
+from calculator.answer import Answer
 from calculator.charts import Bar, bar_chart
+from calculator.checks.ramp_weeks import CENT, RampWeek, judge_week, small, unfinished_week
 from calculator.checks.weekly_limit import limit_source, limit_words, read_profile, read_unit
 from calculator.errors import Problem, raise_problems
-from calculator.reading import exact, floor_to, plain, read_amount, rounded_rise, words
+from calculator.reading import exact, floor_to, plain, read_amount, read_flag, words
 from calculator.rules.ramp import (
     DEFAULT_PROFILE,
     RAMP_CAVEAT,
     RAMP_CAVEAT_SOURCES,
+    RETURNING,
     RampProfile,
 )
+from calculator.rules.training import BASELINE, BASELINE_WEEKS, RETURN
 from calculator.tables import Table, amount, change, row, table
 from calculator.units import DEFAULT_UNIT, MAX_WEEKS, Unit
+from calculator.weeks import WeekReading, next_level, read_weeks
 
 __all__ = [
     "RampResult",
@@ -48,29 +64,15 @@ __all__ = [
 
 #: The pages that explain a ramp answer.
 RAMP_LINKS = ("prevention/load-progression.md", "causes/training-errors.md")
-_CENT = Fraction(1, 100)
-
-
-@dataclass(frozen=True)
-class RampWeek(Record):
-    """One week against the week before: its change in percent, verdict and a plain sentence.
-
-    >>> check_ramp([20, 22]).weeks[1].as_dict()["message"]
-    'Up 10 % on the week before: within the 10 % limit.'
-    """
-
-    week: int
-    volume: int | float
-    change_pct: float | None
-    over_limit: bool
-    message: str
 
 
 @dataclass(frozen=True)
 class RampResult(Answer):
     """The answer of `check_ramp`: every week, the weeks over the limit and next week's most.
 
-    Its verdict is "within" or "over".
+    Its verdict is "over", "after-break" (the last whole week is a break or a first week back)
+    or "within". With an unfinished last week, *next_week_max* is the most that week may hold in
+    all and *remaining* how much more; *restart_below* is the level before a break to restart under.
     """
 
     profile: str
@@ -82,11 +84,15 @@ class RampResult(Answer):
     over_limit_weeks: tuple[int, ...]
     next_week_max: float | None
     next_week_note: str
+    last_week_unfinished: bool
+    remaining: float | None
+    restart_below: float | None
+    notes: tuple[str, ...]
     caveat: str
     chart_svg: str
 
     def table(self) -> Table:
-        """Each week against the week before; a week over the limit is flagged."""
+        """Each week against its level; a week over the limit is flagged."""
         rows = [
             row(
                 [
@@ -99,7 +105,8 @@ class RampResult(Answer):
             )
             for week in self.weeks
         ]
-        return table("Each week against the week before", ["Week", "Volume", "Change", "Verdict"], rows)
+        caption = f"Each week against the most of the {BASELINE_WEEKS} weeks before it"
+        return table(caption, ["Week", "Volume", "Change", "Verdict"], rows)
 
 
 def check_ramp(
@@ -109,17 +116,22 @@ def check_ramp(
     unit: str = DEFAULT_UNIT,
     profile: str = DEFAULT_PROFILE,
     limit_pct: float | None = None,
+    last_week_unfinished: bool = False,
 ) -> RampResult:
-    """Compare each week's volume with the week before, against the profile's weekly limit.
+    """Compare each week's volume with its level, against the profile's weekly limit.
 
-    *weeks* are the weekly volumes, oldest first; 0 is a week with no running. A week exactly
-    at the limit is within it. *limit_pct* is the reader's own limit in percent, for profile
-    "custom" only.
+    *weeks* are the weekly volumes, oldest first; 0 is a week with no running; in minutes, a
+    week may be a time written h:mm:ss or mm:ss. A week exactly at the limit is within it, and
+    so is one over it by less than half the last decimal place typed. *limit_pct* is the
+    reader's own limit in percent, for profile "custom" only. *last_week_unfinished* says the
+    last week is still in progress.
 
     >>> [week.over_limit for week in check_ramp([40, 41, 42.1], profile="conservative").weeks]
     [False, False, True]
     >>> check_ramp([22, 0, 10]).weeks[2].change_pct is None
     True
+    >>> check_ramp(["3:10:00", "3:30:00"], unit="min").weeks[1].message
+    'Up 10.6 % on the week before: over the 10 % limit.'
 
     Raises `CalculatorError` listing every problem at once: no weeks, more than 520, a week
     that is not a number, negative or too large for the unit, an unknown profile or unit, a
@@ -133,18 +145,26 @@ def check_ramp(
     problems: list[Problem] = []
     measure = read_unit(unit, problems)
     chosen = read_profile(profile, limit_pct, problems)
-    volumes = _read_weeks(weeks, measure, problems)
+    volumes, steps = _read_weeks(weeks, measure, problems)
+    unfinished = read_flag(
+        last_week_unfinished,
+        "last_week_unfinished",
+        "Say true if the last week is not finished yet, or false.",
+        problems,
+    )
     raise_problems(problems)
     assert measure is not None and chosen is not None  # no problems means both were found
     exact_weeks = [exact(volume) for volume in volumes]
+    readings = read_weeks(exact_weeks)
     rows = tuple(
-        _compare(
-            number, volume, exact_weeks[number - 2] if number > 1 else None, exact_weeks[number - 1], chosen
-        )
-        for number, volume in enumerate(volumes, start=1)
+        judge_week(reading, volume, exact_weeks[index - 1] if index else None, step, chosen, measure)
+        for index, (reading, volume, step) in enumerate(zip(readings, volumes, steps, strict=True))
     )
-    over = tuple(row.week for row in rows if row.over_limit)
-    next_max, note = _next_week(exact_weeks[-1], chosen, measure)
+    if unfinished:
+        rows = (*rows[:-1], unfinished_week(rows[-1], readings[-1], chosen, measure))
+    over = tuple(week.week for week in rows if week.over_limit)
+    upcoming = _next_week(exact_weeks, readings, chosen, measure, unfinished)
+    kinds = {week.kind for week in rows}
     return RampResult(
         profile=chosen.key,
         profile_label=chosen.label,
@@ -153,12 +173,25 @@ def check_ramp(
         unit_label=measure.label,
         weeks=rows,
         over_limit_weeks=over,
-        next_week_max=next_max,
-        next_week_note=note,
-        summary=_summary(len(rows), over, chosen, measure, next_max),
+        next_week_max=None if upcoming.most is None else float(upcoming.most),
+        next_week_note=upcoming.note,
+        last_week_unfinished=unfinished,
+        remaining=None if upcoming.remaining is None else float(upcoming.remaining),
+        restart_below=None if upcoming.restart_below is None else float(upcoming.restart_below),
+        notes=_notes(rows, readings, measure, unfinished),
+        summary=_summary(rows, chosen, measure, upcoming, unfinished),
         caveat=RAMP_CAVEAT,
-        sources=(*chosen.sources, *RAMP_CAVEAT_SOURCES),
-        verdict="over" if over else "within",
+        sources=tuple(
+            dict.fromkeys(
+                (
+                    *chosen.sources,
+                    *BASELINE.sources,
+                    *(RETURN.sources if kinds & {"break", "return"} else ()),
+                    *RAMP_CAVEAT_SOURCES,
+                )
+            )
+        ),
+        verdict=_verdict(rows, unfinished),
         why=_why(len(rows), over, chosen),
         links=RAMP_LINKS,
         chart_svg=_chart(rows, exact_weeks, chosen, measure),
@@ -168,23 +201,26 @@ def check_ramp(
 # --- validation ----------------------------------------------------------------------------------
 
 
-def _read_weeks(weeks: object, unit: Unit | None, problems: list[Problem]) -> list[int | float]:
-    """Read the list of weekly volumes, noting a problem for each week that is wrong."""
+def _read_weeks(
+    weeks: object, unit: Unit | None, problems: list[Problem]
+) -> tuple[list[int | float], list[Fraction]]:
+    """Read the weekly volumes and the precision each was typed to, noting a problem for each bad week."""
     if weeks is None:
         problems.append(Problem("weeks", "Enter how much you ran each week, oldest week first."))
-        return []
+        return [], []
     if not isinstance(weeks, (list, tuple)):
         problems.append(
             Problem("weeks", "Weeks must be a list of numbers, one for each week, like [20, 22, 26].")
         )
-        return []
+        return [], []
     if not weeks:
         problems.append(Problem("weeks", "Enter at least one week."))
-        return []
+        return [], []
     if len(weeks) > MAX_WEEKS:
         problems.append(Problem("weeks", f"Enter at most {MAX_WEEKS} weeks ({MAX_WEEKS // 52} years)."))
-        return []
+        return [], []
     volumes: list[int | float] = []
+    steps: list[Fraction] = []
     for index, value in enumerate(weeks):
         volume = read_amount(
             value,
@@ -196,75 +232,159 @@ def _read_weeks(weeks: object, unit: Unit | None, problems: list[Problem]) -> li
             missing=f"Week {index + 1} is empty: enter how much you ran, or 0 for a week with no running.",
             per=" a week",
             too_small="enter 0 for a week with no running",
+            minutes=unit is not None and unit.key == "min",
+            zero_hint="enter how much you ran, or 0 for a week with no running",
         )
         if volume is not None:
             volumes.append(volume)
-    return volumes
+            steps.append(typed_step(value))
+    return volumes, steps
 
 
-# --- the answer ----------------------------------------------------------------------------------
+# --- next week and the answer ---------------------------------------------------------------------
 
 
-def _compare(
-    number: int, volume: int | float, previous: Fraction | None, current: Fraction, profile: RampProfile
-) -> RampWeek:
-    """Compare one week with the week before."""
+@dataclass(frozen=True)
+class _Next:
+    """The most the next week (or an unfinished last week, in all) may hold, and why."""
 
-    def week(change_pct: float | None, message: str, over: bool = False) -> RampWeek:
-        return RampWeek(week=number, volume=volume, change_pct=change_pct, over_limit=over, message=message)
+    most: Fraction | None
+    note: str
+    remaining: Fraction | None = None
+    restart_below: Fraction | None = None
 
-    if previous is None:
-        return week(None, "First week: nothing to compare with yet.")
-    if previous == 0:
-        if current == 0:
-            return week(None, "No running this week or the week before.")
-        return week(
-            None, "After a week with no running there is no percentage to compare; build back gently."
+
+def _next_week(
+    volumes: list[Fraction], readings: list[WeekReading], profile: RampProfile, unit: Unit, unfinished: bool
+) -> _Next:
+    """The most the next week may hold, rounded down to 2 decimals, or the most the unfinished week may."""
+    limit = f"the {limit_words(profile)} % limit"
+    ceiling = Fraction(unit.max_per_week)
+    last = readings[-1]
+    if unfinished and last.kind in ("up", "level", "easier"):
+        assert last.level is not None
+        most = min(floor_to(last.level * (1 + profile.limit), CENT), ceiling)
+        more = max(most - last.volume, Fraction(0))
+        return _Next(
+            most,
+            f"Week {last.week} is not finished: up to {plain(most)} {unit.label} in all keeps it within {limit}, "
+            f"{plain(more)} {unit.label} more than so far.",
+            remaining=more,
         )
-    change = current / previous - 1
-    shown = rounded_rise(change, profile.limit)
-    if change > 0:
-        over = change > profile.limit
-        verdict = "over" if over else "within"
-        return week(
-            float(shown),
-            f"Up {plain(shown)} % on the week before: {verdict} the {limit_words(profile)} % limit.",
-            over,
+    if unfinished and last.kind in ("return", "break") and last.level is not None:
+        return _Next(
+            None,
+            f"Week {last.week} is not finished, and it follows a break: keep it below the {plain(last.level)} "
+            f"{unit.label} you ran before the break.",
+            restart_below=last.level,
         )
-    if change == 0:
-        return week(0.0, "Same as the week before.")
-    if shown == 0:
-        return week(0.0, "Down less than 0.1 % on the week before.")
-    return week(float(shown), f"Down {plain(-shown)} % on the week before.")
-
-
-def _next_week(last: Fraction, profile: RampProfile, unit: Unit) -> tuple[float | None, str]:
-    """The most next week may hold, rounded down to 2 decimals, and a sentence about it."""
-    if last == 0:
-        return None, (
-            "Your last week had no running, so there is no percentage to build on: start again "
-            "below what you ran before the break, and build up gently."
+    if unfinished and last.kind in ("first", "start"):
+        return _Next(
+            None, f"Week {last.week} is not finished, and there is nothing before it to compare it with."
         )
-    most = min(floor_to(last * (1 + profile.limit), _CENT), Fraction(unit.max_per_week))
-    return float(most), (
-        f"Up to {plain(most)} {unit.label} keeps next week within the {limit_words(profile)} % limit."
+    if last.kind == "return":
+        assert last.level is not None
+        if last.volume >= last.level:
+            most = min(floor_to(last.level, CENT), ceiling)
+            return _Next(
+                most,
+                f"Your last week was your first week back after a break, at or above the level before it: hold "
+                f"at up to {plain(most)} {unit.label} next week rather than add more.",
+            )
+        slower = min(profile.limit, RETURNING.limit)  # after a break, build at the returning limit at most
+        most = min(floor_to(last.volume * (1 + slower), CENT), last.level, ceiling)
+        return _Next(
+            most,
+            f"Up to {plain(most)} {unit.label} keeps next week within {plain(slower * 100)} % of your first "
+            "week back, the most a week may add when coming back.",
+        )
+    upcoming = next_level(volumes)
+    if upcoming.level is None:
+        if upcoming.before_break is None:
+            return _Next(
+                None,
+                "Your last week had no running, so there is no percentage to build on: start with a small "
+                "week you find easy, and build up gently.",
+            )
+        return _Next(
+            None,
+            f"Your last week was a break, so there is no percentage to build on: start again below the "
+            f"{plain(upcoming.before_break)} {unit.label} you ran before it, and build up gently.",
+            restart_below=upcoming.before_break,
+        )
+    most = min(floor_to(upcoming.level * (1 + profile.limit), CENT), ceiling)
+    if upcoming.level_week == len(volumes):
+        return _Next(most, f"Up to {plain(most)} {unit.label} keeps next week within {limit}.")
+    return _Next(
+        most,
+        f"Up to {plain(most)} {unit.label} keeps next week within {limit} of the {plain(upcoming.level)} "
+        f"{unit.label} of week {upcoming.level_week}, the most of your last {BASELINE_WEEKS} weeks.",
     )
 
 
+def _verdict(rows: tuple[RampWeek, ...], unfinished: bool) -> str:
+    """ "over" if any week is; "after-break" if the last whole week is a break or a first week back."""
+    if any(row.over_limit for row in rows):
+        return "over"
+    judged = rows[:-1] if unfinished and len(rows) > 1 else rows
+    return "after-break" if judged[-1].kind in ("break", "return") else "within"
+
+
+def _notes(
+    rows: tuple[RampWeek, ...], readings: list[WeekReading], unit: Unit, unfinished: bool
+) -> tuple[str, ...]:
+    """Plain sentences the answer adds: weeks within only by rounding, figures to check, an unfinished week."""
+    notes = []
+    rounded = [row for row in rows if row.rounding_allowed is not None]
+    if rounded:
+        notes.append(
+            f"{_named(tuple(row.week for row in rounded)).capitalize()} went over the limit by less than the "
+            f"rounding of the numbers typed ({words([f'{small(Fraction(repr(row.rounding_allowed)))} {unit.label}' for row in rounded])}), "
+            "so they count as within it."
+        )
+    high = plausibility_note([(r.week, r.volume) for r in readings], unit.key, per="week", name="Week")
+    if high:
+        notes.append(high)
+    last = readings[-1]
+    low = last.kind == "break" or (
+        last.kind == "easier" and last.level is not None and last.volume * 2 < last.level
+    )
+    if not unfinished and len(readings) > 1 and low:
+        notes.append(
+            f"Week {last.week} is much lower than the weeks before it: if it is not finished yet, mark it as not "
+            "finished, and the answer will say how much more it may hold."
+        )
+    return tuple(notes)
+
+
 def _summary(
-    count: int, over: tuple[int, ...], profile: RampProfile, unit: Unit, next_max: float | None
+    rows: tuple[RampWeek, ...], profile: RampProfile, unit: Unit, upcoming: _Next, unfinished: bool
 ) -> str:
-    """One plain sentence about all the weeks, then next week's most."""
+    """Plain sentences about all the weeks, then next week's most."""
     limit = f"the {limit_words(profile)} % limit"
+    over = tuple(row.week for row in rows if row.over_limit)
+    count = len(rows)
     if count == 1:
         first = "One week entered: add the weeks before it to compare them."
     elif not over:
         first = f"No week rose more than {limit}."
     else:
         first = f"{len(over)} of {count} weeks rose more than {limit} ({_named(over)})."
-    if next_max is None:
-        return f"{first} Next week: after a week with no running, build back gently."
-    return f"{first} Next week: up to {plain(next_max)} {unit.label}."
+    judged = rows[:-1] if unfinished and count > 1 else rows
+    back = ""
+    if count > 1 and judged[-1].kind == "return" and not judged[-1].over_limit:
+        back = f" Week {judged[-1].week} was a first week back after a break: a percentage can't judge it."
+    elif count > 1 and judged[-1].kind == "break":
+        back = f" Week {judged[-1].week} was a break."
+    if unfinished:
+        if upcoming.most is None:
+            return f"{first}{back} {upcoming.note}"
+        return f"{first}{back} This week (week {rows[-1].week}, not finished): up to {plain(upcoming.most)} {unit.label} in all."
+    if upcoming.most is None:
+        if upcoming.restart_below is not None:
+            return f"{first}{back} Next week: after a break, start again below {plain(upcoming.restart_below)} {unit.label}."
+        return f"{first}{back} Next week: after a week with no running, build back gently."
+    return f"{first}{back} Next week: up to {plain(upcoming.most)} {unit.label}."
 
 
 def _named(over: tuple[int, ...]) -> str:
@@ -277,37 +397,47 @@ def _named(over: tuple[int, ...]) -> str:
 
 
 def _why(count: int, over: tuple[int, ...], profile: RampProfile) -> str:
-    """Two sentences: why this verdict, and how strong the evidence behind any weekly limit is."""
+    """Two sentences: why this verdict (and what each week is compared with), and how strong any limit is."""
     limit = f"the {limit_words(profile)} % limit you chose, {limit_source(profile)}"
     if count == 1:
-        first = "With one week there is nothing to compare yet."
-    elif over:
-        first = f"{_named(over).capitalize()} grew more than {limit}."
+        return f"With one week there is nothing to compare yet. {RAMP_CAVEAT}"
+    if over:
+        first = f"{_named(over).capitalize()} grew more than {limit}"
     else:
-        first = f"Every week stayed within {limit}."
-    return f"{first} {RAMP_CAVEAT}"
+        first = f"Every week stayed within {limit}"
+    return f"{first}; {BASELINE_WHY} {RAMP_CAVEAT}"
+
+
+#: How a week is compared, ending the first sentence of every answer's `why` (rules: `BASELINE`).
+BASELINE_WHY = (
+    f"each week is compared with the most you ran in any of the {BASELINE_WEEKS} weeks before it, as the "
+    "largest study of runners compared each run with the longest of the previous 30 days (Frandsen et "
+    "al. 2025)."
+)
 
 
 def _chart(rows: tuple[RampWeek, ...], volumes: list[Fraction], profile: RampProfile, unit: Unit) -> str:
-    """Each week's bar, with a tick at the most it could hold (the week before plus the limit)."""
+    """Each week's bar, with a tick at the most it could hold (its level plus the limit)."""
     bars = []
     for week_row, volume in zip(rows, volumes, strict=True):
-        previous = volumes[week_row.week - 2] if week_row.week > 1 else Fraction(0)
-        cap = previous * (1 + profile.limit) if previous > 0 else None
+        judged = week_row.baseline is not None and week_row.kind in ("up", "level", "easier", "unfinished")
+        level = exact(week_row.baseline) if judged and week_row.baseline is not None else None
+        cap = level * (1 + profile.limit) if level else None
         value = f"Week {week_row.week}: {plain(volume)} {unit.label}"
         if cap is None:
             said = f"{value}."
         else:
             verdict = "over the limit" if week_row.over_limit else "within the limit"
-            said = f"{value}, {verdict} (at most {plain(floor_to(cap, _CENT))})."
+            said = f"{value}, {verdict} (at most {plain(floor_to(cap, CENT))})."
         bars.append(Bar(str(week_row.week), volume, over=week_row.over_limit, cap=cap, words=said))
     return bar_chart(
         bars,
         title=f"Weekly running against the {limit_words(profile)} % limit",
         description=(
             f"{len(rows)} {'week' if len(rows) == 1 else 'weeks'} of running in {unit.label}, oldest "
-            f"first. From week 2, a tick marks the most each week could hold: the week before plus "
-            f"{limit_words(profile)} %. Weeks over the limit are hatched and marked with a triangle."
+            f"first. From week 2, a tick marks the most each week could hold: the most of the "
+            f"{BASELINE_WEEKS} weeks before it plus {limit_words(profile)} %. Weeks over the limit are "
+            "hatched and marked with a triangle."
         ),
         unit=unit.label,
         over_label="Over the limit",

@@ -9,7 +9,7 @@ A new check is one function (`calculator.checks`), its rules (`calculator.rules`
 `CHECKS`; its form's field names are the function's parameters (tests/content checks the pages).
 
 >>> CHECKS["ramp"].fields
-('weeks', 'unit', 'profile', 'limit_pct')
+('weeks', 'unit', 'profile', 'limit_pct', 'last_week_unfinished')
 >>> CHECKS["spike"].run({"planned": 11, "longest_30d": 10}).verdict
 'reference'
 """
@@ -37,6 +37,7 @@ from calculator.rules.ramp import ramp_rules
 from calculator.rules.redflags import redflags_rules
 from calculator.rules.shoes import shoes_rules
 from calculator.rules.spike import spike_rules
+from calculator.rules.training import training_rules
 from calculator.rules.where import where_rules
 
 __all__ = ["CHECKS", "Check", "all_rules"]
@@ -86,7 +87,7 @@ def all_rules() -> dict[str, Any]:
     """Every check's rules table, under the check's name: the answer of the ``rules`` check.
 
     >>> list(all_rules())
-    ['ramp', 'acwr', 'redflags', 'where', 'overtraining', 'plan', 'spike', 'shoes']
+    ['ramp', 'acwr', 'redflags', 'where', 'overtraining', 'plan', 'spike', 'shoes', 'training']
     """
     return {
         "ramp": ramp_rules(),
@@ -97,6 +98,7 @@ def all_rules() -> dict[str, Any]:
         "plan": plan_rules(),
         "spike": spike_rules(),
         "shoes": shoes_rules(),
+        "training": training_rules(),
     }
 
 

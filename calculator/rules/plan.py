@@ -1,4 +1,4 @@
-"""The plan check's rules: its step, its one recovery pattern, and what the sources do not give.
+"""The plan check's rules: its step, its two recovery patterns, and what the sources do not give.
 
 A plan's weekly limits are the ramp check's (`calculator.rules`: standard, returning,
 conservative, or the reader's own custom limit): they are not written again here. What is the
@@ -6,12 +6,14 @@ plan's own: volumes are rounded *down* to PLAN_STEP of the unit (never up: a rou
 within its limit), the longest plan is MAX_WEEKS (the ramp check's ten years), and the only
 recovery pattern the sources describe is a week held at the same volume after each rise (seed
 002: 5 miles a run -> 5.5, then wait a week). The sources give no figures for lighter "cut-back"
-weeks, so plans have none.
+weeks; a plan may still have one after every three rises (EASIER_WEEKS), back at the amount those
+rises started from, since going back afterwards to the level before an easier week is not a spike
+by the ramp check's baseline (the most of the 4 weeks before, Frandsen et al. 2025).
 
 >>> PLAN_STEP, HOLD_WEEKS.sources
 (Fraction(1, 10), ('seed-002',))
->>> plan_rules()["hold_weeks"]["key"], plan_rules()["cut_back_weeks"]["given"]
-('hold_weeks', False)
+>>> plan_rules()["hold_weeks"]["key"], plan_rules()["cut_back_weeks"]["key"]
+('hold_weeks', 'easier_weeks')
 """
 
 from __future__ import annotations
@@ -26,11 +28,13 @@ from calculator.units import MAX_WEEKS
 
 __all__ = [
     "CUT_BACK_NOTE",
+    "EASIER_WEEKS",
     "HOLD_WEEKS",
     "MAX_PLAN_WEEKS",
     "PLAN_CAVEAT",
     "PLAN_CAVEAT_SOURCES",
     "PLAN_STEP",
+    "EasierPattern",
     "HoldPattern",
     "plan_rules",
 ]
@@ -61,10 +65,46 @@ HOLD_WEEKS = HoldPattern(
     sources=("seed-002",),
 )
 
-#: Said in every plan's rules and in the answer's `why`: the sources give no cut-back figures.
+
+@dataclass(frozen=True)
+class EasierPattern:
+    """An easier week after every few rises, and the week after it back at the level before it.
+
+    ``ours``: the pattern is common coaching practice that trials have not tested; what makes it
+    safe to plan is the ramp check's baseline (the most of the 4 weeks before, Frandsen et al.
+    2025), under which going back to the level before an easier week is not a spike.
+    """
+
+    key: str
+    label: str
+    description: str
+    rises: int  # rises before each easier week
+    source: str
+    sources: tuple[str, ...]
+    ours: bool
+
+
+EASIER_WEEKS = EasierPattern(
+    key="easier_weeks",
+    label="An easier week after every three rises",
+    description=(
+        "After three rises, one easier week back at the amount the three rises started from; the week "
+        "after it builds on the level before the easier week, not on the easier week."
+    ),
+    rises=3,
+    source=(
+        "Common coaching practice, not tested in trials; the week after it is judged as the largest study "
+        "of runners judged a run, against the most of the weeks before"
+    ),
+    sources=("frandsen-2025",),
+    ours=True,
+)
+
+#: Said in every plan's rules: where easier weeks come from, and how strong that is.
 CUT_BACK_NOTE = (
-    "Our sources give no figures for lighter cut-back weeks, so plans have none: a week held "
-    "at the same volume is the only recovery pattern they describe."
+    "Planned easier (cut-back) weeks every third or fourth week are common coaching practice that "
+    "trials have not tested; the sources give no figures for them. A plan offers one after every "
+    "three rises, back at the amount those rises started from, so it needs no new number."
 )
 
 #: What to do when the knee complains, whatever the plan says (seed 001).
@@ -95,7 +135,18 @@ def plan_rules() -> dict[str, Any]:
             "source": HOLD_WEEKS.source,
             "sources": list(HOLD_WEEKS.sources),
         },
-        "cut_back_weeks": {"given": False, "note": CUT_BACK_NOTE, "sources": list(HOLD_WEEKS.sources)},
+        "cut_back_weeks": {
+            "given": True,
+            "key": EASIER_WEEKS.key,
+            "label": EASIER_WEEKS.label,
+            "description": EASIER_WEEKS.description,
+            "default": False,
+            "rises": EASIER_WEEKS.rises,
+            "note": CUT_BACK_NOTE,
+            "source": EASIER_WEEKS.source,
+            "sources": list(EASIER_WEEKS.sources),
+            "ours": EASIER_WEEKS.ours,
+        },
         "dates": {
             "earliest": EARLIEST_DATE.isoformat(),
             "latest": LATEST_DATE.isoformat(),

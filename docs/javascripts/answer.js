@@ -133,6 +133,13 @@ export function renderAnswer(body, result, root = SITE_ROOT) {
   const parts = [element(doc, "p", result.summary, "kl-summary")];
   const care = careOf(result);
   if (care) parts.push(renderCareCard(doc, care));
+  // Notes the calculator adds (a figure far beyond what runners do, a week within the limit only
+  // by rounding, a last week that may be unfinished): right under the summary, where they are read.
+  if (result.notes?.length) {
+    const notes = element(doc, "ul", undefined, "kl-notes");
+    for (const note of result.notes) notes.append(element(doc, "li", note));
+    parts.push(notes);
+  }
   if (result.chart_svg) {
     const figure = element(doc, "figure", undefined, "kl-chart-figure");
     figure.innerHTML = result.chart_svg; // drawn and escaped by the calculator (calculator/charts.py)

@@ -23,6 +23,14 @@
  */
 
 const NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
+// Thousands as exports write them: groups of three digits after commas ("1,234", "12,345.5"), or
+// after points with a decimal comma ("1.234,5"). A comma followed by exactly three digits is never
+// read as a decimal comma: when it cannot be thousands either ("1234,567"), it goes to the
+// calculator as typed, which says it could be either (issue 10). "0,500" is 0.5: no thousands
+// group follows a lone 0.
+const COMMA_THOUSANDS = /^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/;
+const POINT_THOUSANDS = /^[+-]?[1-9]\d{0,2}(\.\d{3})+,\d+$/;
+const AMBIGUOUS = /^[+-]?[1-9]\d*,\d{3}$/;
 
 /**
  * What the reader typed, as a number when it reads as one ("22,5" too), else as typed (the
@@ -33,6 +41,9 @@ const NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
 export function readNumber(text) {
   const trimmed = text.trim();
   if (trimmed === "") return null;
+  if (COMMA_THOUSANDS.test(trimmed)) return Number(trimmed.replaceAll(",", ""));
+  if (POINT_THOUSANDS.test(trimmed)) return Number(trimmed.replaceAll(".", "").replace(",", "."));
+  if (AMBIGUOUS.test(trimmed)) return trimmed;
   return NUMBER.test(trimmed) ? Number(trimmed.replace(",", ".")) : trimmed;
 }
 
@@ -48,14 +59,27 @@ export function readNumbers(texts) {
 }
 
 /**
- * Numbers from one text, separated by spaces, new lines, semicolons or ", ". A bare comma is a
- * decimal comma when those separators are used ("12,5; 13"), else a separator ("10,12,11").
+ * Numbers from one text, as typed or pasted from a spreadsheet or an export. New lines, tabs and
+ * semicolons separate cells, and an empty cell stays in its place as null ("5\n\n8" is 5, empty,
+ * 8), so the calculator can say "Day 2 is empty" instead of every later day moving up one. Within
+ * a cell, spaces, " / " and ", " separate numbers too. With none of those, bare commas separate
+ * cells ("10,12,11"; "5,,8" keeps its empty cell); otherwise a bare comma is a decimal comma
+ * ("12,5; 13") or a thousands separator ("1,200"; see readNumber).
  * @param {string} text
  * @returns {Typed[]}
  */
 export function readNumberList(text) {
-  const separator = /[\s;]/.test(text.trim()) ? /[\s;]+|,\s+/ : /,/;
-  return text.split(separator).filter((part) => part !== "").map(readNumber);
+  const written = text.replace(/\r\n?/g, "\n").trimEnd();
+  if (written.trim() === "") return [];
+  if (!/[\s;]/.test(written)) return written.split(",").map(readNumber);
+  /** @type {Typed[]} */
+  const values = [];
+  for (const cell of written.split(/[\n\t;]/)) {
+    const parts = cell.split(/,\s+|\s+/).filter((part) => part !== "" && part !== "/");
+    if (parts.length === 0) values.push(null);
+    else values.push(...parts.map(readNumber));
+  }
+  return values;
 }
 
 /**

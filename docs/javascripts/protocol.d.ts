@@ -54,6 +54,8 @@ export interface Result {
   caveat?: string | null;
   table?: Table | null;
   chart_svg?: string | null;
+  /** Plain sentences to read with the summary (ramp and acwr: calculator/protocol.py). */
+  notes?: string[] | null;
   [field: string]: unknown;
 }
 

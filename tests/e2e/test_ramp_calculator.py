@@ -28,7 +28,7 @@ def test_reader_sees_over_limit_week(page: Page, requests_seen: list[str]) -> No
     expect(rows.nth(2)).to_contain_text("+18.2 %")
     expect(rows.nth(2).locator("strong")).to_contain_text("over the 10 % limit")
     expect(answer.locator(".kl-summary")).to_contain_text("(week 3)")
-    expect(answer.locator(".kl-summary")).to_contain_text("up to 27.5 km")
+    expect(answer.locator(".kl-summary")).to_contain_text("up to 28.6 km")  # 26 (week 3) x 1.1
     expect(page.get_by_role("heading", name="Your weeks")).to_be_focused()
 
 

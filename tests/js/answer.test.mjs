@@ -34,6 +34,19 @@ const RESULT = {
   chart_svg: null,
 };
 
+test("notes the calculator adds are shown as a list right under the summary", () => {
+  const doc = page("<section><div data-answer-body></div></section>");
+  const body = /** @type {HTMLElement} */ (doc.querySelector("[data-answer-body]"));
+  const note = "Week 2 (9000 minutes) is far more than runners usually run in a week: if these are seconds, divide by 60.";
+  renderAnswer(body, { ...RESULT, notes: [note] }, ROOT);
+  const summary = /** @type {HTMLElement} */ (body.querySelector(".kl-summary"));
+  const notes = /** @type {HTMLElement} */ (summary.nextElementSibling);
+  assert.equal(notes.className, "kl-notes");
+  assert.deepEqual([...notes.querySelectorAll("li")].map((item) => item.textContent), [note]);
+  renderAnswer(body, { ...RESULT, notes: [] }, ROOT);
+  assert.equal(body.querySelector(".kl-notes"), null);  // no empty list
+});
+
 test("a docs page's address is its .html beside the site root", () => {
   assert.equal(pageHref("conditions/bursitis.md", ROOT), "https://kneeload.test/conditions/bursitis.html");
   assert.equal(pageHref("red-flags.md", "https://kneeload.test/copy/"), "https://kneeload.test/copy/red-flags.html");

@@ -39,8 +39,47 @@ test("readNumberList splits on commas alone, or on spaces, lines and semicolons 
   assert.deepEqual(readNumberList("10,12,11"), [10, 12, 11]);
   assert.deepEqual(readNumberList("5, 0, 8"), [5, 0, 8]);
   assert.deepEqual(readNumberList("12,5; 13"), [12.5, 13]);
-  assert.deepEqual(readNumberList("1\n2\n\n3.5"), [1, 2, 3.5]);
+  assert.deepEqual(readNumberList("1\n2\n3.5\n"), [1, 2, 3.5]);  // a trailing new line is no cell
   assert.deepEqual(readNumberList(""), []);
+});
+
+// Issue 10, case 8: numbers pasted from exports. A comma followed by exactly three digits is a
+// thousands separator (or, when it cannot be one, passed on as typed for the calculator to ask),
+// never silently a decimal comma; decimal commas such as 9,44 keep working.
+test("readNumber reads thousands separators, and never a comma and three digits as decimals", () => {
+  assert.equal(readNumber("1,234"), 1234);
+  assert.equal(readNumber("12,345,678"), 12345678);
+  assert.equal(readNumber("1,234.5"), 1234.5);
+  assert.equal(readNumber("1.234,5"), 1234.5);
+  assert.equal(readNumber("9,44"), 9.44);
+  assert.equal(readNumber("0,500"), 0.5);  // no thousands group follows a lone 0
+  assert.equal(readNumber("1234,567"), "1234,567");  // thousands or decimals? the calculator asks
+  assert.equal(readNumber("3:10:00"), "3:10:00");  // a time: the calculator reads it in minutes
+});
+
+test("readNumberList reads weekly loads in the thousands, one per line or after slashes", () => {
+  // 1400 / mean(950, 1200, 1100, 1400) = 1400 / 1162.5 = 1.20, not 0.01 from [950, 1.2, 1.1, 1.4]
+  assert.deepEqual(readNumberList("950\n1,200\n1,100\n1,400"), [950, 1200, 1100, 1400]);
+  assert.deepEqual(readNumberList("950 / 1,200 / 1,100 / 1,400"), [950, 1200, 1100, 1400]);
+  assert.deepEqual(readNumberList("950; 1,200; 1,100"), [950, 1200, 1100]);
+});
+
+// Issue 10, case 9: a pasted column with an empty cell keeps the empty day in its place, so the
+// calculator's "Day 2 is empty: enter 0 for a rest day" reaches the reader.
+test("readNumberList keeps an empty cell where it was", () => {
+  assert.deepEqual(readNumberList("5\n\n8\n6"), [5, null, 8, 6]);
+  assert.deepEqual(readNumberList("5,,8,6"), [5, null, 8, 6]);
+  assert.deepEqual(readNumberList("5\t\t8"), [5, null, 8]);
+  assert.deepEqual(readNumberList("5\r\n\r\n8"), [5, null, 8]);
+  assert.deepEqual(readNumberList("\n5\n8"), [null, 5, 8]);  // an empty first day too
+});
+
+test("readForm sends times typed into the ramp form as typed, for the calculator to read", () => {
+  const doc = page(RAMP_FORM);
+  const form = /** @type {HTMLFormElement} */ (doc.querySelector("form"));
+  wireConditionalFields(form)();
+  fill(doc, { "week-1": "3:10:00", "week-2": "1,234" });
+  assert.deepEqual(readForm(form).weeks, ["3:10:00", 1234]);
 });
 
 test("readForm turns the ramp form into its request; a hidden optional field is left out", () => {

@@ -84,7 +84,33 @@ def test_why_says_holds_are_the_only_recovery_pattern_and_no_cut_back_figures_ex
     assert "no figures for lighter cut-back weeks" in check_plan(20, 30).why
     assert "rule of thumb" in held and "Buist et al. 2008" in held
     assert "%" not in held.split("cut-back")[1].split(".")[0]  # no invented cut-back percentage
-    assert plan_rules()["cut_back_weeks"]["given"] is False
+    # easier weeks are offered (issue 10), built from the plan's own amounts, marked as our choice
+    easier = plan_rules()["cut_back_weeks"]
+    assert easier["given"] is True and easier["ours"] is True and easier["key"] == "easier_weeks"
+
+
+def test_easier_weeks_go_back_to_where_three_rises_started_and_never_make_a_week_over() -> None:
+    plan = check_plan(20, 30, easier_weeks=True)
+    # 20 -> 22 -> 24.2 -> 26.6 (each x 1.1 rounded down to 0.1), then back to 20, then
+    # 26.6 x 1.1 = 29.26 -> 29.2 (on the level before the easier week), then the target
+    assert [(week.kind, week.volume) for week in plan.weeks] == [
+        ("rise", 22.0),
+        ("rise", 24.2),
+        ("rise", 26.6),
+        ("easier", 20.0),
+        ("rise", 29.2),
+        ("rise", 30.0),
+    ]
+    assert "easier week" in plan.summary and "Frandsen" in plan.why and "frandsen-2025" in plan.sources
+    ramp = check_ramp([20, *(week.volume for week in plan.weeks)])
+    assert ramp.over_limit_weeks == ()  # the ramp check agrees: going back up after it is no spike
+
+
+@pytest.mark.parametrize("profile", ["standard", "returning", "conservative"])
+def test_a_plan_with_easier_weeks_passes_the_ramp_check(profile: str) -> None:
+    plan = check_plan(10, 40, profile=profile, easier_weeks=True, hold_weeks=profile == "returning")
+    ramp = check_ramp([10, *(week.volume for week in plan.weeks)], profile=profile)
+    assert ramp.over_limit_weeks == () and "break" not in {week.kind for week in ramp.weeks}
 
 
 def test_messages_name_each_rise() -> None:
@@ -285,6 +311,7 @@ def test_the_protocol_answers_a_plan() -> None:
         "current",
         "target",
         "hold_weeks",
+        "easier_weeks",
         "start_date",
         "weeks",
         "week_count",

@@ -330,7 +330,7 @@ def test_bad_requests_are_refused_at_their_field(text: str, field: str, check: s
         ),
         (
             {"check": "ramp", "weeks": [20], "pace": 5},
-            "The field 'pace' is not understood by the ramp check: it takes weeks, unit, profile and limit_pct.",
+            "The field 'pace' is not understood by the ramp check: it takes weeks, unit, profile, limit_pct and last_week_unfinished.",
         ),
     ],
 )

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from calculator.checks.ramp import RampResult, check_ramp
+from calculator.checks.ramp import BASELINE_WHY, RampResult, check_ramp
 from calculator.errors import CalculatorError
 from calculator.rules.ramp import PROFILES, RAMP_CAVEAT
 
@@ -82,8 +82,11 @@ def test_change_pct_per_week(weeks: list[float], changes: list[float | None]) ->
         ([25, 20], "Down 20 % on the week before."),
         ([20, 20], "Same as the week before."),
         ([1000, 999.99], "Down less than 0.1 % on the week before."),
-        ([0, 10], "After a week with no running there is no percentage to compare; build back gently."),
-        ([0, 0], "No running this week or the week before."),
+        (
+            [0, 10],
+            "The first week with running here: there is no earlier running to compare it with, so build up gently.",
+        ),
+        ([0, 0], "No running this week or the weeks before."),
     ],
 )
 def test_each_week_has_one_plain_sentence(weeks: list[float], message: str) -> None:
@@ -115,7 +118,7 @@ def test_decreases_are_never_over_the_limit() -> None:
     [
         ([22], "standard", 24.2),
         ([33.3], "standard", 36.63),
-        ([20, 22, 26, 25], "standard", 27.5),
+        ([20, 22, 26, 25], "standard", 28.6),  # 26 (week 3, the most of the last 4 weeks) x 1.1
         ([10.09], "standard", 11.09),  # 11.099 is rounded down, not to 11.1 (which is over 10 %)
         ([12.35], "standard", 13.58),  # 13.585 rounded down
         ([20], "returning", 21.0),
@@ -133,14 +136,19 @@ def test_next_week_max_is_itself_within_the_limit() -> None:
     result = check_ramp([10.09])
     assert result.next_week_max is not None
     assert check_ramp([10.09, result.next_week_max]).weeks[1].over_limit is False
-    assert check_ramp([10.09, 11.1]).weeks[1].over_limit is True
+    # 11.1 is only 0.001 over 11.099: less than the rounding of a number typed to 0.1 (see rounding tests)
+    assert check_ramp([10.09, 11.11]).weeks[1].over_limit is True
 
 
 def test_no_next_week_max_after_a_week_of_zero() -> None:
     result = check_ramp([20, 0])
     assert result.next_week_max is None
-    assert "no running" in result.next_week_note
-    assert result.summary.endswith("Next week: after a week with no running, build back gently.")
+    assert result.restart_below == 20
+    assert "start again below the 20 km" in result.next_week_note
+    assert result.summary.endswith("Next week: after a break, start again below 20 km.")
+    never_ran = check_ramp([0, 0])
+    assert never_ran.next_week_max is None and never_ran.restart_below is None
+    assert never_ran.summary.endswith("Next week: after a week with no running, build back gently.")
 
 
 # --- the whole answer -------------------------------------------------------------------------------
@@ -157,7 +165,7 @@ def test_no_next_week_max_after_a_week_of_zero() -> None:
         (
             [20, 22, 26, 25],
             {},
-            "1 of 4 weeks rose more than the 10 % limit (week 3). Next week: up to 27.5 km.",
+            "1 of 4 weeks rose more than the 10 % limit (week 3). Next week: up to 28.6 km.",  # 26 x 1.1
         ),
         ([20, 22, 24.2], {}, "No week rose more than the 10 % limit. Next week: up to 26.62 km."),
         (
@@ -188,7 +196,7 @@ def test_result_carries_profile_unit_caveat_and_sources() -> None:
     )
     assert result.profile_label == PROFILES["returning"].label
     assert "rule" in result.caveat and "Buist" in result.caveat
-    assert result.sources == ("seed-002", "buist-2008")
+    assert result.sources == ("seed-002", "frandsen-2025", "buist-2008")
     assert result.over_limit_weeks == (2,)
     assert [week.week for week in result.weeks] == [1, 2]
 
@@ -214,6 +222,10 @@ def test_as_dict_is_the_json_shape() -> None:
         "over_limit_weeks",
         "next_week_max",
         "next_week_note",
+        "last_week_unfinished",
+        "remaining",
+        "restart_below",
+        "notes",
         "summary",
         "caveat",
         "sources",
@@ -230,6 +242,11 @@ def test_as_dict_is_the_json_shape() -> None:
         "change_pct": None,
         "over_limit": False,
         "message": "First week: nothing to compare with yet.",
+        "kind": "first",
+        "baseline": None,
+        "baseline_week": None,
+        "baseline_pct": None,
+        "rounding_allowed": None,
     }
     assert data["over_limit_weeks"] == [3]
     assert data["next_week_max"] == pytest.approx(28.6)
@@ -334,11 +351,11 @@ def test_next_week_max_is_never_over_the_limit(weeks: list[float], profile: str,
     weeks = [min(volume, 620) for volume in weeks]  # within every unit's ceiling
     result = check_ramp(weeks, profile=profile, unit=unit)
     if result.next_week_max is None:
-        assert weeks[-1] == 0
+        assert result.weeks[-1].kind == "break" or weeks[-1] == 0  # after a break: no percentage to build on
         return
     following = check_ramp([*weeks, result.next_week_max], profile=profile, unit=unit).weeks[-1]
     assert following.over_limit is False
-    assert following.change_pct is None or following.change_pct <= result.limit_pct
+    assert following.baseline_pct is None or following.baseline_pct <= result.limit_pct
     assert Fraction(repr(result.next_week_max)) * 100 % 1 == 0, "at most 2 decimals"
 
 
@@ -351,10 +368,12 @@ def test_the_answer_agrees_with_itself(weeks: list[float], profile: str) -> None
     assert result.weeks[0].change_pct is None and not result.weeks[0].over_limit
     assert json.loads(result.to_json()) == result.as_dict()
     for week in result.weeks:
-        if week.over_limit:
-            assert week.change_pct is not None and week.change_pct > result.limit_pct
-        elif week.change_pct is not None:
-            assert week.change_pct <= result.limit_pct
+        if week.over_limit and week.kind == "return":
+            assert week.baseline is not None and week.volume > week.baseline  # back above the level before
+        elif week.over_limit:
+            assert week.baseline_pct is not None and week.baseline_pct > result.limit_pct
+        elif week.baseline_pct is not None and week.rounding_allowed is None:
+            assert week.baseline_pct <= result.limit_pct
 
 
 # --- the reader's own limit (profile "custom") ------------------------------------------------------
@@ -389,13 +408,14 @@ def test_a_custom_limit_is_named_and_sourced_honestly() -> None:
         "Custom: up to 15 % a week",
         15.0,
     )
-    assert result.sources == ("buist-2008",)  # no source gives other limits: only the caveat's trial
+    # no source gives other limits: only the baseline's study and the caveat's trial
+    assert result.sources == ("frandsen-2025", "buist-2008")
     assert result.over_limit_weeks == (3,)
     assert result.weeks[2].message == "Up 17.4 % on the week before: over the 15 % limit."
     assert result.next_week_max == pytest.approx(31.05)
     assert result.summary == "1 of 3 weeks rose more than the 15 % limit (week 3). Next week: up to 31.05 km."
     assert result.why.startswith(
-        "Week 3 grew more than the 15 % limit you chose, your own, which no study gives."
+        "Week 3 grew more than the 15 % limit you chose, your own, which no study gives;"
     )
     assert "Buist et al. 2008" in result.why
 
@@ -476,8 +496,14 @@ def test_an_unknown_profile_names_custom_too() -> None:
         ),
         ([20], "within", "With one week there is nothing to compare yet."),
         (
-            [20, 0, 30],
-            "within",
+            [20, 0, 30],  # back after a break above the 20 km before it (issue 10, case 3)
+            "over",
+            "Week 3 grew more than the 10 % limit you chose, a rule of thumb from a self-help "
+            "knee site and a physiotherapy clinic's treatment guide.",
+        ),
+        (
+            [20, 0, 15],  # back after a break below the level before it
+            "after-break",
             "Every week stayed within the 10 % limit you chose, a rule of thumb from a self-help "
             "knee site and a physiotherapy clinic's treatment guide.",
         ),
@@ -486,7 +512,9 @@ def test_an_unknown_profile_names_custom_too() -> None:
 def test_verdict_and_why(weeks: list[float], verdict: str, first: str) -> None:
     result = check_ramp(weeks)
     assert result.verdict == verdict
-    assert result.why == f"{first} {RAMP_CAVEAT}"  # the reason, then how strong the evidence is
+    # the reason (and, with weeks to compare, what each is compared with), then how strong the evidence is
+    expected = f"{first} {RAMP_CAVEAT}" if len(weeks) == 1 else f"{first[:-1]}; {BASELINE_WHY} {RAMP_CAVEAT}"
+    assert result.why == expected
     assert "Buist et al. 2008" in result.why
 
 
@@ -496,7 +524,7 @@ def test_links_sources_disclaimer_and_clinician() -> None:
         {"title": "Building up your running gradually", "page": "prevention/load-progression.md"},
         {"title": "Training errors that lead to knee pain", "page": "causes/training-errors.md"},
     ]
-    assert data["sources"] == ["seed-002", "seed-004", "buist-2008"]
+    assert data["sources"] == ["seed-002", "seed-004", "frandsen-2025", "buist-2008"]
     assert data["disclaimer"] == "A guide, not a diagnosis or medical advice."
     assert data["see_clinician"] is False
     assert data["chart_svg"].startswith("<svg ") and data["chart_svg"].endswith("</svg>")
@@ -544,8 +572,10 @@ def test_next_week_max_is_within_a_custom_limit(weeks: list[float], limit_pct: f
 def test_a_custom_answer_agrees_with_itself(weeks: list[float], limit_pct: float) -> None:
     result = check_ramp(weeks, profile="custom", limit_pct=limit_pct)
     for week in result.weeks:
-        if week.over_limit:
-            assert week.change_pct is not None and week.change_pct > result.limit_pct
-        elif week.change_pct is not None:
-            assert week.change_pct <= result.limit_pct  # never shown over a limit it is within
-    assert result.verdict == ("over" if result.over_limit_weeks else "within")
+        if week.over_limit and week.kind == "return":
+            assert week.baseline is not None and week.volume > week.baseline  # back above the level before
+        elif week.over_limit:
+            assert week.baseline_pct is not None and week.baseline_pct > result.limit_pct
+        elif week.baseline_pct is not None and week.rounding_allowed is None:
+            assert week.baseline_pct <= result.limit_pct  # never shown over a limit it is within
+    assert result.verdict in (("over",) if result.over_limit_weeks else ("within", "after-break"))

@@ -1,0 +1,137 @@
+"""Amounts as runners write them: times as h:mm:ss or mm:ss, export placeholders such as "--",
+the precision a number was typed to, and figures far beyond what runners do.
+
+The load checks call these while they validate (`calculator.rules.training` holds the rules).
+
+>>> read_duration("3:10:00"), read_duration("45:30"), read_duration("3:75:00"), read_duration("22")
+(Fraction(190, 1), Fraction(91, 2), None, None)
+>>> text_amount("3:10:00", "Week 1", minutes=True, zero_hint="enter 0 for a week with no running")
+(190, None)
+>>> text_amount("--", "Week 2", minutes=True, zero_hint="enter 0 for a week with no running")[1]
+"Week 2 is '--', which means no value: enter 0 for a week with no running."
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from fractions import Fraction
+
+from calculator.rules.training import NO_VALUE, PLAUSIBLE_PER_DAY, PLAUSIBLE_PER_WEEK
+
+__all__ = ["SECOND", "plausibility_note", "read_duration", "text_amount", "typed_step"]
+
+#: One second, in minutes: the precision of a time written with seconds.
+SECOND = Fraction(1, 60)
+_HMS = re.compile(r"(\d{1,3}):([0-5]\d):([0-5]\d)", re.ASCII)  # h:mm:ss, up to 999 hours
+_AMBIGUOUS = re.compile(r"\d+,\d{3}", re.ASCII)  # a comma and exactly three digits: thousands or decimals?
+_MS = re.compile(r"(\d{1,5}):([0-5]\d)", re.ASCII)  # mm:ss; minutes may pass 59 (190:00)
+
+
+def read_duration(text: str) -> Fraction | None:
+    """Read a time written h:mm:ss or mm:ss into minutes, exactly; None when it is not one.
+
+    >>> read_duration("1:05:30"), read_duration("190:00"), read_duration(" 0:45 "), read_duration("3h")
+    (Fraction(131, 2), Fraction(190, 1), Fraction(3, 4), None)
+    """
+    written = text.strip()
+    if match := _HMS.fullmatch(written):
+        hours, minutes, seconds = (int(part) for part in match.groups())
+        return hours * 60 + minutes + Fraction(seconds, 60)
+    if match := _MS.fullmatch(written):
+        minutes, seconds = (int(part) for part in match.groups())
+        return minutes + Fraction(seconds, 60)
+    return None
+
+
+def _as_number(minutes: Fraction) -> int | float:
+    """Minutes as a plain number: whole minutes as an int, else a float."""
+    return int(minutes) if minutes.denominator == 1 else float(minutes)
+
+
+def text_amount(
+    value: str, name: str, *, minutes: bool, zero_hint: str
+) -> tuple[int | float | None, str | None]:
+    """Read an amount sent as text: a time (in minutes only), or say what to enter instead.
+
+    Returns (the amount, None) or (None, a message that starts with *name*). *zero_hint* says how
+    to enter no running ("enter 0 for a rest day").
+
+    >>> text_amount("3:10:00", "Week 1", minutes=False, zero_hint="enter 0")[1]
+    'Week 1 looks like a time (3:10:00): choose minutes as the unit to enter times, or enter the distance.'
+    >>> text_amount("1,234", "Day 2", minutes=False, zero_hint="enter 0")[1]
+    'Day 2 (1,234) could be 1.234 or 1234: write it with a point for decimals (1.234) or without a separator for thousands (1234).'
+    >>> text_amount("lots", "Day 3", minutes=True, zero_hint="enter 0")[1]
+    'Day 3 must be a number, like 22 or 22.5, or a time, like 3:10:00 or 45:30.'
+    """
+    written = value.strip()
+    if written in NO_VALUE:
+        return None, f"{name} is '{written}', which means no value: {zero_hint}."
+    duration = read_duration(written)
+    if duration is not None:
+        if minutes:
+            return _as_number(duration), None
+        return None, (
+            f"{name} looks like a time ({written}): choose minutes as the unit to enter times, "
+            "or enter the distance."
+        )
+    if _AMBIGUOUS.fullmatch(written):
+        whole, decimals = written.split(",")
+        return None, (
+            f"{name} ({written}) could be {whole}.{decimals} or {whole}{decimals}: write it with a point for "
+            f"decimals ({whole}.{decimals}) or without a separator for thousands ({whole}{decimals})."
+        )
+    if minutes:
+        return None, f"{name} must be a number, like 22 or 22.5, or a time, like 3:10:00 or 45:30."
+    return None, f"{name} must be a number, like 22 or 22.5."
+
+
+def typed_step(value: object) -> Fraction:
+    """The precision a number was typed to: 1 for 16, 0.1 for 16.1, 1 second for a time.
+
+    >>> typed_step(16), typed_step(16.1), typed_step(2.25), typed_step("3:10:00")
+    (Fraction(1, 1), Fraction(1, 10), Fraction(1, 100), Fraction(1, 60))
+    """
+    if isinstance(value, str):
+        return SECOND
+    if isinstance(value, float):
+        exponent = Decimal(repr(value)).as_tuple().exponent
+        assert isinstance(exponent, int)  # a finite float
+        return Fraction(1, 10**-exponent) if exponent < 0 else Fraction(1)
+    return Fraction(1)
+
+
+def plausibility_note(values: list[tuple[int, Fraction]], unit: str, *, per: str, name: str) -> str | None:
+    """A question about figures far beyond what runners do, or None (`PLAUSIBLE_PER_WEEK`).
+
+    *values* are (number, amount) pairs: "Week 2", 9000 minutes; *per* is "week" or "day".
+
+    >>> plausibility_note([(2, Fraction(9000))], "min", per="week", name="Week")
+    'Week 2 (9000 minutes) is far more than runners usually run in a week (world-class marathon runners run about 160-220 km a week): if these are seconds, divide by 60 or write the time as h:mm:ss. If the figure is right, the answer still holds.'
+    >>> plausibility_note([(1, Fraction(30))], "km", per="week", name="Week") is None
+    True
+    """
+    ceiling = (PLAUSIBLE_PER_WEEK if per == "week" else PLAUSIBLE_PER_DAY).get(unit)
+    if ceiling is None:
+        return None  # arbitrary units have no usual range
+    high = [(number, amount) for number, amount in values if amount > ceiling]
+    if not high:
+        return None
+    label = {"km": "km", "mi": "miles", "min": "minutes"}[unit]
+    named = [
+        f"{name.lower() if at else name} {number} ({float(amount):g} {label})"
+        for at, (number, amount) in enumerate(high[:3])
+    ]
+    if len(high) > 3:
+        named.append(f"{len(high) - 3} more")
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    slip = {
+        "min": "if these are seconds, divide by 60 or write the time as h:mm:ss",
+        "km": "if these are metres, divide by 1000",
+        "mi": "if these are yards or kilometres, convert them to miles",
+    }[unit]
+    return (
+        f"{listed} {'is' if len(high) == 1 else 'are'} far more than runners usually run "
+        f"in a {per} (world-class marathon runners run about 160-220 km a week): {slip}. If the figure is right, "
+        "the answer still holds."
+    )

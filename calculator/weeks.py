@@ -1,0 +1,127 @@
+"""Reading a training history week by week: each week's level, easier weeks, breaks and returns.
+
+The rules are in `calculator.rules.training`: a week is compared with its *level*, the most run in
+any of the 4 weeks before it since the last break (`BASELINE_WEEKS`); a week with less than a
+quarter of its level is a *break* (`BREAK_SHARE`); the first week with running after a break is a
+*return*, compared with the level before the break instead of by a percentage.
+
+Kinds: "first" (week 1), "up" (above its level), "level" (equal to it), "easier" (below it, not a
+break), "break", "return" (first week back after a break), "start" (first week with running, and
+no running before it to compare with).
+
+>>> [week.kind for week in read_weeks([11, 12.1, 13.3, 8, 14.6])]
+['first', 'up', 'up', 'easier', 'up']
+>>> read_weeks([11, 12.1, 13.3, 8, 14.6])[4].level
+Fraction(133, 10)
+>>> [(week.kind, week.level) for week in read_weeks([25, 25, 0.5, 20])][2:]
+[('break', Fraction(25, 1)), ('return', Fraction(25, 1))]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from calculator.reading import exact
+from calculator.rules.training import BASELINE_WEEKS, BREAK_SHARE
+
+__all__ = ["Next", "WeekReading", "next_level", "read_weeks"]
+
+
+@dataclass(frozen=True)
+class WeekReading:
+    """One week of a history: its kind, and the level it is compared with.
+
+    *level* is the most run in the weeks before it since the last break (None for week 1 and a
+    start); for a return it is the level before the break. *level_week* is the (1-based) week
+    that set it, the latest one when several did.
+    """
+
+    week: int
+    volume: Fraction
+    kind: str
+    level: Fraction | None
+    level_week: int | None
+
+
+@dataclass(frozen=True)
+class Next:
+    """What the week after a history is compared with: a level, or a break to restart after.
+
+    *level* is None after a break (or with no running at all); *before_break* is then the level
+    before that break (None with no running before it).
+    """
+
+    level: Fraction | None
+    level_week: int | None
+    before_break: Fraction | None
+
+
+def _highest(volumes: Sequence[Fraction], start: int, end: int) -> tuple[Fraction, int] | None:
+    """The most in volumes[start:end] and its (1-based) week, the latest on a tie; None if empty."""
+    best: tuple[Fraction, int] | None = None
+    for index in range(start, end):
+        if best is None or volumes[index] >= best[0]:
+            best = (volumes[index], index + 1)
+    return best
+
+
+def _walk(volumes: Sequence[Fraction]) -> tuple[list[WeekReading], Next]:
+    readings: list[WeekReading] = []
+    since = 0  # the first week (0-based) of the stretch since the last break
+    before_break: tuple[Fraction, int] | None = None  # the level before the latest break
+    in_break = False
+    for index, volume in enumerate(volumes):
+        if index == 0:
+            readings.append(WeekReading(1, volume, "first", None, None))
+            since, in_break = (1, True) if volume == 0 else (0, False)
+            continue
+        # A break is judged against the most of the 4 weeks before, breaks included, so a lower
+        # level becomes the new normal once the higher weeks are 4 weeks back.
+        recent = _highest(volumes, max(0, index - BASELINE_WEEKS), index)
+        found = _highest(volumes, max(since, index - BASELINE_WEEKS), index)
+        if volume == 0 or (recent is not None and volume < recent[0] * BREAK_SHARE):
+            if not in_break:
+                before_break = found
+            in_break = True
+            level, week = before_break if before_break else (None, None)
+            readings.append(WeekReading(index + 1, volume, "break", level, week))
+            since = index + 1
+            continue
+        in_break = False
+        if found is None:  # the first running after a break (or ever): a return, or a start
+            level, week = before_break if before_break else (None, None)
+            readings.append(
+                WeekReading(index + 1, volume, "return" if before_break else "start", level, week)
+            )
+            continue
+        level, week = found
+        kind = "up" if volume > level else "level" if volume == level else "easier"
+        readings.append(WeekReading(index + 1, volume, kind, level, week))
+    found = _highest(volumes, max(since, len(volumes) - BASELINE_WEEKS), len(volumes))
+    if found is None:
+        return readings, Next(None, None, before_break[0] if before_break else None)
+    return readings, Next(found[0], found[1], None)
+
+
+def read_weeks(volumes: Sequence[int | float | Fraction]) -> list[WeekReading]:
+    """Read each week of a history (oldest first) as `WeekReading` s: kind and level.
+
+    >>> [week.kind for week in read_weeks([30, 0, 0, 30])]
+    ['first', 'break', 'break', 'return']
+    >>> [week.kind for week in read_weeks([0, 0, 10, 11])]
+    ['first', 'break', 'start', 'up']
+    """
+    return _walk([value if isinstance(value, Fraction) else exact(value) for value in volumes])[0]
+
+
+def next_level(volumes: Sequence[int | float | Fraction]) -> Next:
+    """What the week after a history is compared with (see `Next`).
+
+    >>> next_level([11, 12.1, 13.3, 8])
+    Next(level=Fraction(133, 10), level_week=3, before_break=None)
+    >>> next_level([25, 25, 0.5])
+    Next(level=None, level_week=None, before_break=Fraction(25, 1))
+    """
+    return _walk([value if isinstance(value, Fraction) else exact(value) for value in volumes])[1]
