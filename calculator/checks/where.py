@@ -7,7 +7,7 @@ to get checked (swelling, locking, an injury, ...) sets ``see_clinician`` and li
 
 >>> result = check_where("outside", features=["snapping"])
 >>> [condition.key for condition in result.conditions], result.verdict
-(['itb-syndrome'], 'may-be')
+(['itb-syndrome', 'meniscus-tear', 'ligament-sprain'], 'may-be')
 >>> check_where("front", features=["swelling"]).see_clinician
 True
 """
@@ -88,7 +88,7 @@ def check_where(location: str, /, *, features: Sequence[str] = ()) -> WhereResul
     >>> result.conditions[0].key, result.conditions[0].matching_features, result.see_clinician
     ('patellofemoral-pain', ('stairs',), True)
     >>> result.summary
-    "Pain at the front of the knee may come from patellofemoral pain (runner's knee), patellar tendinopathy (jumper's knee), quadriceps tendinopathy, knee bursitis or knee osteoarthritis: this is not a diagnosis, and some of what you describe is worth having checked."
+    "Pain at the front of the knee may come from patellofemoral pain (runner's knee), patellar tendinopathy (jumper's knee), quadriceps tendinopathy, knee bursitis, knee osteoarthritis, fat pad irritation or knee pain in children and teenagers (Osgood-Schlatter and others): this is not a diagnosis, and some of what you describe is worth having checked."
 
     Raises `CalculatorError` for an unknown location (``location``), features that are not a
     list (``features``) or an unknown feature (``features[i]``).
