@@ -64,7 +64,7 @@ A ratio, the red flags, where it hurts and overtraining; every answer says how s
 >>> check_redflags({"locked": True, "keeps_coming_back": True}).care_level
 'urgent'
 >>> [condition.key for condition in check_where("outside").conditions], check_where("outside").not_a_diagnosis[:32]
-(['itb-syndrome'], 'These are conditions it may be, ')
+(['itb-syndrome', 'meniscus-tear', 'ligament-sprain'], 'These are conditions it may be, ')
 >>> check_overtraining({"fatigue": True}).verdict
 'ease-off'
 

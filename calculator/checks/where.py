@@ -9,7 +9,7 @@ signs (``urgency``), so the two checks never disagree.
 
 >>> result = check_where("outside", features=["snapping"])
 >>> [condition.key for condition in result.conditions], result.verdict
-(['itb-syndrome'], 'may-be')
+(['itb-syndrome', 'meniscus-tear', 'ligament-sprain'], 'may-be')
 >>> result = check_where("front", features=["locking", "after-injury"])
 >>> result.see_clinician, result.urgency["level"]
 (True, 'urgent')
@@ -96,7 +96,7 @@ def check_where(location: str, /, *, features: Sequence[str] = ()) -> WhereResul
     >>> result.conditions[0].key, result.conditions[0].matching_features, result.see_clinician
     ('patellofemoral-pain', ('stairs',), True)
     >>> result.summary
-    "Pain at the front of the knee may come from patellofemoral pain (runner's knee), patellar tendinopathy (jumper's knee), quadriceps tendinopathy, knee bursitis or knee osteoarthritis: this is not a diagnosis, and some of what you describe points to booking an assessment with a GP or physiotherapist: it is not urgent."
+    "Pain at the front of the knee may come from patellofemoral pain (runner's knee), patellar tendinopathy (jumper's knee), quadriceps tendinopathy, knee bursitis, knee osteoarthritis, fat pad irritation or knee pain in children and teenagers (Osgood-Schlatter and others): this is not a diagnosis, and some of what you describe points to booking an assessment with a GP or physiotherapist: it is not urgent."
 
     Raises `CalculatorError` for an unknown location (``location``), features that are not a
     list (``features``) or an unknown feature (``features[i]``).

@@ -48,7 +48,8 @@ SHOES_RANGE = ShoesRange(
     low_miles=Fraction(400),
     high_miles=Fraction(500),
     label="Usually replaced after about 400-500 miles (about 650-800 km)",
-    source=f"{source_names('seed-002', capital=True)}: 5 miles a day, 5 days a week is a new pair every 3-4 months",
+    # 25 miles a week reaches 400-500 miles in 16-20 weeks, about 4-5 months (seed 002 says 3-4).
+    source=f"{source_names('seed-002', capital=True)}; at 5 miles a day, 5 days a week, that is a new pair about every 4-5 months",
     sources=("seed-002",),
 )
 

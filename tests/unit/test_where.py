@@ -42,20 +42,46 @@ PROPERTIES = settings(max_examples=200, derandomize=True, database=None, deadlin
                 "quadriceps-tendinopathy",
                 "bursitis",
                 "osteoarthritis",
+                "fat-pad-irritation",  # Genin 2017: pain below the kneecap, at the front
+                "children-and-teenagers",  # Osgood-Schlatter and SLJ, below and at the front
             ],
         ),
         (
             "around-kneecap",
-            ["patellofemoral-pain"],
-        ),  # seed 002: runner's knee, around the front and the kneecap
+            ["patellofemoral-pain", "kneecap-dislocation", "plica-syndrome"],
+        ),  # seed 002: runner's knee; NHS: a dislocated kneecap; Lee 2017: the medial plica beside the kneecap
         (
             "below-kneecap",
-            ["patellar-tendinopathy", "bursitis"],
-        ),  # seed 002: the patellar tendon, below the kneecap
+            [
+                "patellar-tendinopathy",
+                "bursitis",
+                "bone-stress-injury",
+                "fat-pad-irritation",
+                "children-and-teenagers",
+            ],
+        ),  # seed 002: the patellar tendon; Warden 2014: the top of the shin bone; Osgood-Schlatter's bump
         ("above-kneecap", ["quadriceps-tendinopathy"]),  # seed 004 names it; the tendon is above the kneecap
-        ("outside", ["itb-syndrome"]),  # seed 002: outer knee pain is usually ITBS
-        ("inside", ["bursitis", "osteoarthritis"]),
-        ("back", ["hamstring-tendinopathy"]),  # seed 002: the commonest cause of pain at the back
+        (
+            "outside",
+            ["itb-syndrome", "meniscus-tear", "ligament-sprain"],
+        ),  # seed 002: ITBS without an injury; the outer meniscus and ligament after one
+        (
+            "inside",
+            [
+                "bursitis",
+                "osteoarthritis",
+                "meniscus-tear",  # Nielsen 2014 (PLoS ONE): a medial meniscus injury in about 9 % of injured runners
+                "ligament-sprain",  # the MCL, on the inner side
+                "kneecap-dislocation",  # the tissue holding the kneecap on its inner side
+                "bone-stress-injury",  # Warden 2014: the inner top of the shin
+                "pes-anserine-bursitis",  # StatPearls: inner side, just below the joint
+                "plica-syndrome",  # Lee 2017: the medial plica
+            ],
+        ),  # issue 11: the inside is not only bursitis and arthritis
+        (
+            "back",
+            ["hamstring-tendinopathy", "meniscus-tear", "bakers-cyst"],
+        ),  # issue 11: the back is not only hamstring tendinopathy (NHS: Baker's cyst, with a meniscus tear)
     ],
 )
 def test_each_location_lists_the_conditions_the_sources_give(location: str, conditions: list[str]) -> None:
@@ -72,6 +98,15 @@ def test_each_location_lists_the_conditions_the_sources_give(location: str, cond
         ("hamstring-tendinopathy", ("back",)),
         ("bursitis", ("front", "below-kneecap", "inside")),
         ("osteoarthritis", ("inside", "front")),
+        ("meniscus-tear", ("inside", "outside", "back")),
+        ("ligament-sprain", ("inside", "outside")),
+        ("kneecap-dislocation", ("around-kneecap", "inside")),
+        ("bone-stress-injury", ("inside", "below-kneecap")),
+        ("pes-anserine-bursitis", ("inside",)),
+        ("plica-syndrome", ("inside", "around-kneecap")),
+        ("fat-pad-irritation", ("below-kneecap", "front")),
+        ("bakers-cyst", ("back",)),
+        ("children-and-teenagers", ("below-kneecap", "front")),
     ],
 )
 def test_each_condition_has_the_locations_its_page_declares(key: str, locations: tuple[str, ...]) -> None:
@@ -171,6 +206,19 @@ def test_a_red_flag_feature_points_to_a_clinician_and_the_red_flags(feature: str
 def test_after_an_injury_a_doctors_opinion_is_advised() -> None:
     result = check_where("outside", features=["after-injury"])
     assert "doctor's opinion" in result.why and "seed-002" in result.sources
+
+
+@pytest.mark.parametrize("location", ["inside", "outside", "back", "around-kneecap"])
+def test_pain_that_started_with_an_injury_points_first_to_the_injury_pages(location: str) -> None:
+    """Issue 11: "it started with a twist" points to the injury pages, wherever they can hurt."""
+    injuries = {"meniscus-tear", "ligament-sprain", "kneecap-dislocation"}
+    result = check_where(location, features=["after-injury"])
+    here = [condition.key for condition in result.conditions if condition.key in injuries]
+    assert here and [condition.key for condition in result.conditions[: len(here)]] == here
+    assert all(
+        condition.matching_features == ("after-injury",) for condition in result.conditions[: len(here)]
+    )
+    assert result.see_clinician is True
 
 
 @pytest.mark.parametrize(
