@@ -10,23 +10,39 @@
 /** @import { Answer, Calculator, FromWorker, ProgressStep, Request, WorkerLike } from "./protocol" */
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
+const FROM_DISK = typeof location === "object" && location.protocol === "file:";
+/** What a reader of a downloaded copy is told when the browser will not run the calculator from disk (offline.js). */
+const FROM_DISK_REFUSED = globalThis.kneeloadOffline?.refused ?? "This browser cannot run the calculator from disk.";
 
 /**
  * Why this browser cannot run the calculator, or null if it can.
  * @returns {string | null}
  */
 export function unsupportedReason() {
-  // Opened from disk (file:), this module never runs: offline.js tells the reader.
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
     return "This browser cannot run the calculator (it needs WebAssembly and Web Workers). "
       + "The reading pages work without it.";
   }
+  // Opened from disk, only a downloaded copy (offline.js loaded its runtime) can run it.
+  if (FROM_DISK && (!globalThis.kneeloadOffline?.files || typeof DecompressionStream !== "function")) {
+    return FROM_DISK_REFUSED;
+  }
   return null;
 }
 
-/** @returns {WorkerLike} the site's module worker */
+/**
+ * The site's module worker; from disk, worker.js's text as a data: URL (a blob: module worker
+ * fails there), which waits for the runtime's files (protocol.d.ts, RuntimeFiles).
+ * @returns {WorkerLike}
+ */
 function siteWorker() {
-  return /** @type {WorkerLike} */ (/** @type {unknown} */ (new Worker(WORKER_URL, { type: "module" })));
+  // On file:, the search's iframe-worker shim replaces Worker; the native one is kept first.
+  const NativeWorker = globalThis.kneeloadNativeWorker ?? Worker;
+  const offline = globalThis.kneeloadOffline;
+  const url = FROM_DISK && offline
+    ? `data:text/javascript;charset=utf-8,${encodeURIComponent(offline.worker)}`
+    : WORKER_URL;
+  return /** @type {WorkerLike} */ (/** @type {unknown} */ (new NativeWorker(url, { type: "module" })));
 }
 
 /**
@@ -53,7 +69,18 @@ export function startCalculator({ onProgress = () => {}, createWorker } = {}) {
     return { ready, request: () => Promise.reject(new Error(reason)) };
   }
 
-  const worker = (createWorker ?? siteWorker)();
+  /** @type {WorkerLike} */
+  let worker;
+  try {
+    worker = (createWorker ?? siteWorker)();
+  } catch (error) {
+    // A sandboxed frame, a page's CSP or a browser's file: rules can refuse a worker outright.
+    const message = FROM_DISK ? FROM_DISK_REFUSED
+      : `The calculator could not start: this page may not start its worker here (${error instanceof Error ? error.message : String(error)}). The rest of this page still works.`;
+    const ready = Promise.reject(new Error(message));
+    ready.catch(() => {});
+    return { ready, request: () => Promise.reject(new Error(message)) };
+  }
   /** @type {() => void} */
   let resolveReady = () => {};
   /** @type {(error: Error) => void} */
@@ -68,7 +95,8 @@ export function startCalculator({ onProgress = () => {}, createWorker } = {}) {
   /** @param {string} message why it could not start */
   function fail(message) {
     if (failure) return;
-    failure = new Error(`The calculator could not start: ${message} Reload the page to try again; the rest of this page still works.`);
+    failure = new Error(FROM_DISK && !createWorker ? FROM_DISK_REFUSED
+      : `The calculator could not start: ${message} Reload the page to try again; the rest of this page still works.`);
     rejectReady(failure);
     for (const { reject } of pending.values()) reject(failure);
     pending.clear();
@@ -94,6 +122,14 @@ export function startCalculator({ onProgress = () => {}, createWorker } = {}) {
     event.preventDefault();
     fail(event.message || "its files could not be loaded.");
   });
+
+  // From disk, the worker waits for the runtime's files: send them once their scripts have loaded.
+  if (FROM_DISK && !createWorker) {
+    globalThis.kneeloadOffline?.files?.then(
+      (files) => worker.postMessage(files),
+      (error) => fail(error instanceof Error ? error.message : String(error)),
+    );
+  }
 
   /**
    * @param {Request} payload

@@ -104,7 +104,13 @@ function main() {
     },
     (error) => {
       say(error.message);
-      forms.forEach((form) => { form.dataset.state = "failed"; });
+      forms.forEach((form) => {
+        form.dataset.state = "failed";
+        // Fields that cannot be answered look and behave switched off; the status says why.
+        form.querySelectorAll("button, input, select, textarea").forEach((field) => {
+          /** @type {HTMLInputElement} */ (field).disabled = true;
+        });
+      });
     },
   );
 }

@@ -94,6 +94,16 @@ export interface ToWorker {
   request: string;
 }
 
+/**
+ * Page to worker, first and once, from a downloaded copy opened from disk (file:): each runtime
+ * file of the copy's pyodide/ folder by name, as gzipped base64 text, and that folder's URL.
+ */
+export interface RuntimeFiles {
+  type: "runtime";
+  base: string;
+  files: Record<string, string>;
+}
+
 /** Worker to page. */
 export type FromWorker =
   | { type: "progress"; step: ProgressStep; label: string }
@@ -104,7 +114,7 @@ export type FromWorker =
 
 /** The part of a Worker the client uses (a fake one in the tests). */
 export interface WorkerLike {
-  postMessage(message: ToWorker): void;
+  postMessage(message: ToWorker | RuntimeFiles): void;
   addEventListener(type: "message", listener: (event: { data: FromWorker }) => void): void;
   addEventListener(type: "error", listener: (event: { message?: string; preventDefault(): void }) => void): void;
   terminate(): void;
@@ -115,4 +125,32 @@ export interface Calculator {
   /** Resolves once Python runs; rejects with a message for the reader. */
   ready: Promise<void>;
   request(payload: Request): Promise<Answer>;
+}
+
+/**
+ * A downloaded copy (the offline build only): javascripts/offline-runtime.js, written by
+ * hooks/offline.py, sets names, worker and page; offline.js, opened from disk (file:), adds
+ * scripts and files. Nothing of it exists on the hosted site.
+ */
+export interface OfflineCopy {
+  /** The runtime's files in pyodide/, each also shipped as pyodide/NAME.js (gzipped base64). */
+  names: string[];
+  /** worker.js's text: started as a module worker from a data: URL. */
+  worker: string;
+  /** form.js, answer.js, client.js and page.js as one module's text, imported from a data: URL. */
+  page: string;
+  /** What the reader is told when this browser will not run the calculator from disk. */
+  refused?: string;
+  /** The javascripts/ folder's URL (what import.meta.url stands for in `page`). */
+  scripts?: string;
+  /** The runtime's files for the worker, once their scripts have loaded. */
+  files?: Promise<RuntimeFiles>;
+}
+
+declare global {
+  var kneeloadOffline: OfflineCopy | undefined;
+  /** Each of a copy's pyodide/NAME.js scripts adds its file: name to gzipped base64 text. */
+  var kneeloadRuntime: Record<string, string> | undefined;
+  /** The browser's own Worker, kept before the search's iframe-worker shim replaces it on file:. */
+  var kneeloadNativeWorker: typeof Worker | undefined;
 }

@@ -3,12 +3,35 @@
 // It loads Pyodide once from the site's own copy (../pyodide/), installs the calculator wheel
 // through the site's pyodide-lock.json (sha256-checked by Pyodide), then answers requests by
 // calling one fixed Python function, calculator.protocol.handle(text) -> text.
-// Its messages in (ToWorker) and out (FromWorker) are typed in protocol.d.ts.
+// Its messages in (ToWorker, RuntimeFiles) and out (FromWorker) are typed in protocol.d.ts.
+//
+// From a downloaded copy opened from disk (file:), browsers refuse fetch() and module imports of
+// files, so the page starts this worker from a data: URL and posts the runtime's files as
+// gzipped base64 text (RuntimeFiles, from the copy's pyodide/*.js scripts): the worker unpacks
+// them, answers Pyodide's own fetches from them and imports Pyodide's two modules from blob URLs.
 
-/** @import { FromWorker, ProgressStep, ToWorker } from "./protocol" */
+/** @import { FromWorker, ProgressStep, RuntimeFiles, ToWorker } from "./protocol" */
 
-const runtimeBase = new URL("../pyodide/", import.meta.url).href;
+const FROM_DISK = import.meta.url.startsWith("data:");
 const CALCULATOR_PACKAGE = "kneeload-calculator";
+/** The types Pyodide's loader needs for what it fetches (the wasm is compiled as it streams). */
+const TYPES = /** @type {Record<string, string>} */ ({
+  wasm: "application/wasm",
+  json: "application/json",
+  zip: "application/zip",
+  whl: "application/zip",
+  mjs: "text/javascript",
+});
+
+/** @type {Promise<RuntimeFiles>} the runtime's files, posted first by a page on file: */
+const runtimeFiles = new Promise((resolve) => {
+  if (!FROM_DISK) return;
+  self.addEventListener("message", function first(event) {
+    if (event.data?.type !== "runtime") return;
+    self.removeEventListener("message", first);
+    resolve(event.data);
+  });
+});
 
 /** @param {FromWorker} message */
 function post(message) {
@@ -32,12 +55,51 @@ function progress(step, label) {
   post({ type: "progress", step, label });
 }
 
+/**
+ * @param {string} text base64 of gzipped bytes
+ * @returns {Promise<ArrayBuffer>} the bytes
+ */
+async function unpack(text) {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+}
+
+/**
+ * From disk: unpack the posted files, answer every fetch from them (and refuse any other), and
+ * give Pyodide its two modules as blob URLs.
+ * @returns {Promise<{ loader: string, indexURL: string, createPyodideModule: unknown }>}
+ */
+async function runtimeFromPage() {
+  const { base, files } = await runtimeFiles;
+  /** @type {Map<string, Blob>} */
+  const unpacked = new Map();
+  for (const [name, text] of Object.entries(files)) {
+    const type = TYPES[name.slice(name.lastIndexOf(".") + 1)] ?? "application/octet-stream";
+    unpacked.set(name, new Blob([await unpack(text)], { type }));
+  }
+  self.fetch = async (input) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const blob = url.startsWith(base) ? unpacked.get(url.slice(base.length)) : undefined;
+    if (!blob) throw new TypeError(`${url} is not part of the calculator's runtime.`);
+    return new Response(blob, { headers: { "Content-Type": blob.type } });
+  };
+  const url = (/** @type {string} */ name) => URL.createObjectURL(/** @type {Blob} */ (unpacked.get(name)));
+  const asm = await import(url("pyodide.asm.mjs"));
+  return { loader: url("pyodide.mjs"), indexURL: base, createPyodideModule: asm.default };
+}
+
 /** @returns {Promise<(text: string) => string>} calculator.protocol.handle, once Python runs */
 async function startPython() {
   progress("download", "Downloading the Python runtime");
-  const { loadPyodide } = await import(`${runtimeBase}pyodide.mjs`);
+  const runtime = FROM_DISK
+    ? await runtimeFromPage()
+    : { loader: new URL("../pyodide/pyodide.mjs", import.meta.url).href, indexURL: new URL("../pyodide/", import.meta.url).href };
+  const { loader, ...options } = runtime;
+  const { loadPyodide } = await import(loader);
   progress("start", "Starting Python");
-  const pyodide = await loadPyodide({ indexURL: runtimeBase, fullStdLib: false });
+  const pyodide = await loadPyodide({ ...options, fullStdLib: false });
   progress("install", "Installing the calculator");
   /** @type {string[]} */
   const problems = [];
@@ -77,8 +139,10 @@ ready.then(
 );
 
 self.addEventListener("message", async (event) => {
-  /** @type {ToWorker} */
-  const { id, request } = event.data;
+  /** @type {ToWorker | RuntimeFiles} */
+  const message = event.data;
+  if ("type" in message) return;
+  const { id, request } = message;
   try {
     const handle = await ready;
     // A JSON string crosses the boundary, so no PyProxy leaks into the page.

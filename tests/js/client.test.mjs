@@ -126,3 +126,15 @@ test("a browser without Web Workers is told so, and no worker is made", async ()
   await assert.rejects(calculator.ready, { message: reason });
   await assert.rejects(calculator.request({ check: "ramp" }), { message: reason });
 });
+
+test("a worker the page may not start (a sandbox, a CSP) is said, not left loading", async () => {
+  const calculator = startCalculator({
+    createWorker: () => {
+      throw new Error("Failed to construct 'Worker': access denied.");
+    },
+  });
+  const message = "The calculator could not start: this page may not start its worker here "
+    + "(Failed to construct 'Worker': access denied.). The rest of this page still works.";
+  await assert.rejects(calculator.ready, { message });
+  await assert.rejects(calculator.request({ check: "ramp" }), { message });
+});
