@@ -123,7 +123,7 @@ def _acwr(page: Page) -> str:
 
 
 def _redflags(page: Page) -> str:
-    page.get_by_label("Is your knee locked, stuck so that you cannot straighten it?").check()
+    page.get_by_label(re.compile("^Is your knee locked")).check()
     page.get_by_role("button", name="Tell me what to do").click()
     # A locked knee needs to be seen the same day (NHS).
     return "today"
