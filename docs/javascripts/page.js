@@ -7,7 +7,9 @@
 
 import { clearErrors, renderAnswer, showErrors } from "./answer.js";
 import { startCalculator } from "./client.js";
-import { formToParams, paramsToForm, readForm, wireConditionalFields, wireRepeats } from "./form.js";
+import {
+  formToParams, inputsAddress, inputsFromAddress, paramsToForm, readForm, wireConditionalFields, wireRepeats,
+} from "./form.js";
 
 /**
  * @param {string} markup one element's HTML
@@ -36,6 +38,11 @@ function addCommonParts(form) {
     + "<div data-answer-body></div></section>");
   /** @type {HTMLElement} */ (section.querySelector("h2")).textContent = form.dataset.answerHeading || "Your answer";
   form.after(section);
+  // What is kept where: the answers live in the page's address (its fragment) and nowhere else.
+  form.append(html('<p class="kl-privacy">Worked out in this browser: nothing you type is sent anywhere. '
+    + "After an answer, your entries are kept in this page's address, after the #, so you can bookmark "
+    + "or share it (a shared link holds your answers); browsers never send that part to a server. "
+    + "Nothing else keeps them.</p>"));
 }
 
 /**
@@ -71,7 +78,7 @@ function wireForm(form, calculator) {
       }
       renderAnswer(body, answer.result);
       section.hidden = false;
-      history.replaceState(null, "", `?${formToParams(form)}`);
+      history.replaceState(null, "", inputsAddress(location, formToParams(form)));
       heading.focus();
     } catch (error) {
       formError.textContent = error instanceof Error ? error.message : String(error);
@@ -92,7 +99,10 @@ function main() {
   say("Loading the calculator…");
   const calculator = startCalculator({ onProgress: ({ label }) => say(`Loading the calculator: ${label}…`) });
   const updates = new Map(forms.map((form) => [form, wireForm(form, calculator)]));
-  const params = new URLSearchParams(location.search);
+  // Inputs are read from the fragment; an old link's query is read once and moved there at once,
+  // so it is never sent again (in a Referer, a reload, or a link the reader copies).
+  const { params, fromQuery } = inputsFromAddress(location);
+  if (fromQuery) history.replaceState(null, "", inputsAddress(location, params));
   const restored = forms.filter((form) => paramsToForm(form, params));
   restored.forEach((form) => updates.get(form)?.());
   calculator.ready.then(
