@@ -320,7 +320,7 @@ def _style(chart_id: str) -> str:
         f"{scope} .kl-over-marker{{fill:var(--kl-chart-over,#d9480f);stroke:currentColor;stroke-width:1}}",
         f"{scope} .kl-cap{{stroke:currentColor;stroke-width:2.5}}",
         f"{scope} .kl-line{{stroke:currentColor;stroke-width:2;stroke-dasharray:6 4}}",
-        f"{scope} .kl-band{{fill:var(--kl-chart-band,currentColor);fill-opacity:.14}}",
+        f"{scope} .kl-band{{fill:var(--kl-chart-band,currentColor);fill-opacity:var(--kl-chart-band-opacity,.14)}}",
         f"{scope} .kl-grid{{stroke:currentColor;stroke-opacity:.18}}",
         f"{scope} .kl-axis{{stroke:currentColor;stroke-opacity:.6}}",
     ]
