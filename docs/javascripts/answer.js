@@ -57,6 +57,7 @@ export function renderTable(doc, table) {
     row.cells.forEach((text, index) => {
       const cell = element(doc, index === 0 ? "th" : "td");
       if (index === 0) /** @type {HTMLTableCellElement} */ (cell).scope = "row";
+      else cell.dataset.label = table.columns[index] ?? ""; // its column, shown beside it on a phone
       if (row.flagged && index === row.cells.length - 1) {
         // Marked by an icon, bold text and the words, not by colour alone.
         const strong = element(doc, "strong");
@@ -222,8 +223,14 @@ function errorNote(target, message) {
     anchor.after(note);
   }
   note.textContent = note.textContent ? `${note.textContent} ${message}` : message;
-  target.setAttribute("aria-invalid", "true");
-  target.setAttribute("aria-describedby", id);
+  // A radio choice is one answer: the whole group is marked, and each of its buttons.
+  const group = target.type === "radio" ? [...namedFields(/** @type {HTMLFormElement} */ (target.form))]
+    .filter((field) => field.name === target.name) : [target];
+  if (target.type === "radio" && anchor !== target) group.push(/** @type {Field} */ (/** @type {unknown} */ (anchor)));
+  for (const field of group) {
+    field.setAttribute("aria-invalid", "true");
+    field.setAttribute("aria-describedby", id);
+  }
 }
 
 /**

@@ -31,7 +31,14 @@ function addCommonParts(form) {
     html('<p class="kl-status" role="status" aria-live="polite" data-calculator-status></p>'),
     html('<div class="kl-error-summary" data-error-summary role="alert" tabindex="-1" hidden>'
       + '<h2>Please check your entries</h2><ul data-error-list></ul></div>'),
-    html('<p class="kl-field-error" data-form-error hidden></p>'),
+  );
+  // Next to the submit button: the answer is coming (with the download's progress), or why it cannot.
+  const submit = form.querySelector('[type="submit"]');
+  const place = submit?.closest("p") ?? submit ?? form.lastElementChild;
+  place?.after(
+    html('<div class="kl-loading" data-loading hidden><span data-loading-text></span>'
+      + '<progress data-loading-bar></progress></div>'),
+    html('<p class="kl-field-error" data-form-error tabindex="-1" hidden></p>'),
   );
   const section = html(`<section class="kl-answer" id="${check}-answer" aria-labelledby="${check}-answer-heading"`
     + ` data-answer-for="${check}" hidden><h2 id="${check}-answer-heading" tabindex="-1"></h2>`
@@ -63,10 +70,14 @@ function wireForm(form, calculator) {
   });
   const updateConditionalFields = wireConditionalFields(form);
   updateConditionalFields();
+  const loading = /** @type {HTMLElement} */ (form.querySelector("[data-loading]"));
+  const status = /** @type {HTMLElement} */ (form.querySelector("[data-calculator-status]"));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     clearErrors(form);
     form.setAttribute("aria-busy", "true");
+    // Before Python runs, the reader sees beside the button that the answer is on its way.
+    loading.hidden = form.dataset.state === "ready";
     performance.mark("calculator-submit");
     try {
       const answer = await calculator.request(readForm(form));
@@ -80,14 +91,26 @@ function wireForm(form, calculator) {
       section.hidden = false;
       history.replaceState(null, "", inputsAddress(location, formToParams(form)));
       heading.focus();
+      status.textContent = answer.result.summary; // what a screen reader hears: the answer itself
     } catch (error) {
+      // Said where the reader is, beside the button they pressed, and focused.
       formError.textContent = error instanceof Error ? error.message : String(error);
       formError.hidden = false;
+      formError.focus();
     } finally {
+      loading.hidden = true;
       form.removeAttribute("aria-busy");
     }
   });
   return updateConditionalFields;
+}
+
+/**
+ * @param {number} bytes
+ * @returns {string} "4.2 MB"
+ */
+function megabytes(bytes) {
+  return `${(bytes / 1e6).toFixed(1)}\u00a0MB`;
 }
 
 function main() {
@@ -97,7 +120,23 @@ function main() {
   const statuses = document.querySelectorAll("[data-calculator-status]");
   const say = (/** @type {string} */ text) => statuses.forEach((status) => { status.textContent = text; });
   say("Loading the calculator…");
-  const calculator = startCalculator({ onProgress: ({ label }) => say(`Loading the calculator: ${label}…`) });
+  const loadingTexts = document.querySelectorAll("[data-loading-text]");
+  const bars = /** @type {NodeListOf<HTMLProgressElement>} */ (document.querySelectorAll("[data-loading-bar]"));
+  const calculator = startCalculator({
+    onProgress: ({ label, loaded, total }) => {
+      const got = loaded === undefined ? "" : `: ${megabytes(loaded)}${total ? ` of ${megabytes(total)}` : ""}`;
+      const text = `Your answer is coming. Loading the calculator: ${label}${got}…`;
+      // The top status is polite and would chatter at every chunk: it says each step once.
+      if (loaded === undefined) say(`Loading the calculator: ${label}…`);
+      loadingTexts.forEach((element) => { element.textContent = text; });
+      bars.forEach((bar) => {
+        if (loaded !== undefined && total) {
+          bar.max = total;
+          bar.value = Math.min(loaded, total);
+        } else bar.removeAttribute("value");
+      });
+    },
+  });
   const updates = new Map(forms.map((form) => [form, wireForm(form, calculator)]));
   // Inputs are read from the fragment; an old link's query is read once and moved there at once,
   // so it is never sent again (in a Referer, a reload, or a link the reader copies).
