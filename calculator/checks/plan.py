@@ -37,6 +37,18 @@ from calculator.rules.plan import (
     PLAN_CAVEAT_SOURCES,
     PLAN_STEP,
 )
+
+from calculator.reading import (
+    day_words,
+    exact,
+    floor_to,
+    plain,
+    read_amount,
+    read_date,
+    read_flag,
+    rounded_rise,
+)
+from calculator.rules.plan import HOLD_WEEKS, MAX_PLAN_WEEKS, PLAN_CAVEAT, PLAN_CAVEAT_SOURCES, PLAN_STEP
 from calculator.rules.ramp import CUSTOM, DEFAULT_PROFILE, RAMP_CAVEAT, RAMP_CAVEAT_SOURCES, RampProfile
 from calculator.sources import source_names
 from calculator.tables import Table, amount, change, row, table
@@ -98,7 +110,7 @@ class PlanResult(Answer):
             row(
                 [
                     f"Week {week.week}",
-                    *([week.starts or ""] if dated else []),
+                    *([day_words(week.starts) if week.starts else ""] if dated else []),
                     amount(week.volume, self.unit_label),
                     change(week.change_pct),
                     week.message,
@@ -361,6 +373,8 @@ def _summary(
     if easier and any(week.kind == "easier" for week in weeks):
         held += ", with an easier week after every three rises"
     when = f", the week starting {weeks[-1].starts}" if weeks[-1].starts else ""
+
+    when = f", the week starting {day_words(weeks[-1].starts)}" if weeks[-1].starts else ""
     return (
         f"From {plain(current)} to {plain(target)} {unit.label} in {count} {'week' if count == 1 else 'weeks'} "
         f"at up to {limit_words(profile)} % a week{held}: you reach {plain(target)} {unit.label} in week "
