@@ -430,6 +430,7 @@ def _chart(
         line=Line(target, f"Target: {plain(target)} {unit.label}"),
         within_label="Planned week",
         muted_label="This week",
+        x_title="Planned week",
     )
 
 
