@@ -44,7 +44,8 @@ let lastReport = 0;
 let currentStep = "download";
 let currentLabel = "Downloading the Python runtime";
 self.fetch = async (input, init) => {
-  const response = await plainFetch(input, init);
+  // Like the pages (no-referrer), the worker names no address with what it fetches.
+  const response = await plainFetch(input, { ...init, referrerPolicy: "no-referrer" });
   if (!response.ok || !response.body) return response;
   const counted = response.body.pipeThrough(new TransformStream({
     transform(chunk, controller) {
