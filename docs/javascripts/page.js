@@ -88,6 +88,10 @@ function wireForm(form, calculator) {
         return;
       }
       renderAnswer(body, answer.result);
+      const entered = document.createElement("p");
+      entered.className = "kl-print-inputs";
+      entered.textContent = `Your entries: ${enteredWords(form)}.`;
+      body.prepend(entered);
       section.hidden = false;
       history.replaceState(null, "", inputsAddress(location, formToParams(form)));
       heading.focus();
@@ -103,6 +107,31 @@ function wireForm(form, calculator) {
     }
   });
   return updateConditionalFields;
+}
+
+/**
+ * What the reader entered, in the words the form shows ("Week 1: 20; Measured in: km"), for a
+ * printed answer (the form itself is not printed).
+ * @param {HTMLFormElement} form
+ * @returns {string}
+ */
+function enteredWords(form) {
+  /** @type {string[]} */
+  const said = [];
+  for (const element of /** @type {HTMLInputElement[]} */ ([...form.elements])) {
+    if (!element.name || element.disabled || element.type === "hidden" || element.tagName === "BUTTON") continue;
+    const label = (element.labels?.[0]?.textContent ?? element.name).trim();
+    const legend = element.closest("fieldset")?.querySelector("legend")?.textContent?.trim() ?? "";
+    if (element.type === "checkbox") {
+      if (element.checked) said.push(`${label}: yes`);
+    } else if (element.type === "radio") {
+      if (element.checked) said.push(`${legend}: ${label}`);
+    } else if (element.tagName === "SELECT") {
+      const select = /** @type {HTMLSelectElement} */ (/** @type {unknown} */ (element));
+      said.push(`${label}: ${select.selectedOptions[0]?.textContent?.trim() ?? select.value}`);
+    } else if (element.value.trim()) said.push(`${label}: ${element.value.trim()}`);
+  }
+  return said.join("; ");
 }
 
 /**
