@@ -8,8 +8,10 @@ and failure messages are measured against the submit button the reader pressed.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, Route, expect
@@ -212,3 +214,14 @@ def test_help_is_one_step_away_at_every_scroll_position(
             for link in page.get_by_role("link", name="When to see a clinician").all()
         ]
         assert any(visible), f"no help link in view at {fraction:.0%} of the page"
+
+
+def test_search_finds_calculators_by_purpose_with_no_citation_noise(built_site: Path) -> None:
+    docs = json.loads((built_site / "search" / "search_index.json").read_text())["docs"]
+    assert not [doc["location"] for doc in docs if "[source" in doc["text"] or "source 1" in doc["text"]]
+    where = next(doc for doc in docs if doc["location"] == "calculator/where.html")
+    assert "clue" in where["text"]  # its purpose is indexed
+    assert "Around the kneecap" not in where["text"]  # its form is not
+    labels = ("Check my weeks", "Measured in", "Add a week")
+    ramp = " ".join(doc["text"] for doc in docs if doc["location"].startswith("calculator/ramp.html"))
+    assert not [label for label in labels if label in ramp]
