@@ -21,6 +21,15 @@ export function pageHref(page, root = SITE_ROOT) {
 }
 
 /**
+ * Text as the page sets it: a "%" never wraps alone onto a line ("10 %" keeps a no-break space).
+ * @param {string} text
+ * @returns {string}
+ */
+export function typeset(text) {
+  return text.replace(/ %/g, "\u00a0%");
+}
+
+/**
  * @template {keyof HTMLElementTagNameMap} K
  * @param {Document} doc
  * @param {K} tag
@@ -30,7 +39,7 @@ export function pageHref(page, root = SITE_ROOT) {
  */
 function element(doc, tag, text, className) {
   const node = doc.createElement(tag);
-  if (text !== undefined) node.textContent = text;
+  if (text !== undefined) node.textContent = typeset(text);
   if (className) node.className = className;
   return node;
 }
@@ -63,10 +72,10 @@ export function renderTable(doc, table) {
         const strong = element(doc, "strong");
         const icon = element(doc, "span", "▲ ");
         icon.setAttribute("aria-hidden", "true");
-        strong.append(icon, text);
+        strong.append(icon, typeset(text));
         cell.append(strong);
       } else {
-        cell.textContent = text;
+        cell.textContent = typeset(text);
       }
       tr.append(cell);
     });
