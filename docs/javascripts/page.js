@@ -95,7 +95,9 @@ function wireForm(form, calculator) {
       section.hidden = false;
       history.replaceState(null, "", inputsAddress(location, formToParams(form)));
       heading.focus();
-      status.textContent = answer.result.summary; // what a screen reader hears: the answer itself
+      // What a screen reader hears is the answer itself; on screen the summary is in the answer.
+      status.textContent = answer.result.summary;
+      status.classList.add("kl-sr");
     } catch (error) {
       // Said where the reader is, beside the button they pressed, and focused.
       formError.textContent = error instanceof Error ? error.message : String(error);
