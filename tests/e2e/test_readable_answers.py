@@ -97,10 +97,10 @@ def test_the_screen_reader_hears_the_answer_itself(page: Page, requests_seen: li
 
 def test_where_asks_in_the_words_it_shows_and_marks_the_group(page: Page, requests_seen: list[str]) -> None:
     open_calculator(page, "calculator/where.html")
-    page.get_by_role("button", name=re.compile("Show|Check|What", re.I)).last.click()
-    group = page.locator("fieldset:has(input[type=radio])")
+    page.get_by_role("button", name="Show what it may be").click()
+    group = page.locator("#where-form fieldset:has(input[type=radio])")
     expect(group).to_have_attribute("aria-invalid", "true")
-    for radio in page.locator("input[type=radio]").all():
+    for radio in page.locator("#where-form input[type=radio]").all():
         expect(radio).to_have_attribute("aria-invalid", "true")
     message = page.locator(".kl-field-error[data-for]").first
     expect(message).to_contain_text("the front of the knee")
