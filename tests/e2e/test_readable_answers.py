@@ -175,7 +175,8 @@ def test_a_slow_download_shows_its_progress_beside_the_button(page: Page, reques
         "Network.emulateNetworkConditions",
         {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
     )
-    expect(answer(page).locator(".kl-summary")).not_to_be_empty(timeout=READY_TIMEOUT_MS)
+    expect(page.locator("#ramp-form")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+    expect(page.locator("#ramp-answer")).to_be_visible(timeout=READY_TIMEOUT_MS)
     expect(loading).to_be_hidden()
 
 
