@@ -36,7 +36,7 @@ MEASURE = """() => {
     const table = wrapper.querySelector('table');
     out.tableWidth = table.scrollWidth;
     out.boxWidth = wrapper.clientWidth;
-    out.cellsOutside = [...table.querySelectorAll('th, td')].filter((cell) => {
+    out.cellsOutside = [...table.querySelectorAll('tbody th, tbody td')].filter((cell) => {
       const box = cell.getBoundingClientRect();
       return box.width > 0 && (box.left < column.left - 1 || box.right > column.right + 1);
     }).length;
