@@ -28,16 +28,6 @@ from calculator.answer import Answer, Record
 from calculator.charts import Bar, Line, bar_chart
 from calculator.checks.weekly_limit import limit_source, limit_words, read_profile, read_unit
 from calculator.errors import CalculatorError, Problem, raise_problems
-from calculator.reading import exact, floor_to, plain, read_amount, read_date, read_flag, rounded_rise
-from calculator.rules.plan import (
-    EASIER_WEEKS,
-    HOLD_WEEKS,
-    MAX_PLAN_WEEKS,
-    PLAN_CAVEAT,
-    PLAN_CAVEAT_SOURCES,
-    PLAN_STEP,
-)
-
 from calculator.reading import (
     day_words,
     exact,
@@ -48,7 +38,14 @@ from calculator.reading import (
     read_flag,
     rounded_rise,
 )
-from calculator.rules.plan import HOLD_WEEKS, MAX_PLAN_WEEKS, PLAN_CAVEAT, PLAN_CAVEAT_SOURCES, PLAN_STEP
+from calculator.rules.plan import (
+    EASIER_WEEKS,
+    HOLD_WEEKS,
+    MAX_PLAN_WEEKS,
+    PLAN_CAVEAT,
+    PLAN_CAVEAT_SOURCES,
+    PLAN_STEP,
+)
 from calculator.rules.ramp import CUSTOM, DEFAULT_PROFILE, RAMP_CAVEAT, RAMP_CAVEAT_SOURCES, RampProfile
 from calculator.sources import source_names
 from calculator.tables import Table, amount, change, row, table
@@ -372,8 +369,6 @@ def _summary(
     held = ", holding a week after each rise" if hold else ""
     if easier and any(week.kind == "easier" for week in weeks):
         held += ", with an easier week after every three rises"
-    when = f", the week starting {weeks[-1].starts}" if weeks[-1].starts else ""
-
     when = f", the week starting {day_words(weeks[-1].starts)}" if weeks[-1].starts else ""
     return (
         f"From {plain(current)} to {plain(target)} {unit.label} in {count} {'week' if count == 1 else 'weeks'} "

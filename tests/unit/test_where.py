@@ -341,6 +341,7 @@ def test_locking_after_an_injury_is_seen_today() -> None:
         "calls": [{"number": "111", "label": LEVELS_BY_KEY["urgent"].calls[0].label}],
     }
 
+
 def test_a_missing_place_is_asked_for_in_the_words_the_form_shows() -> None:
     # Issue 9: the reader sees the labels ("The front of the knee"), never the keys ("around-kneecap").
     with pytest.raises(CalculatorError) as raised:
