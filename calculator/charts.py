@@ -20,8 +20,9 @@ What every chart promises (and tests/unit/test_charts.py checks with xml.etree):
 - colours come from CSS custom properties with fallbacks (``--kl-chart-bar``, ``--kl-chart-over``,
   ``--kl-chart-hatch``, ``--kl-chart-band``), text and lines from ``currentColor``, so a chart
   follows the page's light or dark scheme;
-- a ``viewBox`` and no fixed width: the chart scales to its container. Text is FONT_SIZE user
-  units, at least 12 px on a phone MIN_SCREEN_PX wide;
+- a ``viewBox`` and no fixed width: the chart fills its column. Text is FONT_SIZE user units,
+  at least 12 px in the MIN_COLUMN_PX column of a phone MIN_SCREEN_PX wide; the bars' axis may
+  carry a title under its labels (*x_title*: "Day", "Week"), the values' axis its unit;
 - every text and attribute is escaped; no NaN or infinity is ever written.
 
 >>> svg = bar_chart([Bar("1", 20), Bar("2", 26, over=True, cap=22)], title="Weeks", description="Two weeks.", unit="km")
@@ -38,15 +39,28 @@ from dataclasses import dataclass
 from fractions import Fraction
 from xml.sax.saxutils import escape
 
-__all__ = ["FONT_SIZE", "MIN_SCREEN_PX", "VIEW_WIDTH", "Band", "Bar", "Line", "bar_chart", "y_position"]
+__all__ = [
+    "FONT_SIZE",
+    "MIN_COLUMN_PX",
+    "MIN_SCREEN_PX",
+    "VIEW_WIDTH",
+    "Band",
+    "Bar",
+    "Line",
+    "bar_chart",
+    "y_position",
+]
 
 Number = int | float | Fraction
 
 #: The drawing's width in user units; the chart itself scales to its container.
 VIEW_WIDTH = 480
-#: Text size in user units: on a screen MIN_SCREEN_PX wide the chart's text is 12 px or more.
-FONT_SIZE = 16
+#: Text size in user units: in the column of a screen MIN_SCREEN_PX wide (MIN_COLUMN_PX: the page
+#: keeps 16 px either side, Material's 0.8rem) the chart's text is 12 px or more (18 * 328 / 480 = 12.3).
+FONT_SIZE = 18
 MIN_SCREEN_PX = 360
+MIN_COLUMN_PX = MIN_SCREEN_PX - 2 * 16
+_AXIS_TITLE = 26  # the room under the bars' labels for the axis title
 _PLOT_HEIGHT = 200
 _LEFT, _RIGHT, _BOTTOM = 64, 16, 32
 _LEGEND_ROW = 24
@@ -100,11 +114,13 @@ def bar_chart(
     over_label: str = "Over the limit",
     cap_label: str = "Most the week could hold",
     muted_label: str = "This week",
+    x_title: str = "",
 ) -> str:
     """Draw bars as an SVG string: one ``<rect class="kl-bar">`` per bar, in order.
 
     *title* names the chart; *description* (a sentence or two) starts the ``<desc>``, followed by
-    every bar in words. *unit* follows each value in words and heads the axis ("km"). Raises
+    every bar in words. *unit* follows each value in words and heads the axis ("km"); *x_title*
+    names what the bars are ("Day": the labels under them are day numbers). Raises
     ValueError for no bars, or for a value that is negative, NaN or infinite (a fault in the
     caller: checks validate their input first), or for a blank title.
 
@@ -125,9 +141,10 @@ def bar_chart(
             raise ValueError(f"a chart value must be finite and not negative, not {value!r}")
     chart_id = _chart_id(title, description, bars, line, band)
     legend = _legend(bars, line, band, within_label, over_label, cap_label, muted_label)
-    rows = math.ceil(len(legend) / 2)
+    columns = _legend_columns(legend)
+    rows = math.ceil(len(legend) / columns)
     top = rows * _LEGEND_ROW + 36  # the legend, then the unit over the axis
-    height = top + _PLOT_HEIGHT + _BOTTOM
+    height = top + _PLOT_HEIGHT + _BOTTOM + (_AXIS_TITLE if x_title else 0)
     scale = _Scale(top, _nice_top(max(float(value) for value in values)))
     words = " ".join(bar.words or _default_words(bar, unit, over_label) for bar in bars)
     parts = [
@@ -140,12 +157,18 @@ def bar_chart(
         f'<defs><pattern id="{chart_id}-hatch" patternUnits="userSpaceOnUse" width="6" height="6" '
         f'patternTransform="rotate(45)"><rect class="kl-over-fill" width="6" height="6"/>'
         f'<line class="kl-hatch" x1="1.5" y1="0" x2="1.5" y2="6"/></pattern></defs>',
-        *_draw_legend(legend, chart_id),
+        *_draw_legend(legend, chart_id, columns),
         f'<text class="kl-unit" x="8" y="{top - 16}">{_text(unit)}</text>' if unit else "",
         *_axis(scale),
         *(_draw_band(band, scale) if band else []),
         *_draw_bars(bars, scale),
         *(_draw_line(line, scale) if line else []),
+        (
+            f'<text class="kl-axis-title" x="{_n(_LEFT + (VIEW_WIDTH - _LEFT - _RIGHT) / 2)}" '
+            f'y="{_n(scale.bottom + _BOTTOM + 14)}" text-anchor="middle">{_text(x_title)}</text>'
+            if x_title
+            else ""
+        ),
         "</svg>",
     ]
     return "".join(parts)
@@ -284,11 +307,23 @@ def _legend(
     return entries
 
 
-def _draw_legend(entries: list[tuple[str, str]], chart_id: str) -> list[str]:
+def _legend_columns(entries: list[tuple[str, str]]) -> int:
+    """Two columns when every label fits half the width (at about 0.55 em a character), else one.
+
+    >>> _legend_columns([("bar", "Planned week"), ("line", "Target: 30 km")])
+    2
+    >>> _legend_columns([("bar", "Up to 1.3"), ("cap", "Most the week could hold, in km")])
+    1
+    """
+    widest = max((len(label) for _, label in entries), default=0)
+    return 2 if 30 + widest * FONT_SIZE * 0.55 <= VIEW_WIDTH // 2 else 1
+
+
+def _draw_legend(entries: list[tuple[str, str]], chart_id: str, columns: int = 2) -> list[str]:
     parts = []
     for index, (kind, label) in enumerate(entries):
-        x = 8 + (index % 2) * (VIEW_WIDTH // 2)
-        y = 8 + (index // 2) * _LEGEND_ROW
+        x = 8 + (index % columns) * (VIEW_WIDTH // 2)
+        y = 8 + (index // columns) * _LEGEND_ROW
         if kind in ("bar", "muted", "over"):
             css = {"bar": "kl-bar", "muted": "kl-bar kl-bar-muted", "over": "kl-bar kl-bar-over"}[kind]
             parts.append(f'<rect class="{css} kl-key" x="{x}" y="{y}" width="16" height="16"/>')
@@ -320,7 +355,7 @@ def _style(chart_id: str) -> str:
         f"{scope} .kl-over-marker{{fill:var(--kl-chart-over,#d9480f);stroke:currentColor;stroke-width:1}}",
         f"{scope} .kl-cap{{stroke:currentColor;stroke-width:2.5}}",
         f"{scope} .kl-line{{stroke:currentColor;stroke-width:2;stroke-dasharray:6 4}}",
-        f"{scope} .kl-band{{fill:var(--kl-chart-band,currentColor);fill-opacity:.14}}",
+        f"{scope} .kl-band{{fill:var(--kl-chart-band,currentColor);fill-opacity:var(--kl-chart-band-opacity,.14)}}",
         f"{scope} .kl-grid{{stroke:currentColor;stroke-opacity:.18}}",
         f"{scope} .kl-axis{{stroke:currentColor;stroke-opacity:.6}}",
     ]

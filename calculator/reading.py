@@ -34,6 +34,7 @@ __all__ = [
     "EARLIEST_DATE",
     "LATEST_DATE",
     "MAX_KEY_CHARS",
+    "day_words",
     "exact",
     "floor_to",
     "plain",
@@ -87,6 +88,37 @@ def exact(value: int | float) -> Fraction:
     (Fraction(2201, 100), Fraction(3, 1))
     """
     return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def day_words(day: date | str) -> str:
+    """A date as a reader reads it, the same in every country: "Wednesday 6 January 2027".
+
+    ISO dates (2027-01-06) stay in the answer's data; words are for summaries and tables, where a
+    reader whose date field shows mm/dd/yyyy would otherwise have to translate them (issue 9).
+    *day* is a date or its ISO text; raises ValueError for text that is not one.
+
+    >>> day_words("2027-01-06"), day_words(date(2026, 11, 30))
+    ('Wednesday 6 January 2027', 'Monday 30 November 2026')
+    """
+    when = date.fromisoformat(day) if isinstance(day, str) else day
+    weekday = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[when.weekday()]
+    return f"{weekday} {when.day} {_MONTHS[when.month - 1]} {when.year}"
 
 
 def plain(value: Fraction | float | int) -> str:

@@ -96,7 +96,8 @@ def _citation_html(keys: list[str], order: list[str], bibliography: dict[str, Re
         for key in keys
     ]
     return (
-        '<sup class="kl-cite"><span aria-hidden="true">&#91;</span>'
+        # Left out of search snippets ("[source 1]" is noise there); the sources list is indexed.
+        '<sup class="kl-cite" data-search-exclude><span aria-hidden="true">&#91;</span>'
         + ", ".join(links)
         + '<span aria-hidden="true">&#93;</span></sup>'
     )

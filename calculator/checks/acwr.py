@@ -508,4 +508,5 @@ def _chart(series: Sequence[AcwrPoint], period: Period, unit: AcwrUnit) -> str:
         line=Line(DANGER_FROM, f"Danger zone from {plain(DANGER_FROM)}"),
         within_label=f"Up to {plain(SWEET_HIGH)}",
         over_label=f"Above {plain(SWEET_HIGH)}",
+        x_title=f"{name}, counted from your first entry",
     )

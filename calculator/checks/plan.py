@@ -28,7 +28,16 @@ from calculator.answer import Answer, Record
 from calculator.charts import Bar, Line, bar_chart
 from calculator.checks.weekly_limit import limit_source, limit_words, read_profile, read_unit
 from calculator.errors import CalculatorError, Problem, raise_problems
-from calculator.reading import exact, floor_to, plain, read_amount, read_date, read_flag, rounded_rise
+from calculator.reading import (
+    day_words,
+    exact,
+    floor_to,
+    plain,
+    read_amount,
+    read_date,
+    read_flag,
+    rounded_rise,
+)
 from calculator.rules.plan import (
     EASIER_WEEKS,
     HOLD_WEEKS,
@@ -98,7 +107,7 @@ class PlanResult(Answer):
             row(
                 [
                     f"Week {week.week}",
-                    *([week.starts or ""] if dated else []),
+                    *([day_words(week.starts) if week.starts else ""] if dated else []),
                     amount(week.volume, self.unit_label),
                     change(week.change_pct),
                     week.message,
@@ -360,7 +369,7 @@ def _summary(
     held = ", holding a week after each rise" if hold else ""
     if easier and any(week.kind == "easier" for week in weeks):
         held += ", with an easier week after every three rises"
-    when = f", the week starting {weeks[-1].starts}" if weeks[-1].starts else ""
+    when = f", the week starting {day_words(weeks[-1].starts)}" if weeks[-1].starts else ""
     return (
         f"From {plain(current)} to {plain(target)} {unit.label} in {count} {'week' if count == 1 else 'weeks'} "
         f"at up to {limit_words(profile)} % a week{held}: you reach {plain(target)} {unit.label} in week "
@@ -416,6 +425,7 @@ def _chart(
         line=Line(target, f"Target: {plain(target)} {unit.label}"),
         within_label="Planned week",
         muted_label="This week",
+        x_title="Planned week",
     )
 
 

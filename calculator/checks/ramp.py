@@ -442,4 +442,5 @@ def _chart(rows: tuple[RampWeek, ...], volumes: list[Fraction], profile: RampPro
         unit=unit.label,
         over_label="Over the limit",
         cap_label="Most the week could hold",
+        x_title="Week, oldest first",
     )

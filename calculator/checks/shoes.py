@@ -21,7 +21,7 @@ from fractions import Fraction
 
 from calculator.answer import Answer
 from calculator.errors import Problem, raise_problems
-from calculator.reading import exact, plain, read_amount, read_choice, read_date
+from calculator.reading import day_words, exact, plain, read_amount, read_choice, read_date
 from calculator.rules.shoes import SHOES_RANGE, SHOES_SOURCES, SHOES_UNITS, SHOES_WHY, ShoeUnit, range_in
 from calculator.tables import Table, amount, row, table
 
@@ -60,7 +60,9 @@ class ShoesResult(Answer):
                 return "no date: no weekly running entered"
             if weeks == 0:
                 return "already"
-            return f"in about {weeks} week{'s' if weeks != 1 else ''}" + (f", around {on}" if on else "")
+            return f"in about {weeks} week{'s' if weeks != 1 else ''}" + (
+                f", around {day_words(on)}" if on else ""
+            )
 
         def reaches(miles: float, in_unit: float) -> str:
             return f"Reaches {plain(miles)} miles" + (
@@ -223,7 +225,7 @@ def _summary(
         return f"{has}, past {span}: how they feel is a better guide than the distance."
     if weeks is None:
         return f"{has}, below {span}; with no running each week they get no closer to it, so there is no date to give."
-    on = f", around {when}" if when else ""
+    on = f", around {day_words(when)}" if when else ""
     return (
         f"{has}: at {plain(weekly)} {unit} a week they reach {span} in about {weeks} "
         f"{'week' if weeks == 1 else 'weeks'}{on}."

@@ -108,11 +108,13 @@ def check_where(location: str, /, *, features: Sequence[str] = ()) -> WhereResul
     """
     problems: list[Problem] = []
     choices = words(list(LOCATIONS_BY_KEY), "or")
+    # A reader who chose nothing is told the places as the form shows them, not their keys.
+    shown = words([place.label[0].lower() + place.label[1:] for place in LOCATIONS_BY_KEY.values()], "or")
     place = read_choice(
         location,
         LOCATIONS_BY_KEY,
         "location",
-        f"Say where it hurts: choose {choices}."
+        f"Say where it hurts: choose {shown}."
         if location is None
         else f"Unknown location{{}}: choose {choices}.",
         problems,

@@ -21,6 +21,15 @@ export function pageHref(page, root = SITE_ROOT) {
 }
 
 /**
+ * Text as the page sets it: a "%" never wraps alone onto a line ("10 %" keeps a no-break space).
+ * @param {string} text
+ * @returns {string}
+ */
+export function typeset(text) {
+  return text.replace(/ %/g, "\u00a0%");
+}
+
+/**
  * @template {keyof HTMLElementTagNameMap} K
  * @param {Document} doc
  * @param {K} tag
@@ -30,7 +39,7 @@ export function pageHref(page, root = SITE_ROOT) {
  */
 function element(doc, tag, text, className) {
   const node = doc.createElement(tag);
-  if (text !== undefined) node.textContent = text;
+  if (text !== undefined) node.textContent = typeset(text);
   if (className) node.className = className;
   return node;
 }
@@ -57,15 +66,16 @@ export function renderTable(doc, table) {
     row.cells.forEach((text, index) => {
       const cell = element(doc, index === 0 ? "th" : "td");
       if (index === 0) /** @type {HTMLTableCellElement} */ (cell).scope = "row";
+      else cell.dataset.label = table.columns[index] ?? ""; // its column, shown beside it on a phone
       if (row.flagged && index === row.cells.length - 1) {
         // Marked by an icon, bold text and the words, not by colour alone.
         const strong = element(doc, "strong");
         const icon = element(doc, "span", "▲ ");
         icon.setAttribute("aria-hidden", "true");
-        strong.append(icon, text);
+        strong.append(icon, typeset(text));
         cell.append(strong);
       } else {
-        cell.textContent = text;
+        cell.textContent = typeset(text);
       }
       tr.append(cell);
     });
@@ -222,8 +232,14 @@ function errorNote(target, message) {
     anchor.after(note);
   }
   note.textContent = note.textContent ? `${note.textContent} ${message}` : message;
-  target.setAttribute("aria-invalid", "true");
-  target.setAttribute("aria-describedby", id);
+  // A radio choice is one answer: the whole group is marked, and each of its buttons.
+  const group = target.type === "radio" ? [...namedFields(/** @type {HTMLFormElement} */ (target.form))]
+    .filter((field) => field.name === target.name) : [target];
+  if (target.type === "radio" && anchor !== target) group.push(/** @type {Field} */ (/** @type {unknown} */ (anchor)));
+  for (const field of group) {
+    field.setAttribute("aria-invalid", "true");
+    field.setAttribute("aria-describedby", id);
+  }
 }
 
 /**

@@ -49,8 +49,8 @@ function siteWorker() {
  * Start the calculator's worker (one per page) and return its client.
  *
  * @param {object} [options]
- * @param {(progress: { step: ProgressStep, label: string }) => void} [options.onProgress]
- *   told each step of starting Python
+ * @param {(progress: { step: ProgressStep, label: string, loaded?: number, total?: number }) => void} [options.onProgress]
+ *   told each step of starting Python, and the bytes downloaded so far (loaded; total when known)
  * @param {() => WorkerLike} [options.createWorker] where the worker comes from (the tests pass a
  *   fake one); by default the site's worker.js, if this browser can run it
  * @returns {Calculator}
@@ -106,7 +106,10 @@ export function startCalculator({ onProgress = () => {}, createWorker } = {}) {
   worker.addEventListener("message", (event) => {
     /** @type {FromWorker} */
     const message = event.data;
-    if (message.type === "progress") onProgress({ step: message.step, label: message.label });
+    if (message.type === "progress") {
+      const { step, label, loaded, total } = message;
+      onProgress(loaded === undefined ? { step, label } : { step, label, loaded, total });
+    }
     else if (message.type === "ready") resolveReady();
     else if (message.type === "failed") fail(message.message);
     else if (message.type === "answer") {

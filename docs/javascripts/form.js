@@ -160,7 +160,7 @@ export function readForm(form) {
   return request;
 }
 
-// --- inputs kept in the URL -------------------------------------------------------------------
+// --- inputs kept in the URL's fragment -------------------------------------------------------------------
 
 /**
  * The form's inputs as URL parameters (only what the reader filled in).
@@ -206,6 +206,38 @@ export function paramsToForm(form, params) {
     filled = true;
   }
   return filled;
+}
+
+/**
+ * The inputs a page's address holds, and where it held them. Inputs live in the fragment
+ * ("ramp.html#weeks=20&weeks=22&unit=km"): browsers never send a fragment to a server nor put it
+ * in a Referer header. Links made before that kept them in the query ("?weeks=20..."): those are
+ * still read, once, and `fromQuery` says the caller should move them (see inputsAddress).
+ * Embed pages read their inputs with this too.
+ * @param {{ search: string, hash: string }} address a Location or URL
+ * @returns {{ params: URLSearchParams, fromQuery: boolean }}
+ */
+export function inputsFromAddress({ search, hash }) {
+  // Only name=value pairs are inputs: a plain anchor ("#the-limits", "#unit") is not.
+  const pairs = (/** @type {string} */ text) => new URLSearchParams(
+    [...new URLSearchParams(text)].filter(([, value]) => value !== ""),
+  );
+  const fragment = pairs(hash.replace(/^#/, ""));
+  if (fragment.toString() !== "") return { params: fragment, fromQuery: false };
+  const query = pairs(search);
+  return { params: query, fromQuery: query.toString() !== "" };
+}
+
+/**
+ * The page's own address holding these inputs in its fragment, with no query: what
+ * history.replaceState is given after an answer, or when an old query link is read.
+ * @param {{ pathname: string }} address a Location or URL (only its path is kept)
+ * @param {URLSearchParams} params
+ * @returns {string} "/calculator/ramp.html#weeks=20&weeks=22", or the bare path for no inputs
+ */
+export function inputsAddress({ pathname }, params) {
+  const text = params.toString();
+  return text ? `${pathname}#${text}` : pathname;
 }
 
 // --- repeated fields (the ramp's weeks) -------------------------------------------------------

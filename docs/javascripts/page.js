@@ -7,7 +7,9 @@
 
 import { clearErrors, renderAnswer, showErrors } from "./answer.js";
 import { startCalculator } from "./client.js";
-import { formToParams, paramsToForm, readForm, wireConditionalFields, wireRepeats } from "./form.js";
+import {
+  formToParams, inputsAddress, inputsFromAddress, paramsToForm, readForm, wireConditionalFields, wireRepeats,
+} from "./form.js";
 
 /**
  * @param {string} markup one element's HTML
@@ -29,13 +31,25 @@ function addCommonParts(form) {
     html('<p class="kl-status" role="status" aria-live="polite" data-calculator-status></p>'),
     html('<div class="kl-error-summary" data-error-summary role="alert" tabindex="-1" hidden>'
       + '<h2>Please check your entries</h2><ul data-error-list></ul></div>'),
-    html('<p class="kl-field-error" data-form-error hidden></p>'),
+  );
+  // Next to the submit button: the answer is coming (with the download's progress), or why it cannot.
+  const submit = form.querySelector('[type="submit"]');
+  const place = submit?.closest("p") ?? submit ?? form.lastElementChild;
+  place?.after(
+    html('<div class="kl-loading" data-loading hidden><span data-loading-text></span>'
+      + '<progress data-loading-bar></progress></div>'),
+    html('<p class="kl-field-error" data-form-error tabindex="-1" hidden></p>'),
   );
   const section = html(`<section class="kl-answer" id="${check}-answer" aria-labelledby="${check}-answer-heading"`
     + ` data-answer-for="${check}" hidden><h2 id="${check}-answer-heading" tabindex="-1"></h2>`
     + "<div data-answer-body></div></section>");
   /** @type {HTMLElement} */ (section.querySelector("h2")).textContent = form.dataset.answerHeading || "Your answer";
   form.after(section);
+  // What is kept where: the answers live in the page's address (its fragment) and nowhere else.
+  form.append(html('<p class="kl-privacy">Worked out in this browser: nothing you type is sent anywhere. '
+    + "After an answer, your entries are kept in this page's address, after the #, so you can bookmark "
+    + "or share it (a shared link holds your answers); browsers never send that part to a server. "
+    + "Nothing else keeps them.</p>"));
 }
 
 /**
@@ -56,10 +70,14 @@ function wireForm(form, calculator) {
   });
   const updateConditionalFields = wireConditionalFields(form);
   updateConditionalFields();
+  const loading = /** @type {HTMLElement} */ (form.querySelector("[data-loading]"));
+  const status = /** @type {HTMLElement} */ (form.querySelector("[data-calculator-status]"));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     clearErrors(form);
     form.setAttribute("aria-busy", "true");
+    // Before Python runs, the reader sees beside the button that the answer is on its way.
+    loading.hidden = form.dataset.state === "ready";
     performance.mark("calculator-submit");
     try {
       const answer = await calculator.request(readForm(form));
@@ -70,17 +88,60 @@ function wireForm(form, calculator) {
         return;
       }
       renderAnswer(body, answer.result);
+      const entered = document.createElement("p");
+      entered.className = "kl-print-inputs";
+      entered.textContent = `Your entries: ${enteredWords(form)}.`;
+      body.prepend(entered);
       section.hidden = false;
-      history.replaceState(null, "", `?${formToParams(form)}`);
+      history.replaceState(null, "", inputsAddress(location, formToParams(form)));
       heading.focus();
+      // What a screen reader hears is the answer itself; on screen the summary is in the answer.
+      status.textContent = answer.result.summary;
+      status.classList.add("kl-sr");
     } catch (error) {
+      // Said where the reader is, beside the button they pressed, and focused.
       formError.textContent = error instanceof Error ? error.message : String(error);
       formError.hidden = false;
+      formError.focus();
     } finally {
+      loading.hidden = true;
       form.removeAttribute("aria-busy");
     }
   });
   return updateConditionalFields;
+}
+
+/**
+ * What the reader entered, in the words the form shows ("Week 1: 20; Measured in: km"), for a
+ * printed answer (the form itself is not printed).
+ * @param {HTMLFormElement} form
+ * @returns {string}
+ */
+function enteredWords(form) {
+  /** @type {string[]} */
+  const said = [];
+  for (const element of /** @type {HTMLInputElement[]} */ ([...form.elements])) {
+    if (!element.name || element.disabled || element.type === "hidden" || element.tagName === "BUTTON") continue;
+    const label = (element.labels?.[0]?.textContent ?? element.name).trim();
+    const legend = element.closest("fieldset")?.querySelector("legend")?.textContent?.trim() ?? "";
+    if (element.type === "checkbox") {
+      if (element.checked) said.push(`${label}: yes`);
+    } else if (element.type === "radio") {
+      if (element.checked) said.push(`${legend}: ${label}`);
+    } else if (element.tagName === "SELECT") {
+      const select = /** @type {HTMLSelectElement} */ (/** @type {unknown} */ (element));
+      said.push(`${label}: ${select.selectedOptions[0]?.textContent?.trim() ?? select.value}`);
+    } else if (element.value.trim()) said.push(`${label}: ${element.value.trim()}`);
+  }
+  return said.join("; ");
+}
+
+/**
+ * @param {number} bytes
+ * @returns {string} "4.2 MB"
+ */
+function megabytes(bytes) {
+  return `${(bytes / 1e6).toFixed(1)}\u00a0MB`;
 }
 
 function main() {
@@ -90,9 +151,28 @@ function main() {
   const statuses = document.querySelectorAll("[data-calculator-status]");
   const say = (/** @type {string} */ text) => statuses.forEach((status) => { status.textContent = text; });
   say("Loading the calculator…");
-  const calculator = startCalculator({ onProgress: ({ label }) => say(`Loading the calculator: ${label}…`) });
+  const loadingTexts = document.querySelectorAll("[data-loading-text]");
+  const bars = /** @type {NodeListOf<HTMLProgressElement>} */ (document.querySelectorAll("[data-loading-bar]"));
+  const calculator = startCalculator({
+    onProgress: ({ label, loaded, total }) => {
+      const got = loaded === undefined ? "" : `: ${megabytes(loaded)}${total ? ` of ${megabytes(total)}` : ""}`;
+      const text = `Your answer is coming. Loading the calculator: ${label}${got}…`;
+      // The top status is polite and would chatter at every chunk: it says each step once.
+      if (loaded === undefined) say(`Loading the calculator: ${label}…`);
+      loadingTexts.forEach((element) => { element.textContent = text; });
+      bars.forEach((bar) => {
+        if (loaded !== undefined && total) {
+          bar.max = total;
+          bar.value = Math.min(loaded, total);
+        } else bar.removeAttribute("value");
+      });
+    },
+  });
   const updates = new Map(forms.map((form) => [form, wireForm(form, calculator)]));
-  const params = new URLSearchParams(location.search);
+  // Inputs are read from the fragment; an old link's query is read once and moved there at once,
+  // so it is never sent again (in a Referer, a reload, or a link the reader copies).
+  const { params, fromQuery } = inputsFromAddress(location);
+  if (fromQuery) history.replaceState(null, "", inputsAddress(location, params));
   const restored = forms.filter((form) => paramsToForm(form, params));
   restored.forEach((form) => updates.get(form)?.());
   calculator.ready.then(

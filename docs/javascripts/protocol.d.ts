@@ -106,7 +106,8 @@ export interface RuntimeFiles {
 
 /** Worker to page. */
 export type FromWorker =
-  | { type: "progress"; step: ProgressStep; label: string }
+  /** loaded: bytes of the runtime downloaded so far (total when known), sent as they arrive. */
+  | { type: "progress"; step: ProgressStep; label: string; loaded?: number; total?: number }
   | { type: "ready" }
   | { type: "failed"; message: string }
   | { type: "answer"; id: number; response: string }

@@ -52,6 +52,8 @@ function describe(error) {
  * @param {string} label
  */
 function progress(step, label) {
+  currentStep = step;
+  currentLabel = label;
   post({ type: "progress", step, label });
 }
 
@@ -89,6 +91,34 @@ async function runtimeFromPage() {
   const asm = await import(url("pyodide.asm.mjs"));
   return { loader: url("pyodide.mjs"), indexURL: base, createPyodideModule: asm.default };
 }
+
+// The runtime's files are fetched through this counter, so the page can show real progress
+// (bytes arrived) rather than one label for the whole download. Responses are passed on whole:
+// same status, headers and bytes.
+const plainFetch = self.fetch.bind(self);
+let downloaded = 0;
+let lastReport = 0;
+/** @type {ProgressStep} */
+let currentStep = "download";
+let currentLabel = "Downloading the Python runtime";
+self.fetch = async (input, init) => {
+  // Like the pages (no-referrer), the worker names no address with what it fetches.
+  const response = await plainFetch(input, { ...init, referrerPolicy: "no-referrer" });
+  if (!response.ok || !response.body) return response;
+  const counted = response.body.pipeThrough(new TransformStream({
+    transform(chunk, controller) {
+      downloaded += chunk.byteLength;
+      // At most a few reports a second: each one repaints the page's progress.
+      const now = Date.now();
+      if (now - lastReport > 200) {
+        lastReport = now;
+        post({ type: "progress", step: currentStep, label: currentLabel, loaded: downloaded });
+      }
+      controller.enqueue(chunk);
+    },
+  }));
+  return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
+};
 
 /** @returns {Promise<(text: string) => string>} calculator.protocol.handle, once Python runs */
 async function startPython() {

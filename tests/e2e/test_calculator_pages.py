@@ -19,7 +19,8 @@ def test_reader_plans_a_build_up(page: Page, requests_seen: list[str]) -> None:
     section = answer(page)
     expect(section.locator(".kl-summary")).to_contain_text("in 3 weeks")
     expect(section.locator("tbody tr")).to_have_count(3)
-    expect(section.locator("tbody tr").nth(2)).to_contain_text("2026-12-14")
+    # A readable date, not ISO (issue 9).
+    expect(section.locator("tbody tr").nth(2)).to_contain_text("Monday 14 December 2026")
     expect(section.locator("figure.kl-chart-figure svg[role=img]")).to_be_visible()
 
 

@@ -59,7 +59,8 @@ test("a result is shown in order: summary, table, why, clinician note, links, di
   const parts = [...body.children].map((node) => `${node.tagName} ${node.className}`.trim());
   // No chart (chart_svg is null); the caveat is left out: the why says it already.
   assert.deepEqual(parts, ["P kl-summary", "DIV kl-table-scroll", "P kl-why", "P kl-see-clinician", "P", "UL kl-links", "P kl-disclaimer"]);
-  assert.equal(body.querySelector(".kl-summary")?.textContent, RESULT.summary);
+  // A "%" keeps a no-break space before it, so it never wraps alone onto a line.
+  assert.equal(body.querySelector(".kl-summary")?.textContent, RESULT.summary.replace("10 %", "10\u00a0%"));
   // The red flags are linked once, from the clinician note; the other page under "Read more".
   const links = [...body.querySelectorAll("a")].map((a) => [a.textContent, a.href]);
   assert.deepEqual(links, [
@@ -86,7 +87,7 @@ test("the table is a named, focusable region; a flagged row says so in bold with
   assert.equal(plain.querySelector("th")?.getAttribute("scope"), "row");
   assert.equal(flagged.className, "kl-over");
   const strong = flagged.querySelector("td:last-child strong");
-  assert.equal(strong?.textContent, "▲ +18.2 %: over");
+  assert.equal(strong?.textContent, "▲ +18.2\u00a0%: over");
   assert.equal(strong?.querySelector("span")?.getAttribute("aria-hidden"), "true");
 });
 

@@ -138,3 +138,18 @@ test("a worker the page may not start (a sandbox, a CSP) is said, not left loadi
   await assert.rejects(calculator.ready, { message });
   await assert.rejects(calculator.request({ check: "ramp" }), { message });
 });
+
+test("the bytes downloaded so far are passed on with their step", async () => {
+  const worker = new FakeWorker();
+  /** @type {unknown[]} */
+  const seen = [];
+  const calculator = startCalculator({ createWorker: () => /** @type {any} */ (worker), onProgress: (step) => seen.push(step) });
+  worker.post({ type: "progress", step: "download", label: "Downloading the Python runtime", loaded: 4200000 });
+  worker.post({ type: "progress", step: "start", label: "Starting Python" });
+  worker.post({ type: "ready" });
+  await calculator.ready;
+  assert.deepEqual(seen, [
+    { step: "download", label: "Downloading the Python runtime", loaded: 4200000, total: undefined },
+    { step: "start", label: "Starting Python" },
+  ]);
+});

@@ -6,6 +6,8 @@ import { test } from "node:test";
 
 import {
   formToParams,
+  inputsAddress,
+  inputsFromAddress,
   paramsToForm,
   readForm,
   readNumber,
@@ -143,4 +145,24 @@ test("the inputs go into the URL and come back, adding the weeks the form lacks"
   // The added field is numbered like the rest, and its label names it.
   assert.equal(copy.querySelector('label[for="week-5"]')?.textContent, "Week 5");
   assert.equal(paramsToForm(restored, new URLSearchParams("nothing=here")), false);
+});
+
+test("inputs are read from the fragment; an old query link is read once and moved to the fragment", () => {
+  // The fragment is never sent to a server (RFC 3986 section 3.5; Fetch strips it from Referer).
+  const shared = inputsFromAddress(new URL("https://kneeload.test/calculator/ramp.html#weeks=20&weeks=22&unit=km"));
+  assert.equal(shared.fromQuery, false);
+  assert.deepEqual(shared.params.getAll("weeks"), ["20", "22"]);
+
+  const old = new URL("https://kneeload.test/calculator/ramp.html?weeks=20&weeks=22&unit=km");
+  const moved = inputsFromAddress(old);
+  assert.equal(moved.fromQuery, true);
+  assert.equal(inputsAddress(old, moved.params), "/calculator/ramp.html#weeks=20&weeks=22&unit=km");
+
+  // A plain anchor is not an input (a field's id, "#unit", must not empty the unit), and the
+  // fragment wins over a query.
+  assert.equal(inputsFromAddress(new URL("https://kneeload.test/calculator/ramp.html#unit")).params.toString(), "");
+  const both = inputsFromAddress(new URL("https://kneeload.test/calculator/ramp.html?weeks=1#weeks=2"));
+  assert.deepEqual([both.params.get("weeks"), both.fromQuery], ["2", false]);
+  assert.equal(inputsAddress(new URL("https://kneeload.test/calculator/ramp.html?weeks=1"), new URLSearchParams()),
+    "/calculator/ramp.html");
 });

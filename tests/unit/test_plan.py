@@ -138,7 +138,7 @@ def test_dates_start_each_week_seven_days_apart() -> None:
         "2026-12-28",
     ]
     assert (plan.start_date, plan.target_week, plan.target_date) == ("2026-11-30", 5, "2026-12-28")
-    assert plan.summary.endswith("you reach 30 km in week 5, the week starting 2026-12-28.")
+    assert plan.summary.endswith("you reach 30 km in week 5, the week starting Monday 28 December 2026.")
 
 
 def test_dates_cross_years_and_leap_days() -> None:

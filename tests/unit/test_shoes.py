@@ -71,7 +71,7 @@ def test_dates_come_with_today() -> None:
     assert result.range_date == (date(2026, 11, 23) + timedelta(days=112)).isoformat() == "2027-03-15"
     assert result.range_end_date == "2027-04-12"
     assert result.today == "2026-11-23"
-    assert result.summary.endswith("in about 16 weeks, around 2027-03-15.")
+    assert result.summary.endswith("in about 16 weeks, around Monday 15 March 2027.")
 
 
 def test_a_date_is_rounded_up_to_a_day() -> None:

@@ -340,3 +340,12 @@ def test_locking_after_an_injury_is_seen_today() -> None:
         "watch": LEVELS_BY_KEY["urgent"].watch,
         "calls": [{"number": "111", "label": LEVELS_BY_KEY["urgent"].calls[0].label}],
     }
+
+
+def test_a_missing_place_is_asked_for_in_the_words_the_form_shows() -> None:
+    # Issue 9: the reader sees the labels ("The front of the knee"), never the keys ("around-kneecap").
+    with pytest.raises(CalculatorError) as raised:
+        check_where(None)
+    message = str(raised.value)
+    assert "the front of the knee" in message and "around the kneecap" in message
+    assert "around-kneecap" not in message and "above-kneecap" not in message
