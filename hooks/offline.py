@@ -60,7 +60,8 @@ RUNTIME_DIR = "pyodide/"
 #: Fixed zip timestamps (1980-01-01), so the same site gives the same archive.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 DOWNLOAD_MARKER = "<!-- download -->"
-_RELATIVE_IMPORT = re.compile(r'^import \{[^}\n]*\} from "\./[a-z-]+\.js";\n', re.MULTILINE)
+#: ``import { a, b } from "./x.js";``, on one line or over several (names only: no ``as``, no default).
+_RELATIVE_IMPORT = re.compile(r'^import \{[^}]*\} from "\./[a-z-]+\.js";\n', re.MULTILINE)
 
 
 def is_offline(config: MkDocsConfig) -> bool:
@@ -91,17 +92,20 @@ def page_module(sources: dict[str, str]) -> str:
 
     >>> page_module({"a.js": "export const A = 1;\\n", "b.js": 'import { A } from "./a.js";\\nconsole.log(A, import.meta.url);\\n'})
     'export const A = 1;\\nconsole.log(A, new URL("b.js", globalThis.kneeloadOffline?.scripts).href);\\n'
-    >>> page_module({"b.js": 'import {\\n  A,\\n} from "./a.js";\\n'})
+    >>> page_module({"b.js": 'import {\\n  A,\\n} from "./a.js";\\nA;\\n'})
+    'A;\\n'
+    >>> page_module({"b.js": 'import * as a from "./a.js";\\n'})
     Traceback (most recent call last):
     ...
-    mkdocs.exceptions.PluginError: b.js: write each relative import on one line (hooks/offline.py joins the page's modules)
+    mkdocs.exceptions.PluginError: b.js: write each relative import as import { names } from "./x.js" (hooks/offline.py joins the page's modules)
     """
     parts = []
     for name, text in sources.items():
         text = _RELATIVE_IMPORT.sub("", text)
         if re.search(r'^import\b|^\s*\}? ?from "\./', text, re.MULTILINE):
             raise PluginError(
-                f"{name}: write each relative import on one line (hooks/offline.py joins the page's modules)"
+                f'{name}: write each relative import as import {{ names }} from "./x.js" '
+                "(hooks/offline.py joins the page's modules)"
             )
         own_url = f"new URL({json.dumps(name)}, globalThis.kneeloadOffline?.scripts).href"
         parts.append(text.replace("import.meta.url", own_url))

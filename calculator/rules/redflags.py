@@ -513,6 +513,16 @@ COMBINATIONS: tuple[Combination, ...] = (
         ("nhs-knee-pain", "nhs-septic-arthritis"),
     ),
     Combination(
+        "injury-cannot-bear-weight-or-misshapen",
+        "After an injury, cannot take weight or the knee's shape is changing",
+        (("injury",), ("cannot_walk", "deformity")),
+        "emergency",
+        "After an injury, a leg you cannot put weight on, or a knee whose shape is changing, can be a "
+        "broken bone or a joint out of place: NHS pathways send a suspected fracture or dislocation "
+        "to A&E.",
+        ("nhs-glos-knee-red-flags", "nhs-knee-pain"),
+    ),
+    Combination(
         "infection-risk-and-signs",
         "Higher risk of infection with a swollen, very painful or feverish knee",
         (("infection_risk",), ("marked_swelling", "severe_pain", "fever_unwell", "cannot_walk")),

@@ -316,4 +316,20 @@ SCENARIOS: tuple[Scenario, ...] = (
         "self-care",
         ("nhs-knee-pain",),
     ),
+    # --- found by a fresh-eyed review: an injury with a sign of a fracture or dislocation -------------
+    Scenario(
+        "fall-cannot-bear-weight",
+        "Fell on the knee on a trail run; since then cannot put any weight on the leg.",
+        ("injury", "cannot_walk"),
+        "emergency",
+        ("nhs-glos-knee-red-flags",),
+    ),
+    Scenario(
+        "twist-knee-changing-shape",
+        "Twisted the knee landing from a jump; its shape is changing quickly, but the reader does not "
+        "think of it as 'out of shape' yet.",
+        ("injury", "deformity"),
+        "emergency",
+        ("nhs-glos-knee-red-flags",),
+    ),
 )
