@@ -346,7 +346,8 @@ def _notes(
     if high:
         notes.append(high)
     last = readings[-1]
-    low = last.kind == "break" or (
+    # A break only after real running: with none in the weeks before (level None), nothing was higher.
+    low = (last.kind == "break" and last.level is not None) or (
         last.kind == "easier" and last.level is not None and last.volume * 2 < last.level
     )
     if not unfinished and len(readings) > 1 and low:

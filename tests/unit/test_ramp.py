@@ -186,6 +186,13 @@ def test_summary_is_one_plain_sentence_and_next_week(
     assert check_ramp(weeks, **options).summary == summary
 
 
+def test_no_lower_than_before_note_when_no_week_had_running() -> None:
+    # Hand check: in [0, 0, 0] no week before the last had any running, so the last week cannot be
+    # "much lower than the weeks before it"; after real running ([20, 22, 0]) the note is right.
+    assert not any("much lower" in note for note in check_ramp([0, 0, 0]).notes)
+    assert any("much lower" in note for note in check_ramp([20, 22, 0]).notes)
+
+
 def test_result_carries_profile_unit_caveat_and_sources() -> None:
     result = check_ramp([20, 22], profile="returning", unit="mi")
     assert (result.profile, result.limit_pct, result.unit, result.unit_label) == (
