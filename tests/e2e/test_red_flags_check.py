@@ -57,3 +57,26 @@ def test_reader_answers_by_keyboard_and_a_follow_up_appears_in_place(
     expect(section.locator("h2")).to_be_focused()
     expect(section.locator(".kl-summary")).to_contain_text("getting seen today")
     expect(page).to_have_url(re.compile(r"answers\.swelling_within_hours=yes"))
+
+
+def test_nothing_covers_the_emergency_call_buttons_on_a_phone(page: Page, requests_seen: list[str]) -> None:
+    """Scrolled to the foot of the screen, where a reader's thumb meets it, each call button is the
+    topmost element across its whole width (a floating link once covered one)."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_calculator(page, "calculator/redflags.html#answers.injury=yes&answers.cannot_walk=yes")
+    calls = answer(page).locator("a[href^='tel:']")
+    expect(calls.first).to_be_visible()
+    assert calls.count() >= 2
+    for index in range(calls.count()):
+        covered = calls.nth(index).evaluate(
+            """(a) => {
+                window.scrollBy(0, a.getBoundingClientRect().bottom - innerHeight + 8);
+                const r = a.getBoundingClientRect();
+                const y = r.top + r.height / 2;
+                return [0.1, 0.5, 0.9].filter((f) => {
+                    const hit = document.elementFromPoint(r.left + r.width * f, y);
+                    return hit === null || !a.contains(hit);
+                }).length;
+            }"""
+        )
+        assert covered == 0, f"call button {index + 1} is covered at the foot of the screen"
