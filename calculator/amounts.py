@@ -19,13 +19,14 @@ from fractions import Fraction
 
 from calculator.rules.training import NO_VALUE, PLAUSIBLE_PER_DAY, PLAUSIBLE_PER_WEEK
 
-__all__ = ["SECOND", "plausibility_note", "read_duration", "text_amount", "typed_step"]
+__all__ = ["SECOND", "plain_number", "plausibility_note", "read_duration", "text_amount", "typed_step"]
 
 #: One second, in minutes: the precision of a time written with seconds.
 SECOND = Fraction(1, 60)
 _HMS = re.compile(r"(\d{1,3}):([0-5]\d):([0-5]\d)", re.ASCII)  # h:mm:ss, up to 999 hours
 _AMBIGUOUS = re.compile(r"\d+,\d{3}", re.ASCII)  # a comma and exactly three digits: thousands or decimals?
 _MS = re.compile(r"(\d{1,5}):([0-5]\d)", re.ASCII)  # mm:ss; minutes may pass 59 (190:00)
+_DECIMAL = re.compile(r"\d{1,9}(?:\.(\d{1,9}))?", re.ASCII)  # a plain number written as text: 22, 22.5
 
 
 def read_duration(text: str) -> Fraction | None:
@@ -44,6 +45,20 @@ def read_duration(text: str) -> Fraction | None:
     return None
 
 
+def plain_number(text: str) -> int | float | None:
+    """A plain decimal number written as text ("22", " 22.5 "), as a number; None for anything else.
+
+    No sign, no exponent, no separators: "1,200" and "1e3" are not plain numbers.
+
+    >>> plain_number("22"), plain_number(" 22.5 "), plain_number("1,200"), plain_number("-3"), plain_number("1e3")
+    (22, 22.5, None, None, None)
+    """
+    match = _DECIMAL.fullmatch(text.strip())
+    if match is None:
+        return None
+    return float(match.group(0)) if match.group(1) else int(match.group(0))
+
+
 def _as_number(minutes: Fraction) -> int | float:
     """Minutes as a plain number: whole minutes as an int, else a float."""
     return int(minutes) if minutes.denominator == 1 else float(minutes)
@@ -52,11 +67,14 @@ def _as_number(minutes: Fraction) -> int | float:
 def text_amount(
     value: str, name: str, *, minutes: bool, zero_hint: str
 ) -> tuple[int | float | None, str | None]:
-    """Read an amount sent as text: a time (in minutes only), or say what to enter instead.
+    """Read an amount sent as text: a plain number ("22.5", as a CSV or a script may send it), a
+    time (in minutes only), or say what to enter instead.
 
     Returns (the amount, None) or (None, a message that starts with *name*). *zero_hint* says how
     to enter no running ("enter 0 for a rest day").
 
+    >>> text_amount(" 22.5 ", "Week 1", minutes=False, zero_hint="enter 0"), text_amount("20", "W", minutes=True, zero_hint="")
+    ((22.5, None), (20, None))
     >>> text_amount("3:10:00", "Week 1", minutes=False, zero_hint="enter 0")[1]
     'Week 1 looks like a time (3:10:00): choose minutes as the unit to enter times, or enter the distance.'
     >>> text_amount("1,234", "Day 2", minutes=False, zero_hint="enter 0")[1]
@@ -65,6 +83,9 @@ def text_amount(
     'Day 3 must be a number, like 22 or 22.5, or a time, like 3:10:00 or 45:30.'
     """
     written = value.strip()
+    number = plain_number(written)
+    if number is not None:
+        return number, None
     if written in NO_VALUE:
         return None, f"{name} is '{written}', which means no value: {zero_hint}."
     duration = read_duration(written)
@@ -87,13 +108,16 @@ def text_amount(
 
 
 def typed_step(value: object) -> Fraction:
-    """The precision a number was typed to: 1 for 16, 0.1 for 16.1, 1 second for a time.
+    """The precision a number was typed to: 1 for 16, 0.1 for 16.1 or "16.1", 1 second for a time.
 
-    >>> typed_step(16), typed_step(16.1), typed_step(2.25), typed_step("3:10:00")
-    (Fraction(1, 1), Fraction(1, 10), Fraction(1, 100), Fraction(1, 60))
+    >>> typed_step(16), typed_step(16.1), typed_step(2.25), typed_step("3:10:00"), typed_step("16.10")
+    (Fraction(1, 1), Fraction(1, 10), Fraction(1, 100), Fraction(1, 60), Fraction(1, 100))
     """
     if isinstance(value, str):
-        return SECOND
+        match = _DECIMAL.fullmatch(value.strip())
+        if match is None:
+            return SECOND
+        return Fraction(1, 10 ** len(match.group(1) or ""))
     if isinstance(value, float):
         exponent = Decimal(repr(value)).as_tuple().exponent
         assert isinstance(exponent, int)  # a finite float

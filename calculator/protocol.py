@@ -127,6 +127,8 @@ Answers
     request as a whole: not JSON, not an object, longer than 100000 characters, nested more
     than 20 levels deep, or a fault inside the calculator. "message" is one plain sentence
     for the reader. NaN and Infinity are not numbers here, and never appear in an answer.
+    Where a number is asked for, a string holding a plain number ("22.5", as a CSV column or a
+    script may send it) is read as that number; "1,200" and "22 km" are refused at their field.
 
 The ramp result
     {"profile": "standard", "profile_label": "Standard: up to 10 % a week", "limit_pct": 10.0,

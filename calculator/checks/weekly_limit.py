@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 
+from calculator.amounts import plain_number
 from calculator.errors import Problem
 from calculator.reading import exact, plain, read_choice, words
 from calculator.rules.ramp import CUSTOM, PROFILES, RampProfile, custom_profile
@@ -67,6 +68,8 @@ def _custom_limit(limit_pct: object, problems: list[Problem]) -> RampProfile | N
             Problem(field, f"Enter your own weekly limit in percent, above 0 and up to {most}, like 7.5.")
         )
         return None
+    if isinstance(limit_pct, str) and (number := plain_number(limit_pct)) is not None:
+        limit_pct = number  # "7.5", as a script may send it
     if isinstance(limit_pct, bool) or not isinstance(limit_pct, (int, float)) or not math.isfinite(limit_pct):
         problems.append(Problem(field, "Your own weekly limit must be a number of percent, like 7.5."))
         return None

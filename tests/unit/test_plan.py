@@ -186,7 +186,7 @@ def test_a_target_at_or_below_this_week_is_already_there(current: float, target:
         (0, 30, {}, ["current"]),
         (None, None, {}, ["current", "target"]),
         (-1, 30, {}, ["current"]),
-        ("20", 30, {}, ["current"]),
+        ("twenty", 30, {}, ["current"]),
         (20, 0, {}, ["target"]),
         (20, 1001, {}, ["target"]),
         (20, 621, {"unit": "mi"}, ["target"]),

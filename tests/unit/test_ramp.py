@@ -270,7 +270,7 @@ def test_as_dict_is_the_json_shape() -> None:
         ("20, 22", {}, ["weeks"]),
         ([1] * 521, {}, ["weeks"]),
         ([20, -1], {}, ["weeks[1]"]),
-        ([20, "22"], {}, ["weeks[1]"]),
+        ([20, "22 km"], {}, ["weeks[1]"]),
         (
             [True, None, [1], float("nan"), float("inf"), float("-inf")],
             {},
@@ -441,7 +441,7 @@ def test_a_custom_limit_with_many_decimals_is_shown_to_four() -> None:
         ("custom", -3, "Your own weekly limit must be more than 0 %."),
         ("custom", 50.0001, "Your own weekly limit can be at most 50 % a week."),
         ("custom", 100, "Your own weekly limit can be at most 50 % a week."),
-        ("custom", "10", "Your own weekly limit must be a number of percent, like 7.5."),
+        ("custom", "ten", "Your own weekly limit must be a number of percent, like 7.5."),
         ("custom", True, "Your own weekly limit must be a number of percent, like 7.5."),
         ("custom", float("nan"), "Your own weekly limit must be a number of percent, like 7.5."),
         ("custom", float("inf"), "Your own weekly limit must be a number of percent, like 7.5."),

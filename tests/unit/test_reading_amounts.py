@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculator.errors import Problem
+from calculator.protocol import handle_request
 from calculator.reading import floor_to, read_amount, read_date, read_flag, rounded_pct, rounded_rise
 
 #: Property tests: reproducible (derandomized), no example database on disk, no timing deadline.
@@ -90,7 +91,12 @@ def test_flags(value: object, flag: bool, refused: bool) -> None:
         (0.009, None, "X is less than 0.01 km: enter at least 0.01 km."),
         (-1, None, "X can't be negative."),
         (None, None, "X is empty: enter a number, like 22 or 22.5."),
-        ("12", None, "X must be a number, like 22 or 22.5."),
+        # A plain number sent as text (a CSV column, a script) is that number; anything else is not.
+        ("12", 12, None),
+        (" 12.50 ", 12.5, None),
+        ("12 km", None, "X must be a number, like 22 or 22.5."),
+        ("-12", None, "X must be a number, like 22 or 22.5."),
+        ("1e3", None, "X must be a number, like 22 or 22.5."),
         (float("nan"), None, "X must be a number, like 22 or 22.5."),
         (float("-inf"), None, "X must be a number, like 22 or 22.5."),
         (False, None, "X must be a number, like 22 or 22.5."),
@@ -141,3 +147,28 @@ def test_a_shown_rise_rounds_up_and_a_fall_to_the_nearest(change: Fraction) -> N
         assert shown / 100 >= change
     else:
         assert abs(shown / 100 - change) <= Fraction(1, 2000)
+
+
+@pytest.mark.parametrize(
+    "request_with_text",
+    [
+        {"check": "ramp", "weeks": ["20", "22.5", " 24 "], "unit": "km"},
+        {"check": "ramp", "weeks": ["20", "21"], "unit": "km", "profile": "custom", "limit_pct": "7.5"},
+        {"check": "spike", "planned": "13.5", "longest_30d": "12", "unit": "km"},
+        {"check": "shoes", "distance_on_pair": "250", "weekly": "30.5", "unit": "km", "today": "2026-11-23"},
+    ],
+)
+def test_numbers_sent_as_text_give_the_answer_the_numbers_give(request_with_text: dict[str, object]) -> None:
+    """A JSON string holding a plain number ("22.5") answers exactly as the number 22.5 does."""
+
+    def as_numbers(value: object) -> object:
+        if isinstance(value, list):
+            return [as_numbers(item) for item in value]
+        if isinstance(value, str) and value.strip().replace(".", "", 1).isdigit():
+            return float(value) if "." in value else int(value)
+        return value
+
+    with_numbers = {key: as_numbers(value) for key, value in request_with_text.items()}
+    answer = handle_request(request_with_text)
+    assert answer["ok"], answer
+    assert answer == handle_request(with_numbers)

@@ -205,7 +205,7 @@ def test_miles_work_the_same() -> None:
             "Unknown unit 'min': choose km or mi (miles); the study compared distances, not times.",
         ),
         (
-            "16",
+            "sixteen",
             True,
             None,
             ["unit", "planned", "longest_30d"],
