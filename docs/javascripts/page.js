@@ -144,16 +144,21 @@ function megabytes(bytes) {
   return `${(bytes / 1e6).toFixed(1)}\u00a0MB`;
 }
 
-function main() {
+/**
+ * Wire the page's calculator forms to one calculator, and answer the inputs the address holds.
+ * @param {typeof startCalculator} [start] how the calculator starts (an embed page defers it: embed-frame.js)
+ * @returns {Calculator | null} the page's calculator (null on a page with no calculator form)
+ */
+export function main(start = startCalculator) {
   const forms = /** @type {HTMLFormElement[]} */ ([...document.querySelectorAll("form[data-calculator]")]);
-  if (!forms.length) return;
+  if (!forms.length) return null;
   forms.forEach(addCommonParts);
   const statuses = document.querySelectorAll("[data-calculator-status]");
   const say = (/** @type {string} */ text) => statuses.forEach((status) => { status.textContent = text; });
   say("Loading the calculator…");
   const loadingTexts = document.querySelectorAll("[data-loading-text]");
   const bars = /** @type {NodeListOf<HTMLProgressElement>} */ (document.querySelectorAll("[data-loading-bar]"));
-  const calculator = startCalculator({
+  const calculator = start({
     onProgress: ({ label, loaded, total }) => {
       const got = loaded === undefined ? "" : `: ${megabytes(loaded)}${total ? ` of ${megabytes(total)}` : ""}`;
       const text = `Your answer is coming. Loading the calculator: ${label}${got}…`;
@@ -193,6 +198,8 @@ function main() {
       });
     },
   );
+  return calculator;
 }
 
-main();
+// An embed page (embed/<check>.html) starts the page itself, from embed-frame.js.
+if (!document.documentElement.hasAttribute("data-kneeload-embed")) main();

@@ -128,6 +128,49 @@ export interface Calculator {
   request(payload: Request): Promise<Answer>;
 }
 
+// --- the host page <-> embed frame messages (embed.js; embed-frame.js and embed-start.js) -------
+//
+// A page on another site shows embed/<check>.html in an iframe and talks to it with postMessage.
+// Every message is a plain object with kneeload: 1 (the version of these messages) and a type.
+// The frame takes requests only from the window that embeds it, ignores every message that is not
+// exactly a HostToFrame (nothing in one is ever evaluated: the request goes to the calculator as
+// JSON), and posts an answer only to the origin that asked. "ready" and "size" carry no reader
+// data. The host's script (embed.js) takes messages only from kneeload's own origin (its script's)
+// and only from a frame it knows. The Embed page (docs/calculator/embed.md) has the same as a table.
+
+/** Host to frame: one protocol request; its answer comes back with the same id. */
+export interface HostRequest {
+  kneeload: 1;
+  type: "request";
+  /** any string of up to 64 characters, or a safe integer, chosen by the host */
+  id: string | number;
+  request: Request;
+}
+
+/** Host to frame: are you listening? The frame answers "ready" (it also says so, once, when it starts). */
+export interface HostHello {
+  kneeload: 1;
+  type: "hello";
+}
+
+export type HostToFrame = HostRequest | HostHello;
+
+/** Frame to host. */
+export type FrameToHost =
+  /** The frame listens: requests may be sent (earlier ones are lost). Sent once at start, and to each hello. */
+  | { kneeload: 1; type: "ready"; check: string }
+  /** The frame's content is this tall, in CSS pixels: the host may size the iframe to it. */
+  | { kneeload: 1; type: "size"; height: number }
+  /** The answer to the request with this id, or why there is none (the calculator could not start). */
+  | { kneeload: 1; type: "answer"; id: string | number; answer: Answer }
+  | { kneeload: 1; type: "answer"; id: string | number; error: string };
+
+/** What embed.js gives the host page, as window.kneeload. */
+export interface KneeloadEmbed {
+  /** Ask a kneeload frame of this page (one embed.js made, or an iframe[data-kneeload-embed]). */
+  request(frame: HTMLIFrameElement, request: Request): Promise<Answer>;
+}
+
 /**
  * A downloaded copy (the offline build only): javascripts/offline-runtime.js, written by
  * hooks/offline.py, sets names, worker and page; offline.js, opened from disk (file:), adds
@@ -154,4 +197,6 @@ declare global {
   var kneeloadRuntime: Record<string, string> | undefined;
   /** The browser's own Worker, kept before the search's iframe-worker shim replaces it on file:. */
   var kneeloadNativeWorker: typeof Worker | undefined;
+  /** On a host page that loads kneeload's embed.js. */
+  var kneeload: KneeloadEmbed | undefined;
 }
