@@ -19,7 +19,7 @@ DOCS = PROJECT_ROOT / "docs"
 PAGES = sorted(path for path in DOCS.rglob("*.md") if "includes" not in path.relative_to(DOCS).parts)
 #: Hooks that ship or render the calculator: they need the calculator package in the checkout.
 #: The first two ship it (the runtime, and the downloaded copy built with it).
-CALCULATOR_HOOKS = ("hooks/runtime.py", "hooks/offline.py", "hooks/calculator_rules.py")
+CALCULATOR_HOOKS = ("hooks/runtime.py", "hooks/offline.py", "hooks/calculator_rules.py", "hooks/embed.py")
 
 
 def front_matter(path: Path) -> dict[str, Any]:

@@ -1,0 +1,86 @@
+// The embed frame's side (embed-frame.js): which host messages it takes (the shapes protocol.d.ts
+// types as HostToFrame; everything else is ignored), and a calculator that starts only when asked.
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { page } from "./dom.mjs";
+
+// page.js (imported by embed-frame.js) looks at the document when it loads: give it one with no form.
+globalThis.document = page("<p>A page with no calculator.</p>");
+const { deferredCalculator, readHostMessage } = await import("../../docs/javascripts/embed-frame.js");
+
+test("a well-formed request is taken, as a plain copy", () => {
+  const request = { check: "ramp", weeks: [20, 22], unit: "km" };
+  const message = readHostMessage({ kneeload: 1, type: "request", id: "a-1", request });
+  assert.deepEqual(message, { kneeload: 1, type: "request", id: "a-1", request });
+  assert.notEqual(message?.type === "request" && message.request, request);
+  assert.deepEqual(readHostMessage({ kneeload: 1, type: "request", id: 7, request }), { kneeload: 1, type: "request", id: 7, request });
+});
+
+test("a hello is taken", () => {
+  assert.deepEqual(readHostMessage({ kneeload: 1, type: "hello", extra: "ignored" }), { kneeload: 1, type: "hello" });
+});
+
+test("every malformed message is ignored", () => {
+  const request = { check: "ramp", weeks: [20, 22] };
+  const malformed = [
+    null, undefined, "request", 42, [], [{ kneeload: 1, type: "request", id: 1, request }],
+    { type: "request", id: 1, request },
+    { kneeload: 2, type: "request", id: 1, request },
+    { kneeload: "1", type: "request", id: 1, request },
+    { kneeload: 1, type: "answer", id: 1, answer: { ok: true } },
+    { kneeload: 1, type: "eval", code: "alert(1)" },
+    { kneeload: 1, type: "request", request },
+    { kneeload: 1, type: "request", id: {}, request },
+    { kneeload: 1, type: "request", id: 1.5, request },
+    { kneeload: 1, type: "request", id: 2 ** 60, request },
+    { kneeload: 1, type: "request", id: "x".repeat(65), request },
+    { kneeload: 1, type: "request", id: 1 },
+    { kneeload: 1, type: "request", id: 1, request: "{\"check\": \"ramp\"}" },
+    { kneeload: 1, type: "request", id: 1, request: [request] },
+    { kneeload: 1, type: "request", id: 1, request: { weeks: [20] } },
+    { kneeload: 1, type: "request", id: 1, request: { check: 1 } },
+    { kneeload: 1, type: "request", id: 1, request: new Date() },
+    { kneeload: 1, type: "request", id: 1, request: { check: "ramp", big: 1n } },
+    { kneeload: 1, type: "request", id: 1, request: { check: "ramp", weeks: new Array(60_000).fill(1) } },
+  ];
+  malformed.forEach((data, index) => assert.equal(readHostMessage(data), null, `malformed message ${index}`));
+});
+
+/** A calculator start that records its calls. */
+function recordingStart() {
+  /** @type {unknown[]} */
+  const calls = [];
+  /** @type {any} */
+  const start = (/** @type {unknown} */ options) => {
+    calls.push(options);
+    return { ready: Promise.resolve(), request: async (/** @type {any} */ payload) => ({ ok: true, check: payload.check, result: {} }) };
+  };
+  return { calls, start };
+}
+
+test("the deferred calculator starts nothing until it is booted", async () => {
+  const { calls, start } = recordingStart();
+  const deferred = deferredCalculator(start);
+  const onProgress = () => {};
+  const calculator = deferred.start({ onProgress });
+  let ready = false;
+  calculator.ready.then(() => { ready = true; });
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(calls.length, 0);
+  assert.equal(ready, false);
+  deferred.boot();
+  deferred.boot();
+  await calculator.ready;
+  assert.deepEqual(calls, [{ onProgress }]);
+});
+
+test("a request boots the deferred calculator, once", async () => {
+  const { calls, start } = recordingStart();
+  const deferred = deferredCalculator(start);
+  const calculator = deferred.start({});
+  const answers = await Promise.all([calculator.request({ check: "ramp" }), calculator.request({ check: "spike" })]);
+  assert.deepEqual(answers.map((answer) => answer.check), ["ramp", "spike"]);
+  assert.equal(calls.length, 1);
+});
