@@ -27,11 +27,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils.meta import get_data
 
 from calculator.sources import DISCLAIMER
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
 #: The embed pages' folder in the site (one level deep, as the calculator pages are).
@@ -41,6 +43,9 @@ NO_SCRIPT = (
     "This calculator cannot run inside this frame: the page around it does not allow it. "
     "Open it on kneeload instead, with the link below."
 )
+
+#: Where the Embed page lists the checks (as <option>s), from the calculator pages' front matter.
+CHECKS_MARKER = "<!-- embed: check-options -->"
 
 _FORM = re.compile(r'<form\b[^>]*\bdata-calculator="([a-z-]+)"[^>]*>.*?</form>', re.DOTALL)
 _STYLESHEET = re.compile(r'<link\b[^>]*\brel="stylesheet"[^>]*>')
@@ -175,6 +180,27 @@ def embed_page(page_html: str, *, check: str, page_path: str, title: str, lead: 
 """
 
 
+def check_options(checks: list[tuple[str, str]]) -> str:
+    """Return one ``<option>`` per check, given (check, title) pairs, in that order.
+
+    >>> check_options([("ramp", "Weekly ramp check"), ("shoes", "Shoe <mileage>")])
+    '<option value="ramp">Weekly ramp check</option><option value="shoes">Shoe &lt;mileage&gt;</option>'
+    """
+    return "".join(
+        f'<option value="{html.escape(check)}">{html.escape(title)}</option>' for check, title in checks
+    )
+
+
+def calculator_pages(files: Files) -> list[tuple[str, str]]:
+    """Return (check, title) for each calculator page (front matter ``calculator:``), in path order."""
+    found = []
+    for file in sorted(files.documentation_pages(), key=lambda file: file.src_uri):
+        meta = get_data(file.content_string)[1]
+        if meta.get("calculator"):
+            found.append((str(meta["calculator"]), str(meta.get("title", meta["calculator"]))))
+    return found
+
+
 def headers_file(embed_dir: str = EMBED_DIR) -> str:
     """Return ``_headers`` for Netlify and Cloudflare Pages: any site may frame the embed pages.
 
@@ -219,6 +245,13 @@ _pages: dict[str, str] = {}
 def on_pre_build(*, config: MkDocsConfig) -> None:
     """Forget the last build's embed pages (``mkdocs serve`` rebuilds in one process)."""
     _pages.clear()
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Render the Embed page's list of checks (``<!-- embed: check-options -->``)."""
+    if CHECKS_MARKER not in markdown:
+        return markdown
+    return markdown.replace(CHECKS_MARKER, check_options(calculator_pages(files)))
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
