@@ -163,8 +163,7 @@ def embed_page(page_html: str, *, check: str, page_path: str, title: str, lead: 
 <main class="kl-embed md-typeset">
 <h1 class="kl-embed__title">{html.escape(title)}</h1>
 <p class="kl-embed__lead">{html.escape(lead)}</p>
-<noscript><p class="kl-status kl-embed__refused">{html.escape(NO_SCRIPT)}</p></noscript>
-<p class="kl-status kl-embed__refused" role="status" data-embed-refused hidden>{html.escape(NO_SCRIPT)}</p>
+<p class="kl-status kl-embed__refused" role="status">{html.escape(NO_SCRIPT)}</p>
 <fieldset class="kl-embed__gate" data-embed-gate disabled>
 {form}
 </fieldset>
@@ -180,14 +179,16 @@ def embed_page(page_html: str, *, check: str, page_path: str, title: str, lead: 
 """
 
 
-def check_options(checks: list[tuple[str, str]]) -> str:
-    """Return one ``<option>`` per check, given (check, title) pairs, in that order.
+def check_options(checks: list[tuple[str, str]], chosen: str = "ramp") -> str:
+    """Return one ``<option>`` per check, given (check, title) pairs, in that order; ``chosen`` is
+    selected (the Embed page's snippets show the ramp check until the reader picks another).
 
     >>> check_options([("ramp", "Weekly ramp check"), ("shoes", "Shoe <mileage>")])
-    '<option value="ramp">Weekly ramp check</option><option value="shoes">Shoe &lt;mileage&gt;</option>'
+    '<option value="ramp" selected>Weekly ramp check</option><option value="shoes">Shoe &lt;mileage&gt;</option>'
     """
     return "".join(
-        f'<option value="{html.escape(check)}">{html.escape(title)}</option>' for check, title in checks
+        f'<option value="{html.escape(check)}"{" selected" if check == chosen else ""}>{html.escape(title)}</option>'
+        for check, title in checks
     )
 
 

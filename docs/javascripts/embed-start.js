@@ -4,7 +4,7 @@
 // and so never gets them). Three jobs:
 //   - the theme the address asks for (theme=auto|light|dark, in the fragment or an old query);
 //   - the frame's height, told to the page around it (a "size" message; protocol.d.ts);
-//   - when the page's modules cannot load, one sentence for the reader (the form stays off).
+//   - where the page's modules cannot run, one sentence for the reader (the form stays off).
 // Everything else (the form, the calculator, the host's requests) is embed-frame.js's.
 (function () {
   var root = document.documentElement;
@@ -55,15 +55,14 @@
   });
 
   // --- when the page's modules cannot load -------------------------------------------------------
-  // A module that cannot be fetched (CORS in a sandboxed frame, a blocked file) fires "error" at
-  // its script element: no timer is needed to know that it will never run. The sentence is in the
-  // page already (hooks/embed.py), hidden; the form stays switched off (its fieldset is disabled).
+  // The page says why the calculator cannot run here (hooks/embed.py) unless this script runs: a
+  // frame sandboxed without allow-scripts shows it. This script runs: the sentence goes (embed.css).
+  root.setAttribute("data-embed-scripts", "");
+  // A module that cannot be fetched (CORS in a sandboxed frame without allow-same-origin, a blocked
+  // file) fires "error" at its script element: no timer is needed to know that it will never run.
+  // The sentence comes back; the form stays switched off (its fieldset is disabled).
   document.addEventListener("error", function (event) {
     var target = event.target;
-    if (!(target instanceof HTMLScriptElement) || target.type !== "module") return;
-    var status = /** @type {HTMLElement | null} */ (document.querySelector("[data-embed-refused]"));
-    if (!status) return;
-    status.hidden = false;
-    root.dataset.embedState = "refused";
+    if (target instanceof HTMLScriptElement && target.type === "module") root.dataset.embedState = "refused";
   }, true);
 })();
