@@ -28,8 +28,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
-
-from calculator.sources import DISCLAIMER
+from shared import DISCLAIMER
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

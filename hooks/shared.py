@@ -34,6 +34,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 import calculator.protocol
+import calculator.sources
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -247,6 +248,10 @@ def calculator_rules() -> dict[str, Any]:
     result: dict[str, Any] = answer["result"]
     return result
 
+
+#: The one disclaimer every answer carries (its home: calculator/sources.py), for pages that show it
+#: before any answer (the embed pages).
+DISCLAIMER: str = calculator.sources.DISCLAIMER
 
 #: Where it hurts, key -> plain words, from the calculator's where check (their one home), in its
 #: anatomical order.

@@ -11,6 +11,9 @@ import {
   formToParams, inputsAddress, inputsFromAddress, paramsToForm, readForm, wireConditionalFields, wireRepeats,
 } from "./form.js";
 
+/** Whether this is an embed page (embed/<check>.html, in another site's frame). */
+const EMBEDDED = document.documentElement.hasAttribute("data-kneeload-embed");
+
 /**
  * @param {string} markup one element's HTML
  * @returns {HTMLElement}
@@ -94,7 +97,8 @@ function wireForm(form, calculator) {
       body.prepend(entered);
       section.hidden = false;
       history.replaceState(null, "", inputsAddress(location, formToParams(form)));
-      heading.focus();
+      // In an embed, an answer shown from the address leaves the focus where the host page has it.
+      if (event.submitter || !EMBEDDED) heading.focus();
       // What a screen reader hears is the answer itself; on screen the summary is in the answer.
       status.textContent = answer.result.summary;
       status.classList.add("kl-sr");
@@ -202,4 +206,4 @@ export function main(start = startCalculator) {
 }
 
 // An embed page (embed/<check>.html) starts the page itself, from embed-frame.js.
-if (!document.documentElement.hasAttribute("data-kneeload-embed")) main();
+if (!EMBEDDED) main();

@@ -135,6 +135,8 @@ def test_each_check_answers_inside_each_snippet_and_the_scripted_frame_fits(
         arg=tall,
     )
     assert scripted.locator("html").evaluate("(html) => html.scrollHeight <= window.innerHeight + 1")
+    # Answers shown from the address leave the focus with the host page.
+    assert page.evaluate("document.activeElement === document.body")
     # Out of the frame: the check on our site, in a new tab, with the same answers.
     open_link = scripted.get_by_role("link", name="Open this check on kneeload")
     expect(open_link).to_have_attribute("target", "_blank")

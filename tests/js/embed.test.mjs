@@ -84,3 +84,32 @@ test("a request boots the deferred calculator, once", async () => {
   assert.deepEqual(answers.map((answer) => answer.check), ["ramp", "spike"]);
   assert.equal(calls.length, 1);
 });
+
+const { embedAddress, snippets } = await import("../../docs/javascripts/embed-builder.js");
+const HERE = "https://kneeload.test/calculator/embed.html";
+
+test("the Embed page makes the frame's address from the check, the colours and a pasted answer", () => {
+  assert.equal(embedAddress("ramp", "auto", "", HERE), "https://kneeload.test/embed/ramp.html");
+  assert.equal(embedAddress("spike", "dark", "", HERE), "https://kneeload.test/embed/spike.html#theme=dark");
+  // A check's page after an answer keeps its inputs after the #; an old link in its query.
+  assert.equal(
+    embedAddress("ramp", "light", "https://kneeload.test/calculator/ramp.html#weeks=20&weeks=22&unit=km&theme=dark", HERE),
+    "https://kneeload.test/embed/ramp.html#weeks=20&weeks=22&unit=km&theme=light",
+  );
+  assert.equal(
+    embedAddress("plan", "auto", "https://kneeload.test/calculator/plan.html?current=20&target=26", HERE),
+    "https://kneeload.test/embed/plan.html#current=20&target=26",
+  );
+  assert.equal(embedAddress("ramp", "auto", "http://[not an address", HERE), "https://kneeload.test/embed/ramp.html");
+});
+
+test("the snippets hold the address as HTML text, ampersands escaped", () => {
+  const made = snippets("https://kneeload.test/embed/ramp.html#weeks=20&unit=km", 'Weekly "ramp"', "https://kneeload.test/javascripts/embed.js");
+  assert.match(made.iframe, /^<iframe src="https:\/\/kneeload\.test\/embed\/ramp\.html#weeks=20&amp;unit=km" title="Weekly &quot;ramp&quot; \(kneeload\)"/);
+  assert.match(made.iframe, /frame-sizing: content-height/);
+  assert.equal(
+    made.script,
+    '<a data-kneeload-embed href="https://kneeload.test/embed/ramp.html#weeks=20&amp;unit=km">Weekly &quot;ramp&quot; on kneeload</a>\n'
+      + '<script src="https://kneeload.test/javascripts/embed.js" async></script>',
+  );
+});
