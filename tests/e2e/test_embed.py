@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, FrameLocator, Page, Route, expect
 
-from tests.e2e.reader import READY_TIMEOUT_MS
+from tests.e2e.reader import READY_TIMEOUT_MS, axe_violations
 
 #: Each check with answers in its address and what its answer must say (the hand calculations and
 #: sources are those of the calculator pages' own end-to-end tests).
@@ -313,3 +313,21 @@ def test_the_runtime_starts_only_when_the_frame_is_seen(page: Page, sites: Sites
     page.locator("#plain").scroll_into_view_if_needed()
     frame_answer(frame, "up to 24.2 km")
     assert [url for url in requested if "/pyodide/" in url]
+
+
+def test_an_old_query_link_and_its_theme_still_work(page: Page, sites: Sites) -> None:
+    body = plain_iframe(sites, "spike").replace(
+        "spike.html", "spike.html?planned=16&longest_30d=12&theme=dark"
+    )
+    page.goto(sites.host_page("query", body))
+    frame = page.frame_locator("#plain")
+    frame_answer(frame, "More than 30 %")
+    expect(frame.locator("html")).to_have_attribute("data-md-color-scheme", "slate")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_an_embed_page_with_its_answer_passes_axe(page: Page, sites: Sites, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    page.goto(sites.embed("acwr", "period=week&loads=10%2C12%2C11%2C14%2C20"))
+    expect(page.locator("section.kl-answer")).to_be_visible(timeout=READY_TIMEOUT_MS)
+    assert axe_violations(page) == []
