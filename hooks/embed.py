@@ -45,6 +45,17 @@ NO_SCRIPT = (
 
 #: Where the Embed page lists the checks (as <option>s), from the calculator pages' front matter.
 CHECKS_MARKER = "<!-- embed: check-options -->"
+#: Where the Embed page shows a live frame (the downloaded copy, which has no embed pages, says so).
+PREVIEW_MARKER = "<!-- embed: preview -->"
+PREVIEW = """<div class="kl-embed-preview" data-embed-preview>
+<a data-kneeload-embed href="../embed/ramp.html">Weekly ramp check on kneeload</a>
+</div>
+
+<script src="../javascripts/embed.js" async></script>
+<script type="module" src="../javascripts/embed-builder.js"></script>"""
+NO_PREVIEW = (
+    "This downloaded copy has no embed pages: the preview and the snippets work on the site on the web."
+)
 
 _FORM = re.compile(r'<form\b[^>]*\bdata-calculator="([a-z-]+)"[^>]*>.*?</form>', re.DOTALL)
 _STYLESHEET = re.compile(r'<link\b[^>]*\brel="stylesheet"[^>]*>')
@@ -248,10 +259,12 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Render the Embed page's list of checks (``<!-- embed: check-options -->``)."""
-    if CHECKS_MARKER not in markdown:
-        return markdown
-    return markdown.replace(CHECKS_MARKER, check_options(calculator_pages(files)))
+    """Render the Embed page's list of checks and its live preview (none in the downloaded copy)."""
+    if CHECKS_MARKER in markdown:
+        markdown = markdown.replace(CHECKS_MARKER, check_options(calculator_pages(files)))
+    if PREVIEW_MARKER in markdown:
+        markdown = markdown.replace(PREVIEW_MARKER, NO_PREVIEW if config.extra.get("offline") else PREVIEW)
+    return markdown
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from mkdocs.exceptions import PluginError
@@ -95,3 +96,13 @@ def test_a_calculator_page_at_another_depth_is_refused() -> None:
     page = '<form data-calculator="ramp"></form><script type="module" src="../js/page.js"></script>'
     with pytest.raises(PluginError, match="not one folder deep"):
         embed.embed_page(page, check="ramp", page_path="a/b/ramp.html", title="", lead="", site_name="")
+
+
+def test_the_embed_page_previews_a_frame_on_the_site_and_says_why_not_in_the_downloaded_copy() -> None:
+    hosted = SimpleNamespace(extra={})
+    offline = SimpleNamespace(extra={"offline": True})
+    marker = embed.PREVIEW_MARKER
+    assert 'data-kneeload-embed href="../embed/ramp.html"' in embed.on_page_markdown(
+        marker, page=None, config=hosted, files=None
+    )
+    assert embed.on_page_markdown(marker, page=None, config=offline, files=None) == embed.NO_PREVIEW
