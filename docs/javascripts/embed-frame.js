@@ -166,6 +166,9 @@ function startEmbed() {
   seen.observe(document.body);
   for (const type of ["pointerdown", "keydown", "focusin"]) document.addEventListener(type, () => boot(), { once: true });
   if (window.parent !== window) serveHost(calculator, check);
+  // A host that changes what follows the # in the frame's address (other answers, another theme)
+  // gets a frame that shows them: the page starts again with them.
+  window.addEventListener("hashchange", () => location.reload());
   root.dataset.embedState = "wired";
 }
 

@@ -58,8 +58,11 @@
     iframe.addEventListener("load", () => iframe.contentWindow?.postMessage(message, origin));
   }
 
+  /** @type {Map<HTMLIFrameElement, HTMLAnchorElement>} each frame made here, and the link it replaced */
+  const links = new Map();
+
   /**
-   * Swap a link for the frame it names; put the link back if this page's CSP refuses the frame.
+   * Swap a link for the frame it names.
    * @param {HTMLAnchorElement} link
    */
   function embed(link) {
@@ -72,15 +75,28 @@
     // Until the frame says how tall it is: about a form's height.
     iframe.style.cssText = "display:block;width:100%;height:40rem;border:0;";
     know(iframe);
+    links.set(iframe, link);
     link.replaceWith(iframe);
-    document.addEventListener("securitypolicyviolation", (event) => {
-      if (iframe.isConnected && event.blockedURI && isEmbedPage(event.blockedURI)
-        && new URL(event.blockedURI).pathname === new URL(iframe.src).pathname) {
-        frames.delete(iframe);
-        iframe.replaceWith(link);
-      }
-    });
   }
+
+  // This page's CSP may refuse our frames (no frame-src naming us): the links come back. Browsers
+  // name only the refused origin, not the page, so every frame from it goes.
+  document.addEventListener("securitypolicyviolation", (event) => {
+    const directive = event.effectiveDirective;
+    if (!["frame-src", "child-src", "default-src"].includes(directive)) return;
+    let blocked = "";
+    try {
+      blocked = new URL(event.blockedURI).origin;
+    } catch {
+      return;
+    }
+    if (blocked !== origin) return;
+    for (const [iframe, link] of links) {
+      frames.delete(iframe);
+      links.delete(iframe);
+      iframe.replaceWith(link);
+    }
+  });
 
   /**
    * @param {MessageEventSource | null} source

@@ -47,13 +47,13 @@ class Sites:
     folder: Path
     blocked: list[str] = field(default_factory=list)
 
-    def host_page(self, name: str, body: str, *, style: str = "") -> str:
+    def host_page(self, name: str, body: str, *, style: str = "", head: str = "") -> str:
         """Write a host page (served from the host's origin); return its address."""
         self.folder.mkdir(exist_ok=True)
         (self.folder / f"{name}.html").write_text(
             "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
             "<meta name='viewport' content='width=device-width,initial-scale=1'>"
-            f"<title>A running club</title><style>body {{ font-family: sans-serif; margin: 16px; }} {style}</style>"
+            f"{head}<title>A running club</title><style>body {{ font-family: sans-serif; margin: 16px; }} {style}</style>"
             f"</head><body><h1>A running club</h1><p>Our favourite check:</p>{body}</body></html>",
             encoding="utf-8",
         )
@@ -331,3 +331,29 @@ def test_an_embed_page_with_its_answer_passes_axe(page: Page, sites: Sites, sche
     page.goto(sites.embed("acwr", "period=week&loads=10%2C12%2C11%2C14%2C20"))
     expect(page.locator("section.kl-answer")).to_be_visible(timeout=READY_TIMEOUT_MS)
     assert axe_violations(page) == []
+
+
+def test_a_host_whose_csp_refuses_our_frame_keeps_the_link(page: Page, sites: Sites) -> None:
+    csp = f"<meta http-equiv='Content-Security-Policy' content=\"frame-src 'none'; script-src {sites.ours}\">"
+    page.goto(sites.host_page("strict-csp", link_and_script(sites, "ramp"), head=csp))
+    expect(page.get_by_role("link", name="ramp on kneeload")).to_be_visible()
+    expect(page.locator("iframe")).to_have_count(0)
+
+
+def test_the_embed_page_builds_the_snippets_and_previews_them(page: Page, sites: Sites) -> None:
+    page.goto(f"{sites.ours}/calculator/embed.html")
+    page.get_by_label("Check", exact=True).select_option("spike")
+    page.get_by_label("Colours").select_option("dark")
+    page.get_by_label("Answers to fill in (optional)").fill(
+        f"{sites.ours}/calculator/spike.html#planned=16&longest_30d=12"
+    )
+    page.get_by_label("Answers to fill in (optional)").press("Tab")
+    address = f"{sites.ours}/embed/spike.html#planned=16&amp;longest_30d=12&amp;theme=dark"
+    expect(page.locator("[data-snippet=iframe] code")).to_contain_text(f'<iframe src="{address}"')
+    expect(page.locator("[data-snippet=script] code")).to_contain_text(f"{sites.ours}/javascripts/embed.js")
+    preview = page.locator("[data-embed-preview] iframe")
+    preview.scroll_into_view_if_needed()
+    frame_answer(page.frame_locator("[data-embed-preview] iframe"), "More than 30 %")
+    expect(page.frame_locator("[data-embed-preview] iframe").locator("html")).to_have_attribute(
+        "data-md-color-scheme", "slate"
+    )
