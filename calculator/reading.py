@@ -46,6 +46,7 @@ __all__ = [
     "read_yes_no",
     "rounded_pct",
     "rounded_rise",
+    "shown",
     "words",
 ]
 
@@ -129,6 +130,35 @@ def plain(value: Fraction | float | int) -> str:
     """
     text = f"{float(value):.2f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
+
+
+#: The precision a worked-out amount means, by unit key: a tenth of a km or a mile (about 100 m and
+#: 160 m, less than a lap of a track), a whole minute, a whole arbitrary unit. Amounts the reader typed
+#: are echoed as typed (`plain`); amounts a check works out are shown to this step (`shown`), so no
+#: answer reads "up to 39.67 minutes" (issue 9).
+AMOUNT_STEPS: dict[str, Fraction] = {
+    "km": Fraction(1, 10),
+    "mi": Fraction(1, 10),
+    "min": Fraction(1),
+    "au": Fraction(1),
+}
+
+
+def shown(value: Fraction | float | int, unit: str, *, most: bool = False) -> str:
+    """Write an amount a check worked out (not one the reader typed) to its unit's step (`AMOUNT_STEPS`).
+
+    *unit* is a unit key ("km", "mi", "min" or "au"; raises KeyError for another). A *most* (an
+    "up to" the reader should stay within) is rounded down, so the amount shown is never over the
+    limit it stands for; any other amount (a load, an average) to the nearest step, halves up.
+
+    >>> shown(Fraction("43.63"), "min", most=True), shown(Fraction("22.26"), "km", most=True)
+    ('43', '22.2')
+    >>> shown(38.31, "km"), shown(41.55, "mi"), shown(Fraction("38.5"), "au")
+    ('38.3', '41.6', '39')
+    """
+    step = AMOUNT_STEPS[unit]
+    steps = (value if isinstance(value, Fraction) else exact(value)) / step
+    return plain((math.floor(steps) if most else math.floor(steps + Fraction(1, 2))) * step)
 
 
 def read_choice(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from calculator.reading import plain
+from calculator.reading import plain, shown
 
 __all__ = ["Row", "Table", "amount", "change", "row", "table"]
 
@@ -47,10 +47,13 @@ def change(change_pct: float | None) -> str:
     return f"{'+' if change_pct > 0 else '−'}{plain(abs(change_pct))} %"
 
 
-def amount(value: float | None, unit_label: str) -> str:
-    """An amount in its unit, or '—' for none.
+def amount(value: float | None, unit_label: str, worked_out: str | None = None) -> str:
+    """An amount in its unit, or '—' for none: as typed, or, for an amount a check worked out, to the
+    step of the unit whose key is *worked_out* (`calculator.reading.shown`).
 
-    >>> amount(22.5, "km"), amount(None, "km")
-    ('22.5 km', '—')
+    >>> amount(22.55, "km"), amount(None, "km"), amount(22.55, "km", worked_out="km"), amount(42.51, "AU", "au")
+    ('22.55 km', '—', '22.6 km', '43 AU')
     """
-    return "—" if value is None else f"{plain(value)} {unit_label}"
+    if value is None:
+        return "—"
+    return f"{plain(value) if worked_out is None else shown(value, worked_out)} {unit_label}"

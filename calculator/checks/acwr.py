@@ -31,7 +31,7 @@ from calculator.answer import Answer, Record
 from calculator.charts import Band as ChartBand
 from calculator.charts import Bar, Line, bar_chart
 from calculator.errors import Problem, raise_problems
-from calculator.reading import exact, plain, read_amount, read_choice
+from calculator.reading import exact, plain, read_amount, read_choice, shown
 from calculator.rules.acwr import (
     ACWR_CAVEAT,
     ACWR_CAVEAT_SHORT,
@@ -123,8 +123,8 @@ class AcwrResult(Answer):
             value = "—" if ratio.ratio is None else plain(ratio.ratio)
             cells = [
                 name,
-                amount(ratio.acute, self.unit_label),
-                amount(ratio.chronic, self.unit_label),
+                amount(ratio.acute, self.unit_label, self.unit),
+                amount(ratio.chronic, self.unit_label, self.unit),
                 value,
             ]
             none = "no ratio" if self.enough_history else "not enough history"
@@ -453,7 +453,8 @@ def _summary(rolling: AcwrRatio, ewma: AcwrRatio | None, period: Period, unit: A
         weighted = f" (weighted ratio: {plain(ewma.ratio)}, {ewma.band_label})"
     return (
         f"Your acute:chronic ratio is {plain(rolling.ratio)} ({rolling.band_label}): "
-        f"{plain(rolling.acute)} {unit.short} {acute_words} against an average of {plain(rolling.chronic)} "
+        f"{shown(rolling.acute, unit.key)} {unit.short} {acute_words} against an average of "
+        f"{shown(rolling.chronic, unit.key)} "
         f"{unit.short} a week over {window}{weighted}."
     )
 

@@ -43,7 +43,7 @@ from calculator.charts import Bar, bar_chart
 from calculator.checks.ramp_weeks import CENT, RampWeek, judge_week, small, unfinished_week
 from calculator.checks.weekly_limit import limit_source, limit_words, read_profile, read_unit
 from calculator.errors import Problem, raise_problems
-from calculator.reading import exact, floor_to, plain, read_amount, read_flag, words
+from calculator.reading import exact, floor_to, plain, read_amount, read_flag, shown, words
 from calculator.rules.ramp import (
     DEFAULT_PROFILE,
     RAMP_CAVEAT,
@@ -267,8 +267,8 @@ def _next_week(
         more = max(most - last.volume, Fraction(0))
         return _Next(
             most,
-            f"Week {last.week} is not finished: up to {plain(most)} {unit.label} in all keeps it within {limit}, "
-            f"{plain(more)} {unit.label} more than so far.",
+            f"Week {last.week} is not finished: up to {shown(most, unit.key, most=True)} {unit.label} in all keeps "
+            f"it within {limit}, {shown(more, unit.key, most=True)} {unit.label} more than so far.",
             remaining=more,
         )
     if unfinished and last.kind in ("return", "break") and last.level is not None:
@@ -289,13 +289,13 @@ def _next_week(
             return _Next(
                 most,
                 f"Your last week was your first week back after a break, at or above the level before it: hold "
-                f"at up to {plain(most)} {unit.label} next week rather than add more.",
+                f"at up to {shown(most, unit.key, most=True)} {unit.label} next week rather than add more.",
             )
         slower = min(profile.limit, RETURNING.limit)  # after a break, build at the returning limit at most
         most = min(floor_to(last.volume * (1 + slower), CENT), last.level, ceiling)
         return _Next(
             most,
-            f"Up to {plain(most)} {unit.label} keeps next week within {plain(slower * 100)} % of your first "
+            f"Up to {shown(most, unit.key, most=True)} {unit.label} keeps next week within {plain(slower * 100)} % of your first "
             "week back, the most a week may add when coming back.",
         )
     upcoming = next_level(volumes)
@@ -314,10 +314,12 @@ def _next_week(
         )
     most = min(floor_to(upcoming.level * (1 + profile.limit), CENT), ceiling)
     if upcoming.level_week == len(volumes):
-        return _Next(most, f"Up to {plain(most)} {unit.label} keeps next week within {limit}.")
+        return _Next(
+            most, f"Up to {shown(most, unit.key, most=True)} {unit.label} keeps next week within {limit}."
+        )
     return _Next(
         most,
-        f"Up to {plain(most)} {unit.label} keeps next week within {limit} of the {plain(upcoming.level)} "
+        f"Up to {shown(most, unit.key, most=True)} {unit.label} keeps next week within {limit} of the {plain(upcoming.level)} "
         f"{unit.label} of week {upcoming.level_week}, the most of your last {BASELINE_WEEKS} weeks.",
     )
 
@@ -380,12 +382,12 @@ def _summary(
     if unfinished:
         if upcoming.most is None:
             return f"{first}{back} {upcoming.note}"
-        return f"{first}{back} This week (week {rows[-1].week}, not finished): up to {plain(upcoming.most)} {unit.label} in all."
+        return f"{first}{back} This week (week {rows[-1].week}, not finished): up to {shown(upcoming.most, unit.key, most=True)} {unit.label} in all."
     if upcoming.most is None:
         if upcoming.restart_below is not None:
             return f"{first}{back} Next week: after a break, start again below {plain(upcoming.restart_below)} {unit.label}."
         return f"{first}{back} Next week: after a week with no running, build back gently."
-    return f"{first}{back} Next week: up to {plain(upcoming.most)} {unit.label}."
+    return f"{first}{back} Next week: up to {shown(upcoming.most, unit.key, most=True)} {unit.label}."
 
 
 def _named(over: tuple[int, ...]) -> str:
@@ -429,7 +431,7 @@ def _chart(rows: tuple[RampWeek, ...], volumes: list[Fraction], profile: RampPro
             said = f"{value}."
         else:
             verdict = "over the limit" if week_row.over_limit else "within the limit"
-            said = f"{value}, {verdict} (at most {plain(floor_to(cap, CENT))})."
+            said = f"{value}, {verdict} (at most {shown(cap, unit.key, most=True)})."
         bars.append(Bar(str(week_row.week), volume, over=week_row.over_limit, cap=cap, words=said))
     return bar_chart(
         bars,

@@ -19,7 +19,7 @@ from fractions import Fraction
 
 from calculator.answer import Answer
 from calculator.errors import Problem, raise_problems
-from calculator.reading import exact, floor_to, plain, read_amount, read_choice, rounded_pct
+from calculator.reading import exact, floor_to, plain, read_amount, read_choice, rounded_pct, shown
 from calculator.rules.spike import (
     REFERENCE_LIMIT,
     SPIKE_BANDS,
@@ -194,7 +194,7 @@ def _summary(
         how = f"{plain(-pct)} % shorter than"
     return (
         f"Your planned {plain(run)} {unit.label} run is {how} your longest run of the last 30 days "
-        f"({plain(longest)} {unit.label}), in {band.name}. Up to {plain(within)} {unit.label} stays "
+        f"({plain(longest)} {unit.label}), in {band.name}. Up to {shown(within, unit.key, most=True)} {unit.label} stays "
         f"within {plain(REFERENCE_LIMIT * 100)} %."
     )
 

@@ -167,11 +167,11 @@ def test_no_next_week_max_after_a_week_of_zero() -> None:
             {},
             "1 of 4 weeks rose more than the 10 % limit (week 3). Next week: up to 28.6 km.",  # 26 x 1.1
         ),
-        ([20, 22, 24.2], {}, "No week rose more than the 10 % limit. Next week: up to 26.62 km."),
+        ([20, 22, 24.2], {}, "No week rose more than the 10 % limit. Next week: up to 26.6 km."),
         (
             [10, 11, 12, 13],
             {"profile": "conservative", "unit": "mi"},
-            "3 of 4 weeks rose more than the 2.5 % limit (weeks 2, 3 and 4). Next week: up to 13.32 miles.",
+            "3 of 4 weeks rose more than the 2.5 % limit (weeks 2, 3 and 4). Next week: up to 13.3 miles.",
         ),
         (
             [60],
@@ -420,7 +420,7 @@ def test_a_custom_limit_is_named_and_sourced_honestly() -> None:
     assert result.over_limit_weeks == (3,)
     assert result.weeks[2].message == "Up 17.4 % on the week before: over the 15 % limit."
     assert result.next_week_max == pytest.approx(31.05)
-    assert result.summary == "1 of 3 weeks rose more than the 15 % limit (week 3). Next week: up to 31.05 km."
+    assert result.summary == "1 of 3 weeks rose more than the 15 % limit (week 3). Next week: up to 31 km."
     assert result.why.startswith(
         "Week 3 grew more than the 15 % limit you chose, your own, which no study gives;"
     )
