@@ -226,3 +226,47 @@ def test_search_finds_calculators_by_purpose_with_no_citation_noise(built_site: 
     labels = ("Check my weeks", "Measured in", "Add a week")
     ramp = " ".join(doc["text"] for doc in docs if doc["location"].startswith("calculator/ramp.html"))
     assert not [label for label in labels if label in ramp]
+
+
+#: How each care level's box prints (the style sheet's print rules): told apart in black and white.
+PRINTED_BORDER = """(boxes) => boxes.map((box) => {
+  const style = getComputedStyle(box);
+  return [box.className.match(/kl-care-(emergency|urgent|soon|self-care)/)[1],
+          style.borderTopStyle, style.borderTopWidth, style.borderLeftStyle, style.borderLeftWidth,
+          style.borderTopColor, style.borderLeftColor];
+})"""
+
+
+def _told_apart_in_black_and_white(boxes: list[list[str]]) -> None:
+    """Each level's border differs in style or width, and every border is black: not colour alone."""
+    by_level = {level: tuple(rest[:4]) for level, *rest in boxes}
+    assert len(set(by_level.values())) == len(by_level), by_level
+    assert all(top == left == "rgb(0, 0, 0)" for *_, top, left in boxes), boxes
+    assert by_level["emergency"][0] == "double", "an emergency prints with a double rule"
+
+
+def test_printed_care_levels_are_told_apart_without_colour(page: Page, requests_seen: list[str]) -> None:
+    # the red-flags page has one box of each level: emergency, urgent, soon and self-care
+    page.goto("red-flags.html")
+    page.emulate_media(media="print")
+    boxes = page.locator(".admonition.kl-care").evaluate_all(PRINTED_BORDER)
+    assert sorted(level for level, *_ in boxes) == ["emergency", "self-care", "soon", "urgent"]
+    _told_apart_in_black_and_white(boxes)
+
+
+def test_printed_care_cards_are_told_apart_without_colour(page: Page, requests_seen: list[str]) -> None:
+    # one answer at each level: a numb or cold foot (emergency), a hot swollen knee (urgent), an
+    # injury (soon) and no yes at all (self-care), as the red-flag rules grade them
+    cards = []
+    for question in ("numb_cold_foot", "hot_swollen", "injury", None):
+        page.emulate_media(media="screen")
+        page.goto("about:blank")  # a new document each time: only the fragment changes
+        open_calculator(page, "calculator/redflags.html" + (f"#answers.{question}=yes" if question else ""))
+        if question is None:
+            page.locator("form[data-calculator] button[type=submit]").click()
+        card = answer(page).locator(".kl-care-card")
+        expect(card).to_be_visible()
+        page.emulate_media(media="print")
+        cards += card.evaluate_all(PRINTED_BORDER)
+    assert [level for level, *_ in cards] == ["emergency", "urgent", "soon", "self-care"]
+    _told_apart_in_black_and_white(cards)
