@@ -52,11 +52,11 @@ PAGE_TITLES: dict[str, str] = {
 #: their bibliography keys (docs/bibliography.yml; the articles are ../shared/seeds/000-004).
 #: Readers do not know what a "seed" is, so every summary, why, caveat, label, description, note
 #: and reason names a source article only through this mapping (usually with `source_names`);
-#: the ``sources`` lists keep the keys. The two physiotherapy clinics' articles are told apart by
-#: what they are: seed 000 is a clinic's myth-busting blog post (our red flags come from it),
-#: seed 004 a clinic's guide to treating running knee pain.
+#: the ``sources`` lists keep the keys. The two clinics' articles are told apart by what they
+#: are: seed 000 is an osteopathy clinic's myth-busting blog post (our red flags come from it),
+#: seed 004 a physiotherapy clinic's guide to treating running knee pain.
 SOURCE_NAMES: dict[str, str] = {
-    "seed-000": "a physiotherapy clinic's blog",
+    "seed-000": "an osteopathy clinic's blog",
     "seed-001": "Hinge Health's physical therapists",
     "seed-002": "a self-help knee site",
     "seed-003": "an occupational therapist's article",
@@ -72,7 +72,7 @@ def source_names(*keys: str, capital: bool = False) -> str:
     >>> source_names("seed-002", "seed-004")
     "a self-help knee site and a physiotherapy clinic's treatment guide"
     >>> source_names("seed-000", capital=True)
-    "A physiotherapy clinic's blog"
+    "An osteopathy clinic's blog"
     """
     named = words([SOURCE_NAMES[key] for key in keys])
     return named[:1].upper() + named[1:] if capital else named

@@ -42,7 +42,10 @@ if TYPE_CHECKING:
 BIBLIOGRAPHY_FILE = "bibliography.yml"
 REFERENCE_KINDS = ("study", "review", "article", "guidance", "model")
 REQUIRED_FIELDS = ("authors", "year", "title", "published_in", "kind", "note")
-OPTIONAL_FIELDS = ("doi", "pmid", "url")
+OPTIONAL_FIELDS = ("doi", "pmid", "url", "publisher")
+#: A source a reader can check has one of these: a link, or for a web article whose address could not
+#: be checked, its publisher by name (issue 9: "Self-help knee site, no date" named no one).
+LINK_FIELDS = ("doi", "pmid", "url")
 NO_DATE = "n.d."
 
 #: The kinds of page (front matter ``kind``), in the order the overviews list them.
@@ -87,6 +90,7 @@ class Reference:
     doi: str | None = None
     pmid: str | None = None
     url: str | None = None
+    publisher: str | None = None
 
 
 def display_path(src_uri: str, docs_dir: str, root: str) -> str:
@@ -127,6 +131,10 @@ def _entry(key: str, raw: Any, label: str) -> Reference:
         raise fail("doi", "write the bare DOI, starting '10.'")
     if "url" in raw and not raw["url"].startswith("https://"):
         raise fail("url", "must start with https://")
+    if not any(field in raw for field in (*LINK_FIELDS, "publisher")):
+        raise fail(
+            "publisher", "missing: give a link (doi, pmid or url) or, with no address to check, the publisher"
+        )
     return Reference(
         key=key,
         authors=tuple(authors),
@@ -138,6 +146,7 @@ def _entry(key: str, raw: Any, label: str) -> Reference:
         doi=raw.get("doi"),
         pmid=raw.get("pmid"),
         url=raw.get("url"),
+        publisher=raw.get("publisher"),
     )
 
 
@@ -205,7 +214,7 @@ def short_label(ref: Reference) -> str:
 
 
 def reference_html(ref: Reference) -> str:
-    """Format a reference: authors (year). Title. Where published. Links.
+    """Format a reference: authors (year). Title. Where published. Published by (with no link). Links.
 
     >>> reference_html(parse_bibliography({"a": EXAMPLE_ENTRY}, "b")["a"])[:45]
     'Doe J, Roe R (2020). A study. J Run 1(2):3-4.'
@@ -216,6 +225,8 @@ def reference_html(ref: Reference) -> str:
         text = f"{html.escape(author_text(ref))} ({_year(ref)}). {title} {where}."
     else:
         text = f"{title} {where}, {_year(ref)}."
+    if ref.publisher:
+        text += f" Published by {html.escape(ref.publisher)}."
     links = [
         f"https://doi.org/{ref.doi}" if ref.doi else None,
         f"https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/" if ref.pmid else None,

@@ -23,6 +23,7 @@ SEED: dict[str, Any] = {key: value for key, value in ENTRY.items() if key != "do
     "title": "The Truth",
     "published_in": "Physiotherapy clinic blog",
     "kind": "article",
+    "publisher": "A clinic",
 }
 REFS = shared.parse_bibliography({"doe-2020": ENTRY, "seed-000": SEED}, "bib.yml")
 
@@ -37,8 +38,32 @@ def test_checked_identifiers_are_kept() -> None:
     assert refs["miller-2020"].doi == "10.7717/peerj.9676"
     assert refs["impellizzeri-2020"].doi == "10.1007/s40279-020-01378-6"
     assert refs["frandsen-2025"].pmid == "40623829"
-    assert refs["seed-001"].published_in == "Hinge Health, 10 January 2025"
-    assert all(not ref.doi and not ref.url for key, ref in refs.items() if key.startswith("seed-"))
+    assert refs["seed-001"].publisher == "Hinge Health"
+    # the seeds' addresses, each checked against the seed's own text (../shared/seeds)
+    assert (
+        refs["seed-000"].url
+        == "https://www.head2toeosteopathy.com/post/the-truth-about-running-and-knee-pain"
+    )
+    assert refs["seed-002"].url == "https://www.knee-pain-explained.com/knee-pain-from-running.html"
+    assert refs["seed-004"].url == (
+        "https://www.newcastle-physiotherapy.com.au/n/-knee-pain-from-running:-what-you-need-t"
+    )
+    assert refs["malliaras-2015"].doi == "10.2519/jospt.2015.5987"
+    assert refs["silbernagel-2007"].doi == "10.1177/0363546506298279"
+
+
+def test_every_source_names_a_link_or_a_publisher() -> None:
+    # issue 9: a physio could not check "Self-help knee site, no date"
+    for key, ref in real_bibliography().items():
+        assert ref.doi or ref.pmid or ref.url or ref.publisher, key
+
+
+def test_an_entry_with_neither_link_nor_publisher_fails_the_build() -> None:
+    unnamed = {key: value for key, value in SEED.items() if key != "publisher"}
+    with pytest.raises(PluginError, match=r"entry 'seed-000' field 'publisher': missing: give a link"):
+        shared.parse_bibliography({"seed-000": unnamed}, "docs/bibliography.yml")
+    named = shared.parse_bibliography({"seed-000": SEED}, "docs/bibliography.yml")["seed-000"]
+    assert named.publisher == "A clinic"
 
 
 @pytest.mark.parametrize(
@@ -74,7 +99,9 @@ def test_references_read_as_a_reference_list() -> None:
         "Doe J, Roe R (2020). A study. J Run 1(2):3-4. "
         '<a class="kl-ref-link" href="https://doi.org/10.1/x">https://doi.org/10.1/x</a>'
     )
-    assert shared.reference_html(REFS["seed-000"]) == "The Truth. Physiotherapy clinic blog, no date."
+    assert shared.reference_html(REFS["seed-000"]) == (
+        "The Truth. Physiotherapy clinic blog, no date. Published by A clinic."
+    )
 
 
 @pytest.mark.parametrize(
