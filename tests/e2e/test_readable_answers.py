@@ -228,6 +228,43 @@ def test_search_finds_calculators_by_purpose_with_no_citation_noise(built_site: 
     assert not [label for label in labels if label in ramp]
 
 
+#: The site's own search (Material's lunr worker, fed the built search/search_index.json as the
+#: search box feeds it): the pages a query finds, best first, one entry per page.
+SEARCH = """async (query) => {
+  const index = await (await fetch('search/search_index.json')).json();
+  const worker = new Worker(JSON.parse(document.getElementById('__config').textContent).search);
+  const answer = (type) => new Promise((done) =>
+    worker.addEventListener('message', (event) => { if (event.data.type === type) done(event.data); }));
+  const ready = answer(1);
+  worker.postMessage({type: 0, data: {...index, options: {suggest: false}}});
+  await ready;
+  const result = answer(3);
+  worker.postMessage({type: 2, data: query});
+  const found = (await result).data.items;
+  worker.terminate();
+  return found.map((group) => group[0].location.split('#')[0]);
+}"""
+
+
+@pytest.mark.parametrize(
+    ("query", "first", "below"),
+    [
+        # issue 9: the where checker ranked above the patellofemoral page for "stairs", and Sources
+        # and What's next above the ACWR calculator for "acwr"
+        ("stairs", "conditions/patellofemoral-pain.html", ["calculator/where.html"]),
+        ("acwr", "calculator/acwr.html", ["sources.html", "whats-next.html"]),
+    ],
+)
+def test_search_ranks_the_page_a_reader_wants_above_the_others(
+    page: Page, requests_seen: list[str], query: str, first: str, below: list[str]
+) -> None:
+    page.goto("index.html")
+    found = page.evaluate(SEARCH, query)
+    assert first in found, found
+    for other in below:
+        assert other not in found or found.index(first) < found.index(other), found
+
+
 #: How each care level's box prints (the style sheet's print rules): told apart in black and white.
 PRINTED_BORDER = """(boxes) => boxes.map((box) => {
   const style = getComputedStyle(box);
