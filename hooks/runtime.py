@@ -263,11 +263,33 @@ def runtime_files(project_root: Path, cache_dir: Path) -> dict[str, Path | str]:
 _runtime: dict[str, Path | str] = {}
 
 
+def runtime_bytes(files: dict[str, Path | str]) -> dict[str, int]:
+    """The runtime's download in bytes, for the page to say before and while it downloads: ``all`` of
+    it, and the part the worker fetches through its byte counter (``fetched``: its ``.mjs`` modules
+    are imported, not fetched, so the counter never sees them).
+
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.wasm").write_bytes(b"12345"), (folder / "b.mjs").write_bytes(b"12")
+    >>> runtime_bytes({"pyodide/a.wasm": folder / "a.wasm", "pyodide/b.mjs": folder / "b.mjs"})
+    {'all': 7, 'fetched': 5}
+    """
+    sizes = {
+        name: source.stat().st_size if isinstance(source, Path) else len(source.encode())
+        for name, source in files.items()
+    }
+    return {
+        "all": sum(sizes.values()),
+        "fetched": sum(size for name, size in sizes.items() if not name.endswith(".mjs")),
+    }
+
+
 def on_config(config: MkDocsConfig) -> None:
-    """Prepare the runtime files once per build (the wheel is rebuilt only when its sources change)."""
+    """Prepare the runtime files once per build (the wheel is rebuilt only when its sources change),
+    and give the pages their size (``config.extra.runtime_bytes``, read by overrides/main.html)."""
     root = project_root(config)
     _runtime.clear()
     _runtime.update(runtime_files(root, root / ".cache"))
+    config.extra["runtime_bytes"] = runtime_bytes(_runtime)
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:

@@ -149,6 +149,68 @@ function megabytes(bytes) {
 }
 
 /**
+ * The runtime's download from the build (hooks/runtime.py, on page.js's script tag): all of it,
+ * and the part the worker's byte counter sees (the total of its progress).
+ * @returns {{ all: number, fetched: number }} bytes; 0 when the page does not say
+ */
+function runtimeSize() {
+  const tag = /** @type {HTMLElement | null} */ (document.querySelector("script[data-runtime-bytes]"));
+  return { all: Number(tag?.dataset.runtimeBytes) || 0, fetched: Number(tag?.dataset.runtimeFetchedBytes) || 0 };
+}
+
+/** Connections on which a download costs the reader time or money (Network Information API). */
+const COSTLY_CONNECTIONS = ["slow-2g", "2g", "3g"];
+
+/**
+ * On a metered or slow connection (the reader's browser asks to save data, or the connection is 3G
+ * or slower), say the download's size beside each submit button and wait for the reader's go;
+ * anywhere else, go at once. The seam between the page and when the runtime starts.
+ * @param {HTMLFormElement[]} forms
+ * @param {number} bytes the whole download
+ * @param {{ saveData?: boolean, effectiveType?: string } | undefined} connection navigator.connection
+ * @param {(text: string) => void} say the top status line
+ * @returns {Promise<void>} settles when the download may start
+ */
+function readersGo(forms, bytes, connection, say) {
+  const costly = connection?.saveData === true || COSTLY_CONNECTIONS.includes(connection?.effectiveType ?? "");
+  if (!costly || !bytes) return Promise.resolve();
+  const size = megabytes(bytes);
+  say(`The calculator needs a ${size} download first: start it with the button beside the form's own button.`);
+  return new Promise((go) => {
+    const asks = forms.map((form) => {
+      const ask = html('<div class="kl-download-ask" data-download-ask><p></p>'
+        + '<button type="button" class="md-button"></button></div>');
+      /** @type {HTMLElement} */ (ask.querySelector("p")).textContent = "Your connection looks slow or set to "
+        + `save data. This calculator works out your answer in your browser, and for that it first downloads ${size} `
+        + "(the Python runtime). It waits until you say so.";
+      /** @type {HTMLElement} */ (ask.querySelector("button")).textContent = `Download the calculator (${size})`;
+      form.querySelector("[data-loading]")?.before(ask);
+      // Asked for an answer before saying go: the question is where the reader is.
+      form.addEventListener("submit", () => { if (ask.isConnected) ask.querySelector("button")?.focus(); });
+      return ask;
+    });
+    asks.forEach((ask) => ask.querySelector("button")?.addEventListener("click", () => {
+      asks.forEach((each) => each.remove());
+      say("Loading the calculator…");
+      go();
+    }));
+  });
+}
+
+/**
+ * The calculator, started once *allowed* settles; requests made before then wait for it.
+ * @param {Promise<void>} allowed
+ * @param {() => Calculator} start
+ * @returns {Calculator}
+ */
+function startWhenAllowed(allowed, start) {
+  const started = allowed.then(start);
+  const ready = started.then((calculator) => calculator.ready);
+  ready.catch(() => {});
+  return { ready, request: (payload) => started.then((calculator) => calculator.request(payload)) };
+}
+
+/**
  * Wire the page's calculator forms to one calculator, and answer the inputs the address holds.
  * @param {typeof startCalculator} [start] how the calculator starts (an embed page defers it: embed-frame.js)
  * @returns {Calculator | null} the page's calculator (null on a page with no calculator form)
@@ -162,9 +224,12 @@ export function main(start = startCalculator) {
   say("Loading the calculator…");
   const loadingTexts = document.querySelectorAll("[data-loading-text]");
   const bars = /** @type {NodeListOf<HTMLProgressElement>} */ (document.querySelectorAll("[data-loading-bar]"));
-  const calculator = start({
-    onProgress: ({ label, loaded, total }) => {
-      const got = loaded === undefined ? "" : `: ${megabytes(loaded)}${total ? ` of ${megabytes(total)}` : ""}`;
+  const size = runtimeSize();
+  const connection = /** @type {{ connection?: { saveData?: boolean, effectiveType?: string } }} */ (navigator).connection;
+  const calculator = startWhenAllowed(readersGo(forms, size.all, connection, say), () => start({
+    onProgress: ({ label, loaded, total = size.fetched }) => {
+      const share = total ? ` (${Math.min(100, Math.floor((100 * (loaded ?? 0)) / total))}\u00a0%)` : "";
+      const got = loaded === undefined ? "" : `: ${megabytes(loaded)}${total ? ` of ${megabytes(total)}${share}` : ""}`;
       const text = `Your answer is coming. Loading the calculator: ${label}${got}…`;
       // The top status is polite and would chatter at every chunk: it says each step once.
       if (loaded === undefined) say(`Loading the calculator: ${label}…`);
@@ -176,7 +241,7 @@ export function main(start = startCalculator) {
         } else bar.removeAttribute("value");
       });
     },
-  });
+  }));
   const updates = new Map(forms.map((form) => [form, wireForm(form, calculator)]));
   // Inputs are read from the fragment; an old link's query is read once and moved there at once,
   // so it is never sent again (in a Referer, a reload, or a link the reader copies).

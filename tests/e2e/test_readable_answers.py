@@ -164,11 +164,18 @@ def test_a_slow_download_shows_its_progress_beside_the_button(page: Page, reques
     page.goto("calculator/ramp.html")
     fill_weeks(page, ["20", "22"])
     page.get_by_role("button", name="Check my weeks").click()
+    # A connection this slow reads as 3G to the page: it asks first, where the reader is.
+    go = page.get_by_role("button", name=re.compile(r"^Download the calculator"))
+    expect(go).to_be_focused()
+    go.click()
     loading = page.locator("[data-loading]")
     expect(loading).to_be_visible()
     assert 0 <= vertical_gap(page, "#ramp-form [type=submit]", "[data-loading]") < 48
-    # Real progress: the bytes arrived so far, read from the download itself.
-    expect(loading).to_contain_text(re.compile(r"\d+\.\d\u00a0MB"), timeout=READY_TIMEOUT_MS)
+    # Real progress: the bytes arrived so far, read from the download itself, and the share of the
+    # whole (its size from the build).
+    expect(loading).to_contain_text(
+        re.compile(r"\d+\.\d\u00a0MB of \d+\.\d\u00a0MB \(\d+\u00a0%\)"), timeout=READY_TIMEOUT_MS
+    )
     first = loading.inner_text()
     expect(loading).not_to_have_text(first, timeout=READY_TIMEOUT_MS)  # it moves on
     cdp.send(
@@ -178,6 +185,33 @@ def test_a_slow_download_shows_its_progress_beside_the_button(page: Page, reques
     expect(page.locator("#ramp-form")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
     expect(page.locator("#ramp-answer")).to_be_visible(timeout=READY_TIMEOUT_MS)
     expect(loading).to_be_hidden()
+
+
+#: A browser told to save data (Network Information API), as a phone on a metered plan would be.
+SAVE_DATA = """Object.defineProperty(Navigator.prototype, 'connection',
+  {configurable: true, get: () => ({saveData: true, effectiveType: '4g'})});"""
+
+
+def test_on_a_metered_connection_the_download_waits_for_the_readers_go(
+    page: Page, requests_seen: list[str], built_site: Path
+) -> None:
+    # The size the page says is the runtime's files as built (site/pyodide), counted here on disk.
+    size = sum(path.stat().st_size for path in (built_site / "pyodide").iterdir())
+    page.add_init_script(SAVE_DATA)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("calculator/ramp.html")
+    ask = page.locator("#ramp-form [data-download-ask]")
+    expect(ask).to_contain_text(f"{size / 1e6:.1f}\u00a0MB")
+    go = ask.get_by_role("button", name=f"Download the calculator ({size / 1e6:.1f}\u00a0MB)")
+    fill_weeks(page, ["20", "22"])
+    page.get_by_role("button", name="Check my weeks").click()
+    expect(go).to_be_focused()
+    assert 0 <= vertical_gap(page, "#ramp-form [type=submit]", "#ramp-form [data-download-ask]") < 48
+    assert not [url for url in requests_seen if "/pyodide/" in url], "downloaded before the reader said go"
+    go.click()
+    expect(page.locator("#ramp-answer")).to_be_visible(timeout=READY_TIMEOUT_MS)
+    expect(ask).to_have_count(0)
+    assert [url for url in requests_seen if url.endswith("pyodide.asm.wasm")]
 
 
 def test_a_printed_answer_says_what_it_was_for_and_where_help_is(
