@@ -29,7 +29,8 @@ Requests
     {"check": "plan", "current": 20, "target": 30, "unit": "km", "profile": "standard",
      "start_date": "2026-11-30", "hold_weeks": false, "easier_weeks": false}
         A week-by-week build from this week's running to a target, each week at most the
-        week before plus the limit (rounded down to 0.1 of the unit, never above the target).
+        week before plus the limit (rounded down to the unit's step: 0.1 km or mile, a whole
+        minute; never above the target).
         current  this week's running, more than 0 (no percentage grows from 0)
         target   the weekly amount to reach; at or below current is answered "already-there"
         unit, profile, limit_pct  as for ramp
@@ -103,7 +104,8 @@ Requests
                      (how real training is read by the ramp, plan and acwr checks)
         "ramp" also has "custom": {"key": "custom", "label", "field": "limit_pct",
                  "min_pct_exclusive": 0, "max_pct": 50.0, "description", "source", "sources"}
-        "plan": {"limits_from": "ramp", "step": 0.1, "rounding": "down", "max_weeks": 520,
+        "plan": {"limits_from": "ramp", "step": {"km": 0.1, "mi": 0.1, "min": 1.0}, "rounding": "down",
+                 "max_weeks": 520,
                  "hold_weeks": {"key", "label", "description", "default", "source", "sources"},
                  "cut_back_weeks": {"given": true, "key": "easier_weeks", "label", "description",
                  "default", "rises": 3, "note", "source", "sources", "ours": true},

@@ -31,6 +31,7 @@ from calculator.errors import Problem
 from calculator.units import MIN_VOLUME
 
 __all__ = [
+    "AMOUNT_STEPS",
     "EARLIEST_DATE",
     "LATEST_DATE",
     "MAX_KEY_CHARS",

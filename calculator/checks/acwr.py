@@ -16,7 +16,7 @@ for runners the single-run spike check is the stronger guide.
 >>> result.rolling.ratio, result.rolling.band, result.verdict
 (1.33, 'caution', 'caution')
 >>> result.summary
-'Your acute:chronic ratio is 1.33 (caution): 15 km last week against an average of 11.25 km a week over the last 4 weeks.'
+'Your acute:chronic ratio is 1.33 (caution): 15 km last week against an average of 11.3 km a week over the last 4 weeks.'
 """
 
 from __future__ import annotations

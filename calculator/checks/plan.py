@@ -44,7 +44,7 @@ from calculator.rules.plan import (
     MAX_PLAN_WEEKS,
     PLAN_CAVEAT,
     PLAN_CAVEAT_SOURCES,
-    PLAN_STEP,
+    plan_step,
 )
 from calculator.rules.ramp import CUSTOM, DEFAULT_PROFILE, RAMP_CAVEAT, RAMP_CAVEAT_SOURCES, RampProfile
 from calculator.sources import source_names
@@ -141,7 +141,7 @@ def check_plan(
 
     Raises `CalculatorError` listing every problem: a missing, negative or too large amount, a
     current week of 0 (no percentage grows from nothing), a plan longer than 520 weeks or one that
-    cannot grow by the 0.1 step, an unknown unit or profile, a bad custom limit, a bad date.
+    cannot grow by the unit's step (0.1 km or mile, a whole minute), an unknown unit or profile, a bad custom limit, a bad date.
 
     >>> check_plan(0, 30)
     Traceback (most recent call last):
@@ -222,7 +222,7 @@ def _build(
         else:
             if rises == 0:
                 started = volume
-            step = min(target, floor_to(volume * (1 + profile.limit), PLAN_STEP))
+            step = min(target, floor_to(volume * (1 + profile.limit), plan_step(unit.key)))
             if step <= volume:
                 raise _stuck(current, volume, profile, unit)
             weeks.append((step, "rise"))
@@ -242,19 +242,20 @@ def _build(
 def _stuck(current: Fraction, volume: Fraction, profile: RampProfile, unit: Unit) -> CalculatorError:
     """The refusal for a week too small to grow by one step within the limit.
 
-    From at least 0.1 / limit (on the 0.1 grid) every week grows; a custom limit of at least
-    10 / current % lets this week grow, and every later week with it.
+    From at least step / limit (on the step's grid) every week grows; a custom limit of at least
+    100 x step / current % lets this week grow, and every later week with it.
     """
+    step = plan_step(unit.key)
     start = (
         f"At up to {limit_words(profile)} % a week, {plain(volume)} {unit.label} can't grow by the plan's "
-        f"smallest step of {plain(PLAN_STEP)} {unit.label}"
+        f"smallest step of {plain(step)} {unit.label.removesuffix('s') if step == 1 else unit.label}"
     )
-    enough_pct = Fraction(math.ceil(PLAN_STEP / current * 100 * 100), 100)  # in %, rounded up to 0.01
+    enough_pct = Fraction(math.ceil(step / current * 100 * 100), 100)  # in %, rounded up to 0.01
     if profile.key == CUSTOM.key and enough_pct <= CUSTOM.max * 100:
         return CalculatorError(
             CUSTOM.field, f"{start}: choose a weekly limit of at least {plain(enough_pct)} %."
         )
-    enough = math.ceil(1 / profile.limit) * PLAN_STEP  # 0.1 / limit, rounded up to 0.1
+    enough = math.ceil(1 / profile.limit) * step  # step / limit, rounded up to a step
     return CalculatorError(
         "current",
         f"{start}: start from at least {plain(enough)} {unit.label} a week, or choose a bigger weekly limit.",

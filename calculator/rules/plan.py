@@ -2,16 +2,16 @@
 
 A plan's weekly limits are the ramp check's (`calculator.rules`: standard, returning,
 conservative, or the reader's own custom limit): they are not written again here. What is the
-plan's own: volumes are rounded *down* to PLAN_STEP of the unit (never up: a rounded plan stays
-within its limit), the longest plan is MAX_WEEKS (the ramp check's ten years), and the only
+plan's own: volumes are rounded *down* to the unit's step (`plan_step`: never up, so a rounded plan
+stays within its limit), the longest plan is MAX_WEEKS (the ramp check's ten years), and the only
 recovery pattern the sources describe is a week held at the same volume after each rise (seed
 002: 5 miles a run -> 5.5, then wait a week). The sources give no figures for lighter "cut-back"
 weeks; a plan may still have one after every three rises (EASIER_WEEKS), back at the amount those
 rises started from, since going back afterwards to the level before an easier week is not a spike
 by the ramp check's baseline (the most of the 4 weeks before, Frandsen et al. 2025).
 
->>> PLAN_STEP, HOLD_WEEKS.sources
-(Fraction(1, 10), ('seed-002',))
+>>> plan_step("km"), plan_step("min"), HOLD_WEEKS.sources
+(Fraction(1, 10), Fraction(1, 1), ('seed-002',))
 >>> plan_rules()["hold_weeks"]["key"], plan_rules()["cut_back_weeks"]["key"]
 ('hold_weeks', 'easier_weeks')
 """
@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from calculator.reading import EARLIEST_DATE, LATEST_DATE
+from calculator.reading import AMOUNT_STEPS, EARLIEST_DATE, LATEST_DATE
 from calculator.sources import source_names
-from calculator.units import MAX_WEEKS
+from calculator.units import MAX_WEEKS, RAMP_UNITS
 
 __all__ = [
     "CUT_BACK_NOTE",
@@ -33,14 +33,24 @@ __all__ = [
     "MAX_PLAN_WEEKS",
     "PLAN_CAVEAT",
     "PLAN_CAVEAT_SOURCES",
-    "PLAN_STEP",
     "EasierPattern",
     "HoldPattern",
     "plan_rules",
+    "plan_step",
 ]
 
-#: Planned volumes are rounded down to a tenth of the unit (0.1 km, 0.1 mile, 0.1 minute).
-PLAN_STEP = Fraction(1, 10)
+
+def plan_step(unit: str) -> Fraction:
+    """The step planned volumes are rounded down to: the precision the unit's amounts are shown to
+    (`calculator.reading.AMOUNT_STEPS`: 0.1 km, 0.1 mile, a whole minute), so a plan never reads
+    "20.9 minutes" (issue 9). *unit* is a unit key; raises KeyError for another.
+
+    >>> plan_step("mi")
+    Fraction(1, 10)
+    """
+    return AMOUNT_STEPS[unit]
+
+
 #: The longest plan, holds included: the ramp check's ten years.
 MAX_PLAN_WEEKS = MAX_WEEKS
 
@@ -120,11 +130,11 @@ def plan_rules() -> dict[str, Any]:
 
     >>> rules = plan_rules()
     >>> rules["limits_from"], rules["step"], rules["max_weeks"], rules["dates"]["earliest"]
-    ('ramp', 0.1, 520, '2000-01-01')
+    ('ramp', {'km': 0.1, 'mi': 0.1, 'min': 1.0}, 520, '2000-01-01')
     """
     return {
         "limits_from": "ramp",  # profiles, the custom limit and units: rules["ramp"]
-        "step": float(PLAN_STEP),
+        "step": {unit.key: float(plan_step(unit.key)) for unit in RAMP_UNITS},
         "rounding": "down",
         "max_weeks": MAX_PLAN_WEEKS,
         "hold_weeks": {

@@ -15,7 +15,7 @@ from calculator.checks.plan import check_plan
 from calculator.checks.ramp import check_ramp
 from calculator.errors import CalculatorError
 from calculator.protocol import handle_request
-from calculator.rules.plan import PLAN_STEP, plan_rules
+from calculator.rules.plan import plan_rules, plan_step
 from calculator.rules.ramp import PROFILES, custom_profile
 
 #: Property tests: reproducible (derandomized), no example database on disk, no timing deadline.
@@ -50,6 +50,9 @@ def exact(value: float) -> Fraction:
         (9.99, 11, {}, [10.9, 11]),  # 10.989 rounded down
         (1, 1.5, {}, [1.1, 1.2, 1.3, 1.4, 1.5]),  # the smallest start that grows at 10 %
         (60, 66, {"unit": "min"}, [66]),
+        # whole minutes (issue 9: not "72.6 minutes"): 60 x 1.1 = 66; 66 x 1.1 = 72.6, down to 72;
+        # 72 x 1.1 = 79.2, capped at the target 75
+        (60, 75, {"unit": "min"}, [66, 72, 75]),
     ],
 )
 def test_each_week_is_the_most_the_limit_allows(
@@ -400,7 +403,9 @@ def test_a_plan_never_exceeds_its_limit(
         assert volume <= previous * (1 + limit), "never more than the limit allows, exactly"
         assert volume <= exact(target), "never above the target"
         assert volume >= previous, "never down"
-        assert volume == exact(target) or volume % PLAN_STEP == 0, "on the 0.1 grid, or the target itself"
+        assert volume == exact(target) or volume % plan_step("km") == 0, (
+            "on the 0.1 grid, or the target itself"
+        )
         assert (week.kind == "hold") == (volume == previous)
         assert week.change_pct <= float(limit * 100)
         previous = volume
