@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from typing import TYPE_CHECKING, Any
 
+import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from shared import (
@@ -34,6 +35,7 @@ from shared import (
     bibliography,
     display_path,
     project_root,
+    repeated_keys,
 )
 
 if TYPE_CHECKING:
@@ -242,6 +244,38 @@ def validate_meta(
         )
 
 
+#: A page's front matter block, as MkDocs finds it (``mkdocs.utils.meta``): between two --- lines.
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def check_repeated_fields(source: str, src_path: str) -> None:
+    r"""Fail for a front matter field written twice (YAML keeps the last one without a word).
+
+    *source* is the page's Markdown file as written. Raises ``PluginError`` naming the file,
+    the field and its line.
+
+    >>> check_repeated_fields("---\ntitle: A\nkind: guide\n---\nText", "docs/a.md")
+    >>> check_repeated_fields("---\ntitle: A\ntitle: B\n---\nText", "docs/a.md")
+    Traceback (most recent call last):
+    ...
+    mkdocs.exceptions.PluginError: docs/a.md: front matter field 'title': given twice (line 3)
+    """
+    block = _FRONT_MATTER.match(source)
+    if block is None:
+        return
+    try:
+        repeated = repeated_keys(block.group(1))
+    except yaml.YAMLError:
+        return  # MkDocs reports front matter that is not YAML itself
+    if repeated:
+        raise PluginError(
+            "\n".join(
+                f"{src_path}: front matter field '{key}': given twice (line {line + 1})"
+                for key, line in repeated
+            )
+        )
+
+
 # --- MkDocs events -------------------------------------------------------------------------------
 
 _keys: set[str] = set()
@@ -264,9 +298,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 @event_priority(100)  # check the front matter before any other hook reads it
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Validate the page's front matter (``page.meta``); the Markdown passes through unchanged."""
+    src_path = display_path(page.file.src_uri, config.docs_dir, str(project_root(config)))
+    check_repeated_fields(page.file.content_string, src_path)
     validate_meta(
         page.meta,
-        display_path(page.file.src_uri, config.docs_dir, str(project_root(config))),
+        src_path,
         bibliography_keys=_keys,
         page_paths=_page_paths,
         today=datetime.date.today(),

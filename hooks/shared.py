@@ -150,6 +150,33 @@ def _entry(key: str, raw: Any, label: str) -> Reference:
     )
 
 
+def repeated_keys(text: str) -> list[tuple[str, int]]:
+    r"""Keys given twice in one mapping of a YAML text, with the line (1-based) of the second.
+
+    YAML loaders keep the last of two equal keys without a word, so a field written twice
+    (a merge's leftover) would pass unseen. Raises ``yaml.YAMLError`` for text that is not YAML.
+
+    >>> repeated_keys("a: 1\nb:\n  c: 2\n  c: 3\n"), repeated_keys("a: [1, {b: 2}]")
+    ([('c', 4)], [])
+    """
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    found: list[tuple[str, int]] = []
+    nodes = [] if root is None else [root]
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        found.append((key.value, key.start_mark.line + 1))
+                    seen.add(key.value)
+                nodes.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            nodes.extend(node.value)
+    return sorted(found, key=lambda pair: pair[1])
+
+
 def parse_bibliography(data: Any, label: str) -> dict[str, Reference]:
     """Check parsed bibliography data and return its references by key.
 
@@ -166,9 +193,17 @@ def parse_bibliography(data: Any, label: str) -> dict[str, Reference]:
 @functools.lru_cache(maxsize=4)
 def _load(path: Path, label: str, _stamp: int) -> dict[str, Reference]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
+        repeated = repeated_keys(text)
     except (OSError, yaml.YAMLError) as error:
         raise PluginError(f"{label}: cannot be read: {error}") from error
+    if repeated:
+        raise PluginError(
+            "\n".join(
+                f"{label}: line {line}: field '{key}' is given twice in one entry" for key, line in repeated
+            )
+        )
     return parse_bibliography(data, label)
 
 

@@ -15,6 +15,19 @@ import {
 const EMBEDDED = document.documentElement.hasAttribute("data-kneeload-embed");
 
 /**
+ * What the address keeps after an answer: the form's inputs and, in an embed, the theme the
+ * host asked for (theme=...), so a reload of the frame keeps its colours.
+ * @param {HTMLFormElement} form
+ * @returns {URLSearchParams}
+ */
+function answerParams(form) {
+  const params = formToParams(form);
+  const theme = EMBEDDED ? inputsFromAddress(location).params.get("theme") : null;
+  if (theme) params.set("theme", theme);
+  return params;
+}
+
+/**
  * @param {string} markup one element's HTML
  * @returns {HTMLElement}
  */
@@ -96,7 +109,7 @@ function wireForm(form, calculator) {
       entered.textContent = `Your entries: ${enteredWords(form)}.`;
       body.prepend(entered);
       section.hidden = false;
-      history.replaceState(null, "", inputsAddress(location, formToParams(form)));
+      history.replaceState(null, "", inputsAddress(location, answerParams(form)));
       // In an embed, an answer shown from the address leaves the focus where the host page has it.
       if (event.submitter || !EMBEDDED) heading.focus();
       // What a screen reader hears is the answer itself; on screen the summary is in the answer.

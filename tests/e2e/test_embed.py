@@ -323,6 +323,13 @@ def test_an_old_query_link_and_its_theme_still_work(page: Page, sites: Sites) ->
     frame = page.frame_locator("#plain")
     frame_answer(frame, "More than 30 %")
     expect(frame.locator("html")).to_have_attribute("data-md-color-scheme", "slate")
+    # After the answer the frame's address holds the inputs and still the theme: a reload keeps it.
+    embed = next(item for item in page.frames if "/embed/spike.html" in item.url)
+    assert "theme=dark" in embed.url.partition("#")[2], embed.url
+    embed.evaluate("document.documentElement.dataset.beforeReload = '1'; setTimeout(() => location.reload())")
+    expect(frame.locator("html[data-before-reload]")).to_have_count(0)
+    frame_answer(frame, "More than 30 %")
+    expect(frame.locator("html")).to_have_attribute("data-md-color-scheme", "slate")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

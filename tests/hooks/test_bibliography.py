@@ -89,6 +89,23 @@ def test_a_broken_entry_fails_naming_file_key_and_field(
         shared.parse_bibliography({"doe-2020": entry}, "docs/bibliography.yml")
 
 
+def test_a_field_given_twice_fails_naming_file_line_and_field(tmp_path: Path) -> None:
+    """A rebase once left two `doi:` lines in one entry; YAML kept the second without a word."""
+    path = tmp_path / "bibliography.yml"
+    lines = ["doe-2020:"] + [f"  {key}: {value!r}" for key, value in ENTRY.items()]
+    path.write_text("\n".join([*lines, "  doi: 10.1000/again"]) + "\n", encoding="utf-8")
+    repeat = len(lines) + 1
+    with pytest.raises(
+        PluginError,
+        match=rf"^docs/bibliography\.yml: line {repeat}: field 'doi' is given twice in one entry$",
+    ):
+        shared.load_bibliography(path, "docs/bibliography.yml")
+
+
+def test_the_bibliography_gives_no_field_twice() -> None:
+    assert shared.repeated_keys(BIBLIOGRAPHY_YML.read_text(encoding="utf-8")) == []
+
+
 def test_a_missing_file_fails_naming_it(tmp_path: Path) -> None:
     with pytest.raises(PluginError, match=r"docs/bibliography\.yml: cannot be read"):
         shared.load_bibliography(tmp_path / "bibliography.yml", "docs/bibliography.yml")

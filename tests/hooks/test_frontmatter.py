@@ -138,3 +138,13 @@ def test_pain_locations_are_in_anatomical_order() -> None:
         "outside",
         "back",
     ]
+
+
+def test_a_field_given_twice_fails_naming_file_field_and_line() -> None:
+    """YAML keeps the last of two equal keys without a word: the build must not."""
+    source = "---\ntitle: Load and capacity\nkind: guide\ntitle: Load\n---\n# Load\n"
+    with pytest.raises(
+        PluginError, match=r"^docs/a\.md: front matter field 'title': given twice \(line 4\)$"
+    ):
+        frontmatter.check_repeated_fields(source, "docs/a.md")
+    frontmatter.check_repeated_fields(source.replace("title: Load\n---", "---"), "docs/a.md")
