@@ -120,25 +120,44 @@ self.fetch = async (input, init) => {
   return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
 };
 
+/**
+ * Where the runtime is: the build writes this line (hooks/runtime.py, worker_with_runtime) with the
+ * runtime's versioned folder, the wheels' folder and the site's lock file's contents, so that no
+ * request is spent on the lock file. As written here (the source, and the downloaded copy on
+ * file:, which is given its files by the page), Pyodide's unversioned folder with its lock file.
+ * @type {{ folder: string, packages: string, lock: object | null }}
+ */
+const RUNTIME = { folder: "../pyodide/", packages: "../pyodide/", lock: null };
+
 /** @returns {Promise<(text: string) => string>} calculator.protocol.handle, once Python runs */
 async function startPython() {
   progress("download", "Downloading the Python runtime");
+  const here = (/** @type {string} */ path) => new URL(path, import.meta.url).href;
   const runtime = FROM_DISK
     ? await runtimeFromPage()
-    : { loader: new URL("../pyodide/pyodide.mjs", import.meta.url).href, indexURL: new URL("../pyodide/", import.meta.url).href };
+    : {
+      loader: here(`${RUNTIME.folder}pyodide.mjs`),
+      indexURL: here(RUNTIME.folder),
+      packageBaseUrl: here(RUNTIME.packages),
+      ...(RUNTIME.lock ? { lockFileContents: RUNTIME.lock } : {}),
+    };
   const { loader, ...options } = runtime;
   const { loadPyodide } = await import(loader);
-  progress("start", "Starting Python");
-  const pyodide = await loadPyodide({ ...options, fullStdLib: false });
-  progress("install", "Installing the calculator");
+  progress("start", "Starting Python and installing the calculator");
+  // The wheel is named in loadPyodide's packages, so it downloads while Python starts. Pyodide
+  // reports a package it could not install (a failed download, a wrong sha256) with console.error
+  // and carries on: those messages are kept to say why.
   /** @type {string[]} */
   const problems = [];
-  await pyodide.loadPackage(CALCULATOR_PACKAGE, {
-    messageCallback: () => {},
-    errorCallback: (/** @type {string} */ message) => problems.push(message),
-  });
-  if (problems.length) {
-    throw new Error(problems.join(" "));
+  const error = console.error.bind(console);
+  console.error = (...args) => {
+    error(...args);
+    problems.push(args.map(String).join(" "));
+  };
+  const pyodide = await loadPyodide({ ...options, packages: [CALCULATOR_PACKAGE] });
+  console.error = error;
+  if (!(CALCULATOR_PACKAGE in pyodide.loadedPackages)) {
+    throw new Error(problems.join(" ") || `${CALCULATOR_PACKAGE} could not be installed.`);
   }
   // Kept for the worker's lifetime: one module proxy, one fixed function.
   const protocol = pyodide.pyimport("calculator.protocol");
