@@ -41,8 +41,10 @@ log = logging.getLogger("mkdocs.plugins.kneeload.runtime")
 
 #: Where the runtime lands in the built site.
 SITE_RUNTIME_DIR = "pyodide"
-#: The calculator's worker, in docs/ and in the site.
-WORKER = "javascripts/worker.js"
+#: The calculator's worker and service worker in the site (their sources: docs/javascripts/):
+#: both in calculator/, so that the service worker's scope holds the calculator's pages and worker.
+WORKER = "calculator/worker.js"
+SERVICE_WORKER = "calculator/sw.js"
 #: The npm package's files that a browser needs to start Python (the module loader, not pyodide.js).
 PYODIDE_CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 #: Sources whose change means a new wheel.
@@ -318,6 +320,32 @@ def worker_with_runtime(worker: str, files: dict[str, Path | str]) -> str:
     return worker.replace(WORKER_RUNTIME_LINE, f"const RUNTIME = {json.dumps(runtime)};")
 
 
+#: The line of sw.js that the build rewrites with the runtime's files and the build's version.
+SERVICE_WORKER_BUILD_LINE = 'const BUILD = { version: "source", runtime: [] };'
+
+
+def service_worker_with_build(service_worker: str, files: dict[str, Path | str]) -> str:
+    """Return sw.js's text with its BUILD line naming the runtime's files and this build's version.
+
+    The version is a hash of the runtime's versioned paths, so a new Pyodide or a new wheel names
+    new caches, and the new service worker deletes the old ones. Fails when sw.js lost that line.
+
+    >>> text = service_worker_with_build(SERVICE_WORKER_BUILD_LINE, {"pyodide/aa/pyodide.mjs": Path("x")})
+    >>> text.startswith('const BUILD = {"version": "') and text.endswith('"runtime": ["pyodide/aa/pyodide.mjs"]};')
+    True
+    >>> service_worker_with_build("const BUILD = {};", {})
+    Traceback (most recent call last):
+    ...
+    mkdocs.exceptions.PluginError: docs/javascripts/sw.js must keep the line: const BUILD = { version: "source", runtime: [] };
+    """
+    if service_worker.count(SERVICE_WORKER_BUILD_LINE) != 1:
+        raise PluginError(f"docs/javascripts/sw.js must keep the line: {SERVICE_WORKER_BUILD_LINE}")
+    runtime = sorted(files)
+    version = hashlib.sha256("\n".join(runtime).encode()).hexdigest()[:16]
+    build = {"version": version, "runtime": runtime}
+    return service_worker.replace(SERVICE_WORKER_BUILD_LINE, f"const BUILD = {json.dumps(build)};")
+
+
 # --- MkDocs events -------------------------------------------------------------------------------
 
 _runtime: dict[str, Path | str] = {}
@@ -356,18 +384,26 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Add the runtime to the site as virtual files (nothing is written into docs/), and, for the
-    hosted site, worker.js told where its versioned runtime is."""
+    """Add the runtime to the site as virtual files (nothing is written into docs/), the worker as
+    ``calculator/worker.js`` (inside the service worker's scope), and, for the hosted site, the
+    worker told where its versioned runtime is and the service worker as ``calculator/sw.js``."""
     for src_uri, source in _runtime.items():
         if isinstance(source, Path):
             files.append(File.generated(config, src_uri, abs_src_path=str(source)))
         else:
             files.append(File.generated(config, src_uri, content=source))
-    worker = files.get_file_from_path(WORKER)
-    if worker is not None and not config.extra.get("offline"):
-        files.remove(worker)
-        text = worker_with_runtime(Path(worker.abs_src_path or "").read_text(encoding="utf-8"), _runtime)
-        files.append(File.generated(config, WORKER, content=text))
+    hosted = not config.extra.get("offline")
+    scripts = Path(config.docs_dir) / "javascripts"
+    for name in ("worker.js", "sw.js"):
+        source = files.get_file_from_path(f"javascripts/{name}")
+        if source is not None:
+            files.remove(source)
+    worker = (scripts / "worker.js").read_text(encoding="utf-8")
+    if hosted:
+        worker = worker_with_runtime(worker, _runtime)
+        service = service_worker_with_build((scripts / "sw.js").read_text(encoding="utf-8"), _runtime)
+        files.append(File.generated(config, SERVICE_WORKER, content=service))
+    files.append(File.generated(config, WORKER, content=worker))
     return files
 
 

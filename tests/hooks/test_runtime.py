@@ -197,11 +197,11 @@ def test_versioned_runtime_folders_change_with_their_bytes(tmp_path: Path) -> No
 
 def test_built_worker_names_the_versioned_runtime_and_carries_the_lock(tmp_path: Path) -> None:
     files = runtime.runtime_files(PROJECT_ROOT, tmp_path)
-    source = (PROJECT_ROOT / "docs" / runtime.WORKER).read_text(encoding="utf-8")
+    source = (PROJECT_ROOT / "docs" / "javascripts" / "worker.js").read_text(encoding="utf-8")
     built = runtime.worker_with_runtime(source, files)
     line = next(text for text in built.splitlines() if text.startswith("const RUNTIME = "))
     told = json.loads(line.removeprefix("const RUNTIME = ").removesuffix(";"))
-    # Relative to javascripts/worker.js, each folder is one that holds those files in the site.
+    # Relative to calculator/worker.js, each folder is one that holds those files in the site.
     assert f"pyodide/{told['folder'].split('/')[2]}/pyodide.asm.wasm" in files
     lock_uri = f"pyodide/{told['packages'].split('/')[2]}/pyodide-lock.json"
     assert told["lock"] == json.loads(Path(files[lock_uri]).read_text(encoding="utf-8"))
