@@ -13,14 +13,19 @@
 // - Everything else passes by untouched.
 //
 // The build writes the BUILD line (hooks/runtime.py, service_worker_with_build): the runtime's
-// files and the version of this build. Each build's stores are named by its version, and a new
-// build's service worker deletes the others when it takes over.
+// files and the version of this build. Each build's stores are named by its version (the
+// worker's snapshot store by the runtime's folders), and a new build's service worker deletes
+// the others when it takes over.
 
 /** @type {{ version: string, runtime: string[] }} */
 const BUILD = { version: "source", runtime: [] };
 const PREFIX = "kneeload-";
 const RUNTIME_STORE = `${PREFIX}runtime-${BUILD.version}`;
 const PAGES_STORE = `${PREFIX}pages-${BUILD.version}`;
+/** The worker's store of Python's memory for this build's runtime (worker.js, SNAPSHOT_STORE). */
+const SNAPSHOT_STORE = `${PREFIX}snapshot-${["pyodide.mjs", "pyodide-lock.json"]
+  .map((name) => BUILD.runtime.find((path) => path.endsWith(`/${name}`))?.split("/").at(-2)).join("-")}`;
+const KEPT = [RUNTIME_STORE, PAGES_STORE, SNAPSHOT_STORE];
 const SITE = new URL("../", self.location.href).href;
 /** What is versioned: same path, same bytes. */
 const VERSIONED = new RegExp(`^${SITE.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}pyodide/[0-9a-f]{16}/`);
@@ -44,7 +49,7 @@ worker.addEventListener("activate", (/** @type {ExtendableEvent} */ event) => {
   event.waitUntil(
     caches.keys()
       .then((names) => Promise.all(names
-        .filter((name) => name.startsWith(PREFIX) && name !== RUNTIME_STORE && name !== PAGES_STORE)
+        .filter((name) => name.startsWith(PREFIX) && !KEPT.includes(name))
         .map((name) => caches.delete(name))))
       .then(() => worker.clients.claim()),
   );

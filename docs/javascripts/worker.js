@@ -129,6 +129,62 @@ self.fetch = async (input, init) => {
  */
 const RUNTIME = { folder: "../pyodide/", packages: "../pyodide/", lock: null };
 
+/**
+ * The hosted site's memory snapshot: after the first start, Python's memory with the calculator
+ * imported is kept in this browser (Cache Storage), and later visits restore it instead of
+ * starting Python again (Pyodide's private _makeSnapshot/_loadSnapshot, tied to the exact build:
+ * the store is named by the runtime's two versioned folders, and calculator/sw.js deletes older
+ * builds' stores). Anything wrong with a kept snapshot (refused, corrupt, from another build)
+ * deletes it and Python starts as on a first visit. None for the source's or the downloaded
+ * copy's unversioned runtime, nor where this browser has no Cache Storage.
+ */
+const SNAPSHOT_STORE = !FROM_DISK && RUNTIME.lock && typeof caches === "object"
+  ? `kneeload-snapshot-${RUNTIME.folder.split("/").at(-2)}-${RUNTIME.packages.split("/").at(-2)}`
+  : null;
+const SNAPSHOT_KEY = new URL("python-snapshot", import.meta.url).href;
+
+/** @returns {Promise<Uint8Array | null>} the kept snapshot, if any (never throws) */
+async function keptSnapshot() {
+  if (!SNAPSHOT_STORE) return null;
+  try {
+    const response = await (await caches.open(SNAPSHOT_STORE)).match(SNAPSHOT_KEY);
+    return response ? new Uint8Array(await response.arrayBuffer()) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** @param {Uint8Array | null} snapshot kept for the next visit; null: forget the kept one */
+async function keepSnapshot(snapshot) {
+  if (!SNAPSHOT_STORE) return;
+  try {
+    if (snapshot) await (await caches.open(SNAPSHOT_STORE)).put(SNAPSHOT_KEY, new Response(/** @type {Uint8Array<ArrayBuffer>} */ (snapshot)));
+    else await caches.delete(SNAPSHOT_STORE);
+  } catch {
+    // Not kept: the next visit starts Python as this one did.
+  }
+}
+
+/**
+ * Download every wheel of the site's lock (each checked against the lock's sha256 by the
+ * browser, as Subresource Integrity), while Python starts.
+ * @param {string} base the wheels' folder
+ * @param {{ packages: Record<string, { name: string, file_name: string, sha256: string }> }} lock
+ * @returns {Promise<Uint8Array[]>}
+ */
+function downloadWheels(base, lock) {
+  return Promise.all(Object.values(lock.packages).map(async ({ name, file_name: file, sha256 }) => {
+    const digest = btoa(String.fromCharCode(...(sha256.match(/../g) ?? []).map((hex) => parseInt(hex, 16))));
+    try {
+      const response = await fetch(new URL(file, base).href, { integrity: `sha256-${digest}` });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return new Uint8Array(await response.arrayBuffer());
+    } catch (error) {
+      throw new Error(`${name} could not be installed: its download failed or did not match the sha256 in the site's lock (${describe(error)}).`);
+    }
+  }));
+}
+
 /** @returns {Promise<(text: string) => string>} calculator.protocol.handle, once Python runs */
 async function startPython() {
   progress("download", "Downloading the Python runtime");
@@ -142,11 +198,38 @@ async function startPython() {
       ...(RUNTIME.lock ? { lockFileContents: RUNTIME.lock } : {}),
     };
   const { loader, ...options } = runtime;
+  const snapshot = keptSnapshot();
   const { loadPyodide } = await import(loader);
+  /** @param {any} pyodide @returns {(text: string) => string} */
+  const handler = (pyodide) => {
+    // Kept for the worker's lifetime: one module proxy, one fixed function.
+    const protocol = pyodide.pyimport("calculator.protocol");
+    return (text) => protocol.handle(text);
+  };
+  const kept = await snapshot;
+  if (kept) {
+    progress("start", "Starting Python from this browser's copy");
+    try {
+      return handler(await loadPyodide({ ...options, _loadSnapshot: kept }));
+    } catch {
+      await keepSnapshot(null);
+    }
+  }
   progress("start", "Starting Python and installing the calculator");
-  // The wheel is named in loadPyodide's packages, so it downloads while Python starts. Pyodide
-  // reports a package it could not install (a failed download, a wrong sha256) with console.error
-  // and carries on: those messages are kept to say why.
+  if (RUNTIME.lock && !FROM_DISK) {
+    // The hosted site: the wheels download while Python starts, are unpacked, and the calculator
+    // is imported; then Python's memory is kept for the next visit (not awaited).
+    const wheels = downloadWheels(here(RUNTIME.packages), /** @type {any} */ (RUNTIME.lock));
+    wheels.catch(() => {});
+    const pyodide = await loadPyodide({ ...options, _makeSnapshot: Boolean(SNAPSHOT_STORE) });
+    for (const wheel of await wheels) pyodide.unpackArchive(wheel, "wheel");
+    pyodide.runPython("import calculator.protocol");
+    if (SNAPSHOT_STORE) keepSnapshot(pyodide.makeMemorySnapshot());
+    return handler(pyodide);
+  }
+  // The source's and the downloaded copy's runtime: the wheel is named in loadPyodide's packages,
+  // so it downloads while Python starts. Pyodide reports a package it could not install (a failed
+  // download, a wrong sha256) with console.error and carries on: those messages say why.
   /** @type {string[]} */
   const problems = [];
   const error = console.error.bind(console);
@@ -159,9 +242,7 @@ async function startPython() {
   if (!(CALCULATOR_PACKAGE in pyodide.loadedPackages)) {
     throw new Error(problems.join(" ") || `${CALCULATOR_PACKAGE} could not be installed.`);
   }
-  // Kept for the worker's lifetime: one module proxy, one fixed function.
-  const protocol = pyodide.pyimport("calculator.protocol");
-  return (text) => protocol.handle(text);
+  return handler(pyodide);
 }
 
 // Pyodide 314's loader catches a failed WebAssembly start (the .wasm file missing or refused),

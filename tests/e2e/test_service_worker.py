@@ -1,6 +1,8 @@
-"""The hosted site's service worker (calculator/sw.js, from docs/javascripts/sw.js): a returning
-reader's calculator answers with the network cut, an older build's caches are deleted, and reading
-pages and the downloaded copy never register it."""
+"""What a returning reader's browser keeps: the service worker (calculator/sw.js, from
+docs/javascripts/sw.js) and the worker's memory snapshot (worker.js). The calculator answers with
+the network cut; a later visit starts from the snapshot, and a corrupt one is replaced, never
+trusted; an older build's caches are deleted; reading pages and the downloaded copy never
+register the service worker."""
 
 from __future__ import annotations
 
@@ -19,6 +21,16 @@ KEPT = """async () => {
   }
   return false;
 }"""
+
+
+#: The size of the worker's kept memory snapshot of Python (0: none yet).
+SNAPSHOT_BYTES = """async () => {
+  const name = (await caches.keys()).find((name) => name.startsWith("kneeload-snapshot-"));
+  const kept = name && await (await caches.open(name)).match(new URL("python-snapshot", location.href).href);
+  return kept ? (await kept.arrayBuffer()).byteLength : 0;
+}"""
+#: True once there is one (Python's memory is tens of MB).
+SNAPSHOT_KEPT = f"async () => (await ({SNAPSHOT_BYTES})()) > 1000000"
 
 
 def _ask_ramp(page: Page) -> None:
@@ -43,11 +55,46 @@ def test_returning_reader_gets_an_answer_with_the_network_cut(page: Page, reques
         page.context.set_offline(False)
 
 
+def test_a_later_visit_starts_from_the_snapshot(page: Page, requests_seen: list[str]) -> None:
+    open_calculator(page)
+    page.wait_for_function(SNAPSHOT_KEPT, timeout=READY_TIMEOUT_MS)
+    assert any(url.endswith(".whl") for url in requests_seen)
+    requests_seen.clear()
+    open_calculator(page)
+    _ask_ramp(page)
+    expect(page.locator("#ramp-answer .kl-summary")).to_contain_text("up to 28.6 km")  # 26 (week 3) x 1.1
+    # Restored with the calculator imported: no wheel was downloaded or installed this time.
+    assert not [url for url in requests_seen if url.endswith(".whl")]
+
+
+def test_a_corrupt_snapshot_is_replaced_not_trusted(page: Page, requests_seen: list[str]) -> None:
+    open_calculator(page)
+    page.wait_for_function(SNAPSHOT_KEPT, timeout=READY_TIMEOUT_MS)
+    page.evaluate(
+        """async () => {
+          const name = (await caches.keys()).find((name) => name.startsWith("kneeload-snapshot-"));
+          const bytes = new Uint8Array(2000000).map((_, i) => (i * 7919) % 256);
+          await (await caches.open(name)).put(new URL("python-snapshot", location.href).href, new Response(bytes));
+        }"""
+    )
+    requests_seen.clear()
+    open_calculator(page)
+    _ask_ramp(page)
+    expect(page.locator("#ramp-answer .kl-summary")).to_contain_text("up to 28.6 km")  # 26 (week 3) x 1.1
+    assert any(url.endswith(".whl") for url in requests_seen)  # started as on a first visit
+    # A new snapshot, made by this start, in place of the corrupt one.
+    page.wait_for_function(
+        f"async () => ![0, 2000000].includes(await ({SNAPSHOT_BYTES})())", timeout=READY_TIMEOUT_MS
+    )
+
+
 def test_an_older_builds_cache_is_deleted_and_never_used(page: Page, requests_seen: list[str]) -> None:
     # A cache left by an earlier build, holding a broken copy of every runtime file at their paths.
     page.goto("index.html")
     page.evaluate(
         """async () => {
+          await (await caches.open("kneeload-snapshot-0000000000000000-0000000000000000"))
+            .put(new URL("calculator/python-snapshot", location.href).href, new Response("old"));
           const store = await caches.open("kneeload-runtime-0000000000000000");
           await store.put(new URL("pyodide/0000000000000000/pyodide.asm.wasm", location.href).href,
             new Response("not wasm", { headers: { "Content-Type": "application/wasm" } }));
@@ -58,6 +105,7 @@ def test_an_older_builds_cache_is_deleted_and_never_used(page: Page, requests_se
     page.wait_for_function(KEPT, timeout=READY_TIMEOUT_MS)
     names = page.evaluate("() => caches.keys()")
     assert "kneeload-runtime-0000000000000000" not in names
+    assert "kneeload-snapshot-0000000000000000-0000000000000000" not in names
     assert [name for name in names if name.startswith("kneeload-runtime-")], names
 
 
