@@ -141,7 +141,8 @@ const RUNTIME = { folder: "../pyodide/", packages: "../pyodide/", lock: null };
 const SNAPSHOT_STORE = !FROM_DISK && RUNTIME.lock && typeof caches === "object"
   ? `kneeload-snapshot-${RUNTIME.folder.split("/").at(-2)}-${RUNTIME.packages.split("/").at(-2)}`
   : null;
-const SNAPSHOT_KEY = new URL("python-snapshot", import.meta.url).href;
+// (Not resolved on file:, where this worker runs from a data: URL and nothing resolves against it.)
+const SNAPSHOT_KEY = SNAPSHOT_STORE ? new URL("python-snapshot", import.meta.url).href : "";
 
 /** @returns {Promise<Uint8Array | null>} the kept snapshot, if any (never throws) */
 async function keptSnapshot() {
