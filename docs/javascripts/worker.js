@@ -1,8 +1,9 @@
 // The calculator's Web Worker (a module worker: Pyodide 314 refuses classic workers).
 //
-// It loads Pyodide once from the site's own copy (../pyodide/), installs the calculator wheel
-// through the site's pyodide-lock.json (sha256-checked by Pyodide), then answers requests by
-// calling one fixed Python function, calculator.protocol.handle(text) -> text.
+// It loads Pyodide once from the site's own copy (../pyodide/<hash>/, or ../pyodide/ in the
+// downloaded copy), installs the wheels of the site's pyodide-lock.json (each sha256-checked),
+// then answers requests by calling one fixed Python function, calculator.protocol.handle(text)
+// -> text. On the hosted site a later visit restores Python's memory instead (SNAPSHOT_STORE).
 // Its messages in (ToWorker, RuntimeFiles) and out (FromWorker) are typed in protocol.d.ts.
 //
 // From a downloaded copy opened from disk (file:), browsers refuse fetch() and module imports of
