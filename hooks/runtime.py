@@ -395,9 +395,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     hosted = not config.extra.get("offline")
     scripts = Path(config.docs_dir) / "javascripts"
     for name in ("worker.js", "sw.js"):
-        source = files.get_file_from_path(f"javascripts/{name}")
-        if source is not None:
-            files.remove(source)
+        script = files.get_file_from_path(f"javascripts/{name}")
+        if script is not None:
+            files.remove(script)
     worker = (scripts / "worker.js").read_text(encoding="utf-8")
     if hosted:
         worker = worker_with_runtime(worker, _runtime)
