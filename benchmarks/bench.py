@@ -1,29 +1,90 @@
 """Print the site's size and speed figures (run by `make bench`; not part of the tests).
 
-- `mkdocs build` time (min and median of several builds, the wheel cached as in daily use)
-- bytes transferred for a content page and for the calculator page (cold cache)
-- time from navigation to "calculator ready", and from submit to answer (min and median over
-  several cold runs, each in a new browser context so nothing is cached)
+- `mkdocs build` time (min and median of several builds, the wheel cached as in daily use);
+- the calculator page against a naive Pyodide boot (``naive_page``: what Pyodide's docs show, a
+  module worker that calls ``loadPyodide()``, then ``loadPackage`` of the same wheel, then imports
+  the calculator), both served by the same server from byte-identical runtime files, measured
+  interleaved in the same browser: navigation to ready, cold (a fresh browser profile per run)
+  and warm (a second visit in the same profile); then submit to answer on our page;
+- bytes on the wire for a cold calculator visit: raw, and as a compressing host sends them.
 
-Usage: .venv/bin/python benchmarks/bench.py [--runs N]
+The server (``BenchHandler``) behaves like a static host set up as the README says: it sends a
+file's ``.br`` or ``.gz`` sibling when the browser accepts that encoding (in "compressed" mode),
+otherwise it gzips text, JavaScript, JSON and WebAssembly on the fly as a compressing host does;
+the runtime's versioned folder (``pyodide/<hash>/``) is cacheable for a year as immutable, and
+every other file must be revalidated (``no-cache``).
+
+These lines are read by scripts; keep them exactly:
+
+    ready cold: ours MEDIAN ms (min MIN), naive MEDIAN ms (min MIN), ratio R (n=N)
+    ready warm: ours MEDIAN ms (min MIN), naive MEDIAN ms (min MIN), ratio R (n=N)
+    answer: median MEDIAN ms (n=N)
+    calculator page bytes: raw RAW KB, compressed COMPRESSED KB, requests N
+
+Usage: .venv/bin/python benchmarks/bench.py [--runs N] [--builds N] [--site FOLDER]
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import gzip
+import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any, ClassVar
 
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import BrowserContext, Playwright, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.helpers import CHROMIUM_FLAGS, PROJECT_ROOT, find_chromium, serve_directory
+from tests.helpers import CHROMIUM_FLAGS, PROJECT_ROOT, find_chromium
 
 READY_TIMEOUT_MS = 120_000
+CALCULATOR_PAGE = "calculator/ramp.html"
+NAIVE_DIR = "bench-naive"
+#: What a compressing host compresses on the fly (zip and wheels are compressed already).
+COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".txt", ".xml")
+#: The runtime's versioned folder: the same path always holds the same bytes.
+IMMUTABLE = re.compile(r"^/pyodide/[0-9a-f]{8,}/")
+
+#: Resolves once a service worker the page registered (if any) is active.
+SETTLED = """async () => {
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const registration = "serviceWorker" in navigator && await navigator.serviceWorker.getRegistration();
+  if (registration) await navigator.serviceWorker.ready;
+}"""
+
+NAIVE_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Naive Pyodide boot</title></head>
+<body><p id="state">loading</p>
+<script type="module">
+const worker = new Worker("./worker.js", { type: "module" });
+worker.onmessage = (event) => {
+  if (event.data === "ready") {
+    performance.mark("calculator-ready");
+    document.getElementById("state").textContent = "ready";
+    document.body.dataset.state = "ready";
+  }
+};
+</script></body></html>
+"""
+
+NAIVE_WORKER = """import { loadPyodide } from "./pyodide/pyodide.mjs";
+const pyodide = await loadPyodide();
+await pyodide.loadPackage("kneeload-calculator");
+pyodide.pyimport("calculator.protocol");
+self.postMessage("ready");
+"""
 
 
 def time_builds(out: Path, runs: int) -> list[float]:
@@ -40,27 +101,113 @@ def time_builds(out: Path, runs: int) -> list[float]:
     return seconds
 
 
-def page_bytes(browser: Browser, url: str, wait_for_ready: bool) -> tuple[int, int]:
-    """(bytes transferred, requests) for one cold load of `url`, until idle or calculator ready."""
-    context = browser.new_context()
+def naive_page(site: Path) -> None:
+    """Write the naive baseline into ``site/bench-naive/``: its page, its worker, and a plain
+    (unversioned, uncompressed) copy of the same runtime files, lock file and wheel the site serves."""
+    runtime = [path for path in sorted((site / "pyodide").rglob("*")) if path.is_file()]
+    if not any(path.name == "pyodide.mjs" for path in runtime):
+        raise SystemExit(f"No pyodide.mjs under {site}/pyodide: is this a built site?")
+    folder = site / NAIVE_DIR
+    shutil.rmtree(folder, ignore_errors=True)
+    (folder / "pyodide").mkdir(parents=True)
+    for path in runtime:
+        if path.suffix not in (".br", ".gz"):
+            shutil.copyfile(path, folder / "pyodide" / path.name)
+    (folder / "index.html").write_text(NAIVE_HTML, encoding="utf-8")
+    (folder / "worker.js").write_text(NAIVE_WORKER, encoding="utf-8")
+
+
+class BenchHandler(SimpleHTTPRequestHandler):
+    """A static host as the README describes: precompressed siblings, on-the-fly gzip, cache headers."""
+
+    compress: ClassVar[bool] = True
+    _gzipped: ClassVar[dict[str, bytes]] = {}
+    _lock = threading.Lock()
+    extensions_map: ClassVar[dict[str, str]] = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+        ".whl": "application/zip",
+    }
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            self.send_error(404)
+            return
+        accepted = self.headers.get("Accept-Encoding", "") if self.compress else ""
+        body, encoding = path.read_bytes(), None
+        for name, suffix in (("br", ".br"), ("gzip", ".gz")):
+            sibling = path.with_name(path.name + suffix)
+            if name in accepted and sibling.is_file():
+                body, encoding = sibling.read_bytes(), name
+                break
+        else:
+            if "gzip" in accepted and path.suffix in COMPRESSIBLE:
+                key = str(path)
+                with self._lock:
+                    if key not in self._gzipped:
+                        self._gzipped[key] = gzip.compress(body, compresslevel=6, mtime=0)
+                    body, encoding = self._gzipped[key], "gzip"
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Length", str(len(body)))
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
+        self.send_header("Vary", "Accept-Encoding")
+        url_path = self.path.split("?")[0]
+        cache = "public, max-age=31536000, immutable" if IMMUTABLE.match(url_path) else "no-cache"
+        self.send_header("Cache-Control", cache)
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` with ``BenchHandler`` on 127.0.0.1 (a free port); yield its base URL."""
+    handler = functools.partial(BenchHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def profile(playwright: Playwright, folder: Path) -> Iterator[BrowserContext]:
+    """A browser with its own profile folder (a fresh one is a first visit; reused, a return)."""
+    context = playwright.chromium.launch_persistent_context(
+        str(folder), executable_path=find_chromium(), args=CHROMIUM_FLAGS, headless=True
+    )
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+def ready_ms(context: BrowserContext, url: str, selector: str) -> float:
+    """Milliseconds from navigation to the page's ``calculator-ready`` mark."""
     page = context.new_page()
-    requests = []
-    context.on("requestfinished", lambda request: requests.append(request))
     page.goto(url)
-    if wait_for_ready:
-        page.wait_for_selector("form[data-state=ready]", timeout=READY_TIMEOUT_MS)
-    page.wait_for_load_state("networkidle")
-    total = 0
-    for request in requests:
-        sizes = request.sizes()
-        total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
-    context.close()
-    return total, len(requests)
+    page.wait_for_selector(selector, timeout=READY_TIMEOUT_MS, state="attached")
+    value: float = page.evaluate("() => performance.getEntriesByName('calculator-ready')[0].startTime")
+    # Untimed: a reader stays on the page, so a service worker it registers finishes installing.
+    page.evaluate(SETTLED)
+    page.close()
+    return value
 
 
-def calculator_timings(browser: Browser, url: str) -> tuple[float, float]:
-    """(ms from navigation to ready, ms from submit to answer) for one cold run."""
-    context = browser.new_context()
+def answer_ms(context: BrowserContext, url: str) -> float:
+    """Milliseconds from submit to answer on our ramp page, once it is ready."""
     page = context.new_page()
     page.goto(url)
     page.wait_for_selector("form[data-state=ready]", timeout=READY_TIMEOUT_MS)
@@ -68,41 +215,90 @@ def calculator_timings(browser: Browser, url: str) -> tuple[float, float]:
         page.fill(f"#week-{number}", volume)
     page.click("button[type=submit]")
     page.wait_for_selector("#ramp-answer:not([hidden])")
-    ready_ms, submit_ms, answer_ms = page.evaluate(
-        "() => ['calculator-ready', 'calculator-submit', 'calculator-answer']"
+    submit, answer = page.evaluate(
+        "() => ['calculator-submit', 'calculator-answer']"
         ".map((name) => performance.getEntriesByName(name)[0].startTime)"
     )
-    context.close()
-    return ready_ms, answer_ms - submit_ms
+    page.close()
+    return float(answer - submit)
 
 
-def _summary(values: list[float], unit: str) -> str:
-    return f"min {min(values):.0f} {unit}, median {statistics.median(values):.0f} {unit} (n={len(values)})"
+def page_bytes(playwright: Playwright, url: str, compress: bool) -> tuple[int, int]:
+    """(bytes on the wire, requests) for a first visit to our calculator page, until ready and idle."""
+    BenchHandler.compress = compress
+    with tempfile.TemporaryDirectory() as folder, profile(playwright, Path(folder)) as context:
+        finished: list[Any] = []
+        context.on("requestfinished", lambda request: finished.append(request))
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_selector("form[data-state=ready]", timeout=READY_TIMEOUT_MS)
+        page.wait_for_load_state("networkidle")
+        total = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in finished)
+        count = len(finished)
+    BenchHandler.compress = True
+    return total, count
+
+
+def _ready_line(name: str, ours: list[float], naive: list[float]) -> str:
+    ratio = statistics.median(ours) / statistics.median(naive)
+    return (
+        f"ready {name}: ours {statistics.median(ours):.0f} ms (min {min(ours):.0f}), "
+        f"naive {statistics.median(naive):.0f} ms (min {min(naive):.0f}), ratio {ratio:.2f} (n={len(ours)})"
+    )
+
+
+def bench_site(site: Path, runs: int) -> None:
+    """Print the speed and size figures of a built site in ``site`` (the naive page is added to it)."""
+    naive_page(site)
+    pages = {
+        "ours": (CALCULATOR_PAGE, "form[data-state=ready]"),
+        "naive": (f"{NAIVE_DIR}/index.html", "body[data-state=ready]"),
+    }
+    cold: dict[str, list[float]] = {"ours": [], "naive": []}
+    warm: dict[str, list[float]] = {"ours": [], "naive": []}
+    answers: list[float] = []
+    with serve(site) as base_url, sync_playwright() as playwright:
+        for _ in range(runs):
+            for name, (path, selector) in pages.items():
+                with tempfile.TemporaryDirectory() as folder:
+                    with profile(playwright, Path(folder)) as context:
+                        cold[name].append(ready_ms(context, base_url + path, selector))
+                    # A return visit: the same profile, a new browser (nothing kept in memory).
+                    with profile(playwright, Path(folder)) as context:
+                        warm[name].append(ready_ms(context, base_url + path, selector))
+                        if name == "ours":
+                            answers.append(answer_ms(context, base_url + path))
+        raw, requests = page_bytes(playwright, base_url + CALCULATOR_PAGE, compress=False)
+        compressed, _ = page_bytes(playwright, base_url + CALCULATOR_PAGE, compress=True)
+    print(_ready_line("cold", cold["ours"], cold["naive"]))
+    print(_ready_line("warm", warm["ours"], warm["naive"]))
+    print(f"answer: median {statistics.median(answers):.0f} ms (n={len(answers)})")
+    print(
+        f"calculator page bytes: raw {raw / 1024:.0f} KB, compressed {compressed / 1024:.0f} KB, "
+        f"requests {requests}"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="cold runs per figure (default 5)")
-    runs = parser.parse_args().runs
+    parser.add_argument("--runs", type=int, default=5, help="cold and warm runs of each page (default 5)")
+    parser.add_argument("--builds", type=int, default=3, help="timed site builds (default 3)")
+    parser.add_argument("--site", type=Path, help="an already built site to measure (no build timed)")
+    arguments = parser.parse_args()
+    if find_chromium() is None:
+        raise SystemExit("No Chromium: set CHROMIUM_PATH (see README).")
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
-        builds = time_builds(site, runs=3)
-        print(
-            f"mkdocs build --strict: min {min(builds):.2f} s, median {statistics.median(builds):.2f} s (n=3)"
-        )
-        with serve_directory(site) as base_url, sync_playwright() as playwright:
-            executable = find_chromium()
-            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-            content, content_requests = page_bytes(browser, base_url + "index.html", wait_for_ready=False)
-            calc, calc_requests = page_bytes(browser, base_url + "calculator/ramp.html", wait_for_ready=True)
-            print(f"content page (index.html): {content / 1024:.0f} KiB in {content_requests} requests")
+        if arguments.site:
+            shutil.copytree(arguments.site, site)
+        else:
+            builds = time_builds(site, runs=arguments.builds)
             print(
-                f"calculator page (calculator/ramp.html): {calc / 1024:.0f} KiB in {calc_requests} requests"
+                f"mkdocs build --strict: min {min(builds):.2f} s, median {statistics.median(builds):.2f} s "
+                f"(n={len(builds)})"
             )
-            timings = [calculator_timings(browser, base_url + "calculator/ramp.html") for _ in range(runs)]
-            print("navigation to calculator ready, cold: " + _summary([ready for ready, _ in timings], "ms"))
-            print("submit to answer: " + _summary([answer for _, answer in timings], "ms"))
-            browser.close()
+        bench_site(site, arguments.runs)
 
 
 if __name__ == "__main__":

@@ -41,6 +41,10 @@ log = logging.getLogger("mkdocs.plugins.kneeload.runtime")
 
 #: Where the runtime lands in the built site.
 SITE_RUNTIME_DIR = "pyodide"
+#: The calculator's worker and service worker in the site (their sources: docs/javascripts/):
+#: both in calculator/, so that the service worker's scope holds the calculator's pages and worker.
+WORKER = "calculator/worker.js"
+SERVICE_WORKER = "calculator/sw.js"
 #: The npm package's files that a browser needs to start Python (the module loader, not pyodide.js).
 PYODIDE_CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 #: Sources whose change means a new wheel.
@@ -245,17 +249,101 @@ def write_site_lock(project_root: Path, upstream_lock: Path, wheels: list[Path],
     return folder
 
 
-def runtime_files(project_root: Path, cache_dir: Path) -> dict[str, Path | str]:
-    """Map each runtime file's path in the site to its source file, given the build cache folder."""
+def folder_hash(paths: list[Path]) -> str:
+    """Hash files' names and bytes: the name of a versioned runtime folder (16 hex digits).
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "a.wasm"
+    >>> _ = path.write_bytes(b"x")
+    >>> folder_hash([path]) == folder_hash([path]), len(folder_hash([path]))
+    (True, 16)
+    """
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def runtime_files(project_root: Path, cache_dir: Path, *, versioned: bool = True) -> dict[str, Path | str]:
+    """Map each runtime file's path in the site to its source file, given the build cache folder.
+
+    Versioned (the hosted site): Pyodide's files in ``pyodide/<hash of their bytes>/``, the lock
+    file and the wheels in ``pyodide/<hash of theirs>/``, so that a path always holds the same
+    bytes and a host may cache ``pyodide/*/`` as immutable (README, "Caching"); a new Pyodide or a
+    new wheel is a new folder. Unversioned (the downloaded copy): everything in ``pyodide/``.
+    """
     pyodide = pyodide_dir(project_root)
     wheels = site_wheels(project_root, cache_dir)
     locked = write_site_lock(project_root, pyodide / "pyodide-lock.json", wheels, cache_dir / "site-lock")
-    files: dict[str, Path | str] = {
-        f"{SITE_RUNTIME_DIR}/{name}": pyodide / name for name in PYODIDE_CORE_FILES
-    }
-    for name in ("pyodide-lock.json", *(wheel.name for wheel in wheels)):
-        files[f"{SITE_RUNTIME_DIR}/{name}"] = locked / name
+    core = [pyodide / name for name in PYODIDE_CORE_FILES]
+    packages = [locked / name for name in ("pyodide-lock.json", *(wheel.name for wheel in wheels))]
+    core_dir = f"{SITE_RUNTIME_DIR}/{folder_hash(core)}" if versioned else SITE_RUNTIME_DIR
+    packages_dir = f"{SITE_RUNTIME_DIR}/{folder_hash(packages)}" if versioned else SITE_RUNTIME_DIR
+    files: dict[str, Path | str] = {f"{core_dir}/{path.name}": path for path in core}
+    files.update({f"{packages_dir}/{path.name}": path for path in packages})
     return files
+
+
+#: The line of worker.js that the build rewrites with where the runtime is (worker_with_runtime).
+WORKER_RUNTIME_LINE = 'const RUNTIME = { folder: "../pyodide/", packages: "../pyodide/", lock: null };'
+
+
+def worker_with_runtime(worker: str, files: dict[str, Path | str]) -> str:
+    """Return worker.js's text with its RUNTIME line naming the versioned folders and the lock's contents.
+
+    Fails when worker.js no longer has that line (the build must not ship a worker that
+    looks for the runtime where it is not).
+
+    >>> import tempfile
+    >>> lock = Path(tempfile.mkdtemp()) / "pyodide-lock.json"
+    >>> _ = lock.write_text('{"packages": {}}')
+    >>> files = {"pyodide/aa/pyodide.mjs": Path("x"), "pyodide/bb/pyodide-lock.json": lock}
+    >>> worker_with_runtime(WORKER_RUNTIME_LINE, files)
+    'const RUNTIME = {"folder": "../pyodide/aa/", "packages": "../pyodide/bb/", "lock": {"packages": {}}};'
+    >>> worker_with_runtime("const RUNTIME = {};", files)
+    Traceback (most recent call last):
+    ...
+    mkdocs.exceptions.PluginError: docs/javascripts/worker.js must keep the line: const RUNTIME = { folder: "../pyodide/", packages: "../pyodide/", lock: null };
+    """
+    if worker.count(WORKER_RUNTIME_LINE) != 1:
+        raise PluginError(f"docs/javascripts/worker.js must keep the line: {WORKER_RUNTIME_LINE}")
+    folder = next(uri for uri in files if uri.endswith("/pyodide.mjs")).rsplit("/", 1)[0]
+    lock_uri = next(uri for uri in files if uri.endswith("/pyodide-lock.json"))
+    lock_file = files[lock_uri]
+    lock_text = lock_file.read_text(encoding="utf-8") if isinstance(lock_file, Path) else lock_file
+    runtime = {
+        "folder": f"../{folder}/",
+        "packages": f"../{lock_uri.rsplit('/', 1)[0]}/",
+        "lock": json.loads(lock_text),
+    }
+    return worker.replace(WORKER_RUNTIME_LINE, f"const RUNTIME = {json.dumps(runtime)};")
+
+
+#: The line of sw.js that the build rewrites with the runtime's files and the build's version.
+SERVICE_WORKER_BUILD_LINE = 'const BUILD = { version: "source", runtime: [] };'
+
+
+def service_worker_with_build(service_worker: str, files: dict[str, Path | str]) -> str:
+    """Return sw.js's text with its BUILD line naming the runtime's files and this build's version.
+
+    The version is a hash of the runtime's versioned paths, so a new Pyodide or a new wheel names
+    new caches, and the new service worker deletes the old ones. Fails when sw.js lost that line.
+
+    >>> text = service_worker_with_build(SERVICE_WORKER_BUILD_LINE, {"pyodide/aa/pyodide.mjs": Path("x")})
+    >>> text.startswith('const BUILD = {"version": "') and text.endswith('"runtime": ["pyodide/aa/pyodide.mjs"]};')
+    True
+    >>> service_worker_with_build("const BUILD = {};", {})
+    Traceback (most recent call last):
+    ...
+    mkdocs.exceptions.PluginError: docs/javascripts/sw.js must keep the line: const BUILD = { version: "source", runtime: [] };
+    """
+    if service_worker.count(SERVICE_WORKER_BUILD_LINE) != 1:
+        raise PluginError(f"docs/javascripts/sw.js must keep the line: {SERVICE_WORKER_BUILD_LINE}")
+    runtime = sorted(files)
+    version = hashlib.sha256("\n".join(runtime).encode()).hexdigest()[:16]
+    build = {"version": version, "runtime": runtime}
+    return service_worker.replace(SERVICE_WORKER_BUILD_LINE, f"const BUILD = {json.dumps(build)};")
 
 
 # --- MkDocs events -------------------------------------------------------------------------------
@@ -285,20 +373,37 @@ def runtime_bytes(files: dict[str, Path | str]) -> dict[str, int]:
 
 def on_config(config: MkDocsConfig) -> None:
     """Prepare the runtime files once per build (the wheel is rebuilt only when its sources change),
-    and give the pages their size (``config.extra.runtime_bytes``, read by overrides/main.html)."""
+    and give the pages their size (``config.extra.runtime_bytes``, read by overrides/main.html).
+
+    The downloaded copy (``extra.offline``) keeps the unversioned ``pyodide/`` (nothing caches it).
+    """
     root = project_root(config)
     _runtime.clear()
-    _runtime.update(runtime_files(root, root / ".cache"))
+    _runtime.update(runtime_files(root, root / ".cache", versioned=not config.extra.get("offline")))
     config.extra["runtime_bytes"] = runtime_bytes(_runtime)
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Add the runtime to the site as virtual files (nothing is written into docs/)."""
+    """Add the runtime to the site as virtual files (nothing is written into docs/), the worker as
+    ``calculator/worker.js`` (inside the service worker's scope), and, for the hosted site, the
+    worker told where its versioned runtime is and the service worker as ``calculator/sw.js``."""
     for src_uri, source in _runtime.items():
         if isinstance(source, Path):
             files.append(File.generated(config, src_uri, abs_src_path=str(source)))
         else:
             files.append(File.generated(config, src_uri, content=source))
+    hosted = not config.extra.get("offline")
+    scripts = Path(config.docs_dir) / "javascripts"
+    for name in ("worker.js", "sw.js"):
+        script = files.get_file_from_path(f"javascripts/{name}")
+        if script is not None:
+            files.remove(script)
+    worker = (scripts / "worker.js").read_text(encoding="utf-8")
+    if hosted:
+        worker = worker_with_runtime(worker, _runtime)
+        service = service_worker_with_build((scripts / "sw.js").read_text(encoding="utf-8"), _runtime)
+        files.append(File.generated(config, SERVICE_WORKER, content=service))
+    files.append(File.generated(config, WORKER, content=worker))
     return files
 
 

@@ -9,7 +9,8 @@
 
 /** @import { Answer, Calculator, FromWorker, ProgressStep, Request, WorkerLike } from "./protocol" */
 
-const WORKER_URL = new URL("./worker.js", import.meta.url);
+// The build serves worker.js from calculator/, inside the service worker's scope (hooks/runtime.py).
+const WORKER_URL = new URL("../calculator/worker.js", import.meta.url);
 const FROM_DISK = typeof location === "object" && location.protocol === "file:";
 /** What a reader of a downloaded copy is told when the browser will not run the calculator from disk (offline.js). */
 const FROM_DISK_REFUSED = globalThis.kneeloadOffline?.refused ?? "This browser cannot run the calculator from disk.";

@@ -224,6 +224,24 @@ function startWhenAllowed(allowed, start) {
 }
 
 /**
+ * Once the calculator is ready, register the service worker (calculator/sw.js: the runtime kept for
+ * the next visit, and this page's files for when the network fails), and name this page's files
+ * to it. Served calculator pages only (those in its scope, calculator/): never from disk, never
+ * in the downloaded copy (offline-runtime.js), never in an embed.
+ */
+function registerServiceWorker() {
+  if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol) || globalThis.kneeloadOffline) return;
+  const url = new URL("../calculator/sw.js", import.meta.url);
+  const scope = new URL("./", url).href;
+  if (!location.href.startsWith(scope)) return;
+  navigator.serviceWorker.register(url, { scope }).catch(() => {});
+  navigator.serviceWorker.ready.then((registration) => {
+    const loaded = performance.getEntriesByType("resource").map((entry) => entry.name);
+    registration.active?.postMessage({ type: "keep", urls: [location.href.split("#")[0], ...loaded] });
+  });
+}
+
+/**
  * Wire the page's calculator forms to one calculator, and answer the inputs the address holds.
  * @param {typeof startCalculator} [start] how the calculator starts (an embed page defers it: embed-frame.js)
  * @returns {Calculator | null} the page's calculator (null on a page with no calculator form)
@@ -268,6 +286,7 @@ export function main(start = startCalculator) {
       say("The calculator is ready.");
       forms.forEach((form) => { form.dataset.state = "ready"; });
       restored.forEach((form) => form.requestSubmit());
+      registerServiceWorker();
     },
     (error) => {
       say(error.message);

@@ -86,7 +86,7 @@ export type Answer =
 // --- the page <-> worker messages (client.js, worker.js) ----------------------------------------
 
 /** The steps of starting Python in the worker, in order. */
-export type ProgressStep = "download" | "start" | "install";
+export type ProgressStep = "download" | "start";
 
 /** Page to worker: one request, as JSON text, with the id its answer will carry. */
 export interface ToWorker {

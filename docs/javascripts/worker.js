@@ -1,8 +1,9 @@
 // The calculator's Web Worker (a module worker: Pyodide 314 refuses classic workers).
 //
-// It loads Pyodide once from the site's own copy (../pyodide/), installs the calculator wheel
-// through the site's pyodide-lock.json (sha256-checked by Pyodide), then answers requests by
-// calling one fixed Python function, calculator.protocol.handle(text) -> text.
+// It loads Pyodide once from the site's own copy (../pyodide/<hash>/, or ../pyodide/ in the
+// downloaded copy), installs the wheels of the site's pyodide-lock.json (each sha256-checked),
+// then answers requests by calling one fixed Python function, calculator.protocol.handle(text)
+// -> text. On the hosted site a later visit restores Python's memory instead (SNAPSHOT_STORE).
 // Its messages in (ToWorker, RuntimeFiles) and out (FromWorker) are typed in protocol.d.ts.
 //
 // From a downloaded copy opened from disk (file:), browsers refuse fetch() and module imports of
@@ -120,29 +121,130 @@ self.fetch = async (input, init) => {
   return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
 };
 
+/**
+ * Where the runtime is: the build writes this line (hooks/runtime.py, worker_with_runtime) with the
+ * runtime's versioned folder, the wheels' folder and the site's lock file's contents, so that no
+ * request is spent on the lock file. As written here (the source, and the downloaded copy on
+ * file:, which is given its files by the page), Pyodide's unversioned folder with its lock file.
+ * @type {{ folder: string, packages: string, lock: object | null }}
+ */
+const RUNTIME = { folder: "../pyodide/", packages: "../pyodide/", lock: null };
+
+/**
+ * The hosted site's memory snapshot: after the first start, Python's memory with the calculator
+ * imported is kept in this browser (Cache Storage), and later visits restore it instead of
+ * starting Python again (Pyodide's private _makeSnapshot/_loadSnapshot, tied to the exact build:
+ * the store is named by the runtime's two versioned folders, and calculator/sw.js deletes older
+ * builds' stores). Anything wrong with a kept snapshot (refused, corrupt, from another build)
+ * deletes it and Python starts as on a first visit. None for the source's or the downloaded
+ * copy's unversioned runtime, nor where this browser has no Cache Storage.
+ */
+const SNAPSHOT_STORE = !FROM_DISK && RUNTIME.lock && typeof caches === "object"
+  ? `kneeload-snapshot-${RUNTIME.folder.split("/").at(-2)}-${RUNTIME.packages.split("/").at(-2)}`
+  : null;
+// (Not resolved on file:, where this worker runs from a data: URL and nothing resolves against it.)
+const SNAPSHOT_KEY = SNAPSHOT_STORE ? new URL("python-snapshot", import.meta.url).href : "";
+
+/** @returns {Promise<Uint8Array | null>} the kept snapshot, if any (never throws) */
+async function keptSnapshot() {
+  if (!SNAPSHOT_STORE) return null;
+  try {
+    const response = await (await caches.open(SNAPSHOT_STORE)).match(SNAPSHOT_KEY);
+    return response ? new Uint8Array(await response.arrayBuffer()) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** @param {Uint8Array | null} snapshot kept for the next visit; null: forget the kept one */
+async function keepSnapshot(snapshot) {
+  if (!SNAPSHOT_STORE) return;
+  try {
+    if (snapshot) await (await caches.open(SNAPSHOT_STORE)).put(SNAPSHOT_KEY, new Response(/** @type {Uint8Array<ArrayBuffer>} */ (snapshot)));
+    else await caches.delete(SNAPSHOT_STORE);
+  } catch {
+    // Not kept: the next visit starts Python as this one did.
+  }
+}
+
+/**
+ * Download every wheel of the site's lock (each checked against the lock's sha256 by the
+ * browser, as Subresource Integrity), while Python starts.
+ * @param {string} base the wheels' folder
+ * @param {{ packages: Record<string, { name: string, file_name: string, sha256: string }> }} lock
+ * @returns {Promise<Uint8Array[]>}
+ */
+function downloadWheels(base, lock) {
+  return Promise.all(Object.values(lock.packages).map(async ({ name, file_name: file, sha256 }) => {
+    const digest = btoa(String.fromCharCode(...(sha256.match(/../g) ?? []).map((hex) => parseInt(hex, 16))));
+    try {
+      const response = await fetch(new URL(file, base).href, { integrity: `sha256-${digest}` });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return new Uint8Array(await response.arrayBuffer());
+    } catch (error) {
+      throw new Error(`${name} could not be installed: its download failed or did not match the sha256 in the site's lock (${describe(error)}).`);
+    }
+  }));
+}
+
 /** @returns {Promise<(text: string) => string>} calculator.protocol.handle, once Python runs */
 async function startPython() {
   progress("download", "Downloading the Python runtime");
+  const here = (/** @type {string} */ path) => new URL(path, import.meta.url).href;
   const runtime = FROM_DISK
     ? await runtimeFromPage()
-    : { loader: new URL("../pyodide/pyodide.mjs", import.meta.url).href, indexURL: new URL("../pyodide/", import.meta.url).href };
+    : {
+      loader: here(`${RUNTIME.folder}pyodide.mjs`),
+      indexURL: here(RUNTIME.folder),
+      packageBaseUrl: here(RUNTIME.packages),
+      ...(RUNTIME.lock ? { lockFileContents: RUNTIME.lock } : {}),
+    };
   const { loader, ...options } = runtime;
+  const snapshot = keptSnapshot();
   const { loadPyodide } = await import(loader);
-  progress("start", "Starting Python");
-  const pyodide = await loadPyodide({ ...options, fullStdLib: false });
-  progress("install", "Installing the calculator");
+  /** @param {any} pyodide @returns {(text: string) => string} */
+  const handler = (pyodide) => {
+    // Kept for the worker's lifetime: one module proxy, one fixed function.
+    const protocol = pyodide.pyimport("calculator.protocol");
+    return (text) => protocol.handle(text);
+  };
+  const kept = await snapshot;
+  if (kept) {
+    progress("start", "Starting Python from this browser's copy");
+    try {
+      return handler(await loadPyodide({ ...options, _loadSnapshot: kept }));
+    } catch {
+      await keepSnapshot(null);
+    }
+  }
+  progress("start", "Starting Python and installing the calculator");
+  if (RUNTIME.lock && !FROM_DISK) {
+    // The hosted site: the wheels download while Python starts, are unpacked, and the calculator
+    // is imported; then Python's memory is kept for the next visit (not awaited).
+    const wheels = downloadWheels(here(RUNTIME.packages), /** @type {any} */ (RUNTIME.lock));
+    wheels.catch(() => {});
+    const pyodide = await loadPyodide({ ...options, _makeSnapshot: Boolean(SNAPSHOT_STORE) });
+    for (const wheel of await wheels) pyodide.unpackArchive(wheel, "wheel");
+    pyodide.runPython("import calculator.protocol");
+    if (SNAPSHOT_STORE) keepSnapshot(pyodide.makeMemorySnapshot());
+    return handler(pyodide);
+  }
+  // The source's and the downloaded copy's runtime: the wheel is named in loadPyodide's packages,
+  // so it downloads while Python starts. Pyodide reports a package it could not install (a failed
+  // download, a wrong sha256) with console.error and carries on: those messages say why.
   /** @type {string[]} */
   const problems = [];
-  await pyodide.loadPackage(CALCULATOR_PACKAGE, {
-    messageCallback: () => {},
-    errorCallback: (/** @type {string} */ message) => problems.push(message),
-  });
-  if (problems.length) {
-    throw new Error(problems.join(" "));
+  const error = console.error.bind(console);
+  console.error = (...args) => {
+    error(...args);
+    problems.push(args.map(String).join(" "));
+  };
+  const pyodide = await loadPyodide({ ...options, packages: [CALCULATOR_PACKAGE] });
+  console.error = error;
+  if (!(CALCULATOR_PACKAGE in pyodide.loadedPackages)) {
+    throw new Error(problems.join(" ") || `${CALCULATOR_PACKAGE} could not be installed.`);
   }
-  // Kept for the worker's lifetime: one module proxy, one fixed function.
-  const protocol = pyodide.pyimport("calculator.protocol");
-  return (text) => protocol.handle(text);
+  return handler(pyodide);
 }
 
 // Pyodide 314's loader catches a failed WebAssembly start (the .wasm file missing or refused),

@@ -111,7 +111,7 @@ def test_where_asks_in_the_words_it_shows_and_marks_the_group(page: Page, reques
 def held_runtime(page: Page) -> Iterator[list[Route]]:
     """Hold the runtime's WebAssembly request until the test lets it go."""
     held: list[Route] = []
-    page.context.route(re.compile(r".*/pyodide/pyodide\.asm\.wasm$"), lambda route: held.append(route))
+    page.context.route(re.compile(r".*/pyodide/.*pyodide\.asm\.wasm$"), lambda route: held.append(route))
     yield held
 
 

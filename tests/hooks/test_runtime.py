@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import tomllib
 import zipfile
 from pathlib import Path
@@ -165,7 +166,7 @@ def test_missing_lock_tool_says_what_to_run(tmp_path: Path) -> None:
 
 
 def test_runtime_files_map_site_paths_to_sources(tmp_path: Path) -> None:
-    files = runtime.runtime_files(PROJECT_ROOT, tmp_path)
+    files = runtime.runtime_files(PROJECT_ROOT, tmp_path, versioned=False)
     assert {
         "pyodide/pyodide.mjs",
         "pyodide/pyodide.asm.mjs",
@@ -177,6 +178,33 @@ def test_runtime_files_map_site_paths_to_sources(tmp_path: Path) -> None:
     for entry in lock["packages"].values():
         assert isinstance(files[f"pyodide/{entry['file_name']}"], Path)
     assert len(files) == len(runtime.PYODIDE_CORE_FILES) + 1 + len(lock["packages"])
+
+
+def test_versioned_runtime_folders_change_with_their_bytes(tmp_path: Path) -> None:
+    # The hosted site's runtime: Pyodide in one folder named by its files' hash, the lock and the
+    # wheels in another, so a host can cache both as immutable and a new wheel leaves Pyodide's alone.
+    flat = runtime.runtime_files(PROJECT_ROOT, tmp_path, versioned=False)
+    files = runtime.runtime_files(PROJECT_ROOT, tmp_path)
+    folders = {uri.rsplit("/", 1)[0] for uri in files}
+    assert len(folders) == 2
+    assert all(re.fullmatch(r"pyodide/[0-9a-f]{16}", folder) for folder in folders), folders
+    assert sorted(uri.rsplit("/", 1)[1] for uri in files) == sorted(uri.rsplit("/", 1)[1] for uri in flat)
+    core = [Path(files[uri]) for uri in files if uri.endswith("pyodide.mjs")]
+    changed = tmp_path / "pyodide.mjs"
+    changed.write_bytes(core[0].read_bytes() + b"\n")
+    assert runtime.folder_hash([changed]) != runtime.folder_hash(core)
+
+
+def test_built_worker_names_the_versioned_runtime_and_carries_the_lock(tmp_path: Path) -> None:
+    files = runtime.runtime_files(PROJECT_ROOT, tmp_path)
+    source = (PROJECT_ROOT / "docs" / "javascripts" / "worker.js").read_text(encoding="utf-8")
+    built = runtime.worker_with_runtime(source, files)
+    line = next(text for text in built.splitlines() if text.startswith("const RUNTIME = "))
+    told = json.loads(line.removeprefix("const RUNTIME = ").removesuffix(";"))
+    # Relative to calculator/worker.js, each folder is one that holds those files in the site.
+    assert f"pyodide/{told['folder'].split('/')[2]}/pyodide.asm.wasm" in files
+    lock_uri = f"pyodide/{told['packages'].split('/')[2]}/pyodide-lock.json"
+    assert told["lock"] == json.loads(Path(files[lock_uri]).read_text(encoding="utf-8"))
 
 
 def test_missing_runtime_says_what_to_run(tmp_path: Path) -> None:

@@ -1,0 +1,114 @@
+// The calculator's service worker: a returning reader's calculator works with no network and
+// starts without downloading the runtime again. Hosted site only: page.js registers it from
+// calculator pages (never on file:, never in the downloaded copy). The build serves it as
+// calculator/sw.js, so its scope is calculator/ (the calculator pages and their worker,
+// calculator/worker.js); reading pages are outside it and never wait on it.
+//
+// - The versioned runtime (pyodide/<hash>/: Pyodide's files, the lock file, the wheels; a path
+//   always holds the same bytes) is stored when the service worker installs and then served
+//   from the store.
+// - A calculator page, its scripts, styles and images always come from the network; the last copy
+//   is kept only to be used when the network fails, so no page is ever served stale while the
+//   site answers.
+// - Everything else passes by untouched.
+//
+// The build writes the BUILD line (hooks/runtime.py, service_worker_with_build): the runtime's
+// files and the version of this build. Each build's stores are named by its version (the
+// worker's snapshot store by the runtime's folders), and a new build's service worker deletes
+// the others when it takes over.
+
+/** @type {{ version: string, runtime: string[] }} */
+const BUILD = { version: "source", runtime: [] };
+const PREFIX = "kneeload-";
+const RUNTIME_STORE = `${PREFIX}runtime-${BUILD.version}`;
+const PAGES_STORE = `${PREFIX}pages-${BUILD.version}`;
+/** The worker's store of Python's memory for this build's runtime (worker.js, SNAPSHOT_STORE). */
+const SNAPSHOT_STORE = `${PREFIX}snapshot-${["pyodide.mjs", "pyodide-lock.json"]
+  .map((name) => BUILD.runtime.find((path) => path.endsWith(`/${name}`))?.split("/").at(-2)).join("-")}`;
+const KEPT = [RUNTIME_STORE, PAGES_STORE, SNAPSHOT_STORE];
+const SITE = new URL("../", self.location.href).href;
+/** What is versioned: same path, same bytes. */
+const VERSIONED = new RegExp(`^${SITE.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}pyodide/[0-9a-f]{16}/`);
+/** Where a calculator page's own files are (its page, scripts, styles, images). */
+const PAGE_FILES = ["calculator/", "javascripts/", "assets/", "images/"].map((folder) => SITE + folder);
+
+/** @typedef {{ waitUntil(promise: Promise<unknown>): void }} ExtendableEvent */
+/** @typedef {ExtendableEvent & { request: Request, respondWith(response: Promise<Response>): void }} FetchEvent */
+/** @typedef {ExtendableEvent & { data: unknown }} ExtendableMessageEvent */
+const worker = /** @type {any} */ (self);
+
+worker.addEventListener("install", (/** @type {ExtendableEvent} */ event) => {
+  event.waitUntil(
+    caches.open(RUNTIME_STORE)
+      .then((store) => store.addAll(BUILD.runtime.map((path) => SITE + path)))
+      .then(() => worker.skipWaiting()),
+  );
+});
+
+worker.addEventListener("activate", (/** @type {ExtendableEvent} */ event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((names) => Promise.all(names
+        .filter((name) => name.startsWith(PREFIX) && !KEPT.includes(name))
+        .map((name) => caches.delete(name))))
+      .then(() => worker.clients.claim()),
+  );
+});
+
+/**
+ * The page that registered this worker names its own files (its address and what it loaded):
+ * those of the calculator's that pass PAGE_FILES are kept for when the network fails.
+ */
+worker.addEventListener("message", (/** @type {ExtendableMessageEvent} */ event) => {
+  const data = /** @type {{ type?: unknown, urls?: unknown }} */ (event.data);
+  if (data?.type !== "keep" || !Array.isArray(data.urls)) return;
+  const urls = data.urls.filter((url) => typeof url === "string" && isPageFile(url));
+  event.waitUntil(caches.open(PAGES_STORE).then((store) => Promise.all(urls.map(async (url) => {
+    const response = await fetch(url, { cache: "no-cache" });
+    if (response.ok) await store.put(url, response);
+  }))).catch(() => {}));
+});
+
+/** @param {string} url */
+function isPageFile(url) {
+  return !url.includes("#") && PAGE_FILES.some((folder) => url.startsWith(folder));
+}
+
+worker.addEventListener("fetch", (/** @type {FetchEvent} */ event) => {
+  const { request } = event;
+  if (request.method !== "GET") return;
+  if (VERSIONED.test(request.url)) event.respondWith(fromStore(request));
+  else if (isPageFile(request.url.split("?")[0])) event.respondWith(fromNetwork(request));
+});
+
+/**
+ * The versioned runtime: from the store, else from the network (and then kept).
+ * @param {Request} request
+ * @returns {Promise<Response>}
+ */
+async function fromStore(request) {
+  const store = await caches.open(RUNTIME_STORE);
+  const kept = await store.match(request, { ignoreSearch: true });
+  if (kept) return kept;
+  const response = await fetch(request);
+  if (response.ok) await store.put(request, response.clone());
+  return response;
+}
+
+/**
+ * A calculator page's own files: from the network (keeping the copy), else the kept copy.
+ * @param {Request} request
+ * @returns {Promise<Response>}
+ */
+async function fromNetwork(request) {
+  const store = await caches.open(PAGES_STORE);
+  try {
+    const response = await fetch(request);
+    if (response.ok && response.type === "basic") await store.put(request.url.split("?")[0], response.clone());
+    return response;
+  } catch (error) {
+    const kept = await store.match(request.url.split("?")[0]);
+    if (kept) return kept;
+    throw error;
+  }
+}

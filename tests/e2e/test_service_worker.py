@@ -1,0 +1,125 @@
+"""What a returning reader's browser keeps: the service worker (calculator/sw.js, from
+docs/javascripts/sw.js) and the worker's memory snapshot (worker.js). The calculator answers with
+the network cut; a later visit starts from the snapshot, and a corrupt one is replaced, never
+trusted; an older build's caches are deleted; reading pages and the downloaded copy never
+register the service worker."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.reader import READY_TIMEOUT_MS, fill_weeks, open_calculator
+
+#: True once this page is controlled and the service worker has kept the page itself.
+KEPT = """async () => {
+  if (!navigator.serviceWorker.controller) return false;
+  for (const name of await caches.keys()) {
+    if (name.startsWith("kneeload-pages-") && await (await caches.open(name)).match(location.href.split("#")[0])) return true;
+  }
+  return false;
+}"""
+
+
+#: The size of the worker's kept memory snapshot of Python (0: none yet).
+SNAPSHOT_BYTES = """async () => {
+  const name = (await caches.keys()).find((name) => name.startsWith("kneeload-snapshot-"));
+  const kept = name && await (await caches.open(name)).match(new URL("python-snapshot", location.href).href);
+  return kept ? (await kept.arrayBuffer()).byteLength : 0;
+}"""
+#: True once there is one (Python's memory is tens of MB).
+SNAPSHOT_KEPT = f"async () => (await ({SNAPSHOT_BYTES})()) > 1000000"
+
+
+def _ask_ramp(page: Page) -> None:
+    fill_weeks(page, ["20", "22", "26", "25"])
+    page.get_by_role("button", name="Check my weeks").click()
+    expect(page.locator("#ramp-answer tbody tr")).to_have_count(4, timeout=READY_TIMEOUT_MS)
+
+
+def test_returning_reader_gets_an_answer_with_the_network_cut(page: Page, requests_seen: list[str]) -> None:
+    open_calculator(page)
+    _ask_ramp(page)
+    page.wait_for_function(KEPT, timeout=READY_TIMEOUT_MS)
+    scope = page.evaluate("async () => (await navigator.serviceWorker.ready).scope")
+    assert scope.endswith("/calculator/"), scope
+    page.context.set_offline(True)
+    try:
+        page.goto("calculator/ramp.html")
+        expect(page.locator("#ramp-form")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+        _ask_ramp(page)
+        expect(page.locator("#ramp-answer .kl-summary")).to_contain_text("up to 28.6 km")  # 26 (week 3) x 1.1
+    finally:
+        page.context.set_offline(False)
+
+
+def test_a_later_visit_starts_from_the_snapshot(page: Page, requests_seen: list[str]) -> None:
+    open_calculator(page)
+    page.wait_for_function(SNAPSHOT_KEPT, timeout=READY_TIMEOUT_MS)
+    assert any(url.endswith(".whl") for url in requests_seen)
+    requests_seen.clear()
+    open_calculator(page)
+    _ask_ramp(page)
+    expect(page.locator("#ramp-answer .kl-summary")).to_contain_text("up to 28.6 km")  # 26 (week 3) x 1.1
+    # Restored with the calculator imported: no wheel was downloaded or installed this time.
+    assert not [url for url in requests_seen if url.endswith(".whl")]
+
+
+def test_a_corrupt_snapshot_is_replaced_not_trusted(page: Page, requests_seen: list[str]) -> None:
+    open_calculator(page)
+    page.wait_for_function(SNAPSHOT_KEPT, timeout=READY_TIMEOUT_MS)
+    page.evaluate(
+        """async () => {
+          const name = (await caches.keys()).find((name) => name.startsWith("kneeload-snapshot-"));
+          const bytes = new Uint8Array(2000000).map((_, i) => (i * 7919) % 256);
+          await (await caches.open(name)).put(new URL("python-snapshot", location.href).href, new Response(bytes));
+        }"""
+    )
+    requests_seen.clear()
+    open_calculator(page)
+    _ask_ramp(page)
+    expect(page.locator("#ramp-answer .kl-summary")).to_contain_text("up to 28.6 km")  # 26 (week 3) x 1.1
+    assert any(url.endswith(".whl") for url in requests_seen)  # started as on a first visit
+    # A new snapshot, made by this start, in place of the corrupt one.
+    page.wait_for_function(
+        f"async () => ![0, 2000000].includes(await ({SNAPSHOT_BYTES})())", timeout=READY_TIMEOUT_MS
+    )
+
+
+def test_an_older_builds_cache_is_deleted_and_never_used(page: Page, requests_seen: list[str]) -> None:
+    # A cache left by an earlier build, holding a broken copy of every runtime file at their paths.
+    page.goto("index.html")
+    page.evaluate(
+        """async () => {
+          await (await caches.open("kneeload-snapshot-0000000000000000-0000000000000000"))
+            .put(new URL("calculator/python-snapshot", location.href).href, new Response("old"));
+          const store = await caches.open("kneeload-runtime-0000000000000000");
+          await store.put(new URL("pyodide/0000000000000000/pyodide.asm.wasm", location.href).href,
+            new Response("not wasm", { headers: { "Content-Type": "application/wasm" } }));
+        }"""
+    )
+    open_calculator(page)
+    _ask_ramp(page)
+    page.wait_for_function(KEPT, timeout=READY_TIMEOUT_MS)
+    names = page.evaluate("() => caches.keys()")
+    assert "kneeload-runtime-0000000000000000" not in names
+    assert "kneeload-snapshot-0000000000000000-0000000000000000" not in names
+    assert [name for name in names if name.startswith("kneeload-runtime-")], names
+
+
+def test_reading_pages_never_register_it(page: Page, requests_seen: list[str]) -> None:
+    page.goto("index.html")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
+    assert not [url for url in requests_seen if url.endswith("/sw.js")]
+
+
+def test_the_downloaded_copy_has_no_service_worker(built_site: Path) -> None:
+    with zipfile.ZipFile(built_site / "download" / "kneeload-offline.zip") as opened:
+        names = set(opened.namelist())
+    assert "kneeload-offline/calculator/worker.js" in names
+    assert not [name for name in names if name.endswith("/sw.js")]
+    assert (built_site / "calculator" / "sw.js").is_file()
