@@ -6,6 +6,9 @@ The start is the first point's time (UTC); the type is the track's ``<type>`` (S
 Garmin write ``running``), or none (counted as a run). A file with several tracks gives
 several activities. A route (``<rte>``: a plan drawn on a map) is not a run.
 
+The file is parsed as it is read, 64 KiB at a time, with the standard library's expat parser
+(no element is kept: a point's coordinates are added to the distance and dropped).
+
 >>> import io
 >>> text = ('<gpx xmlns="http://www.topografix.com/GPX/1/1"><trk><type>running</type><trkseg>'
 ...         '<trkpt lat="0" lon="0"><time>2026-09-26T06:00:00Z</time></trkpt>'
@@ -16,12 +19,12 @@ several activities. A route (``<rte>``: a plan drawn on a map) is not a run.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
-from datetime import datetime
 from typing import IO
 
-from calculator.history.activities import Activity, HistoryFileError, haversine_km
-from calculator.history.xmltrack import read_time, stream_elements
+from calculator.history.activities import EARTH_RADIUS_KM, Activity, HistoryFileError
+from calculator.history.xmltrack import expat_parser, feed, read_time
 
 __all__ = ["read_gpx"]
 
@@ -34,58 +37,115 @@ def _coordinate(text: str | None, limit: float) -> float | None:
     return value if -limit <= value <= limit else None
 
 
+class _Tracks:
+    """The parser's handlers: each finished track becomes an activity in ``found``."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.found: list[Activity] = []
+        self.count = 0
+        self.routes = 0
+        self.root_seen = False
+        self.metadata_time: str | None = None
+        self.path: list[str] = []
+        self.text: list[str] | None = None
+        self._new_track()
+
+    def _new_track(self) -> None:
+        self.km = 0.0
+        self.points = 0
+        self.first_time: str | None = None
+        self.last_time: str | None = None
+        self.kind: str | None = None
+        self.last: tuple[float, float, float] | None = None  # lat and lon in radians, cos(lat)
+
+    def start(self, tag: str, attributes: dict[str, str]) -> None:
+        name = tag.rsplit("}", 1)[-1]
+        if not self.root_seen:
+            if name != "gpx":
+                raise HistoryFileError(f"{self.name} is not a GPX file (it starts with <{name}>).")
+            self.root_seen = True
+        self.path.append(name)
+        if name == "trkpt":
+            self._point(attributes)
+        elif name == "trkseg":
+            self.last = None
+        elif name == "trk":
+            self._new_track()
+        elif name == "rte":
+            self.routes += 1
+        elif name in ("time", "type"):
+            self.text = []
+
+    def _point(self, attributes: dict[str, str]) -> None:
+        lat = _coordinate(attributes.get("lat"), 90)
+        lon = _coordinate(attributes.get("lon"), 180)
+        if lat is None or lon is None:
+            return
+        self.points += 1
+        phi, lam = math.radians(lat), math.radians(lon)
+        cos_phi = math.cos(phi)
+        last = self.last
+        if last is not None:  # haversine, as `activities.haversine_km`, with each point's cosine once
+            a = math.sin((phi - last[0]) / 2) ** 2 + last[2] * cos_phi * math.sin((lam - last[1]) / 2) ** 2
+            self.km += 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+        self.last = (phi, lam, cos_phi)
+
+    def characters(self, data: str) -> None:
+        if self.text is not None:
+            self.text.append(data)
+
+    def end(self, tag: str) -> None:
+        name = self.path.pop() if self.path else ""
+        if name in ("time", "type") and self.text is not None:
+            text = "".join(self.text).strip()
+            self.text = None
+            parent = self.path[-1] if self.path else ""
+            if name == "type" and parent == "trk":
+                self.kind = text or None
+            elif name == "time" and parent == "trkpt":
+                if self.first_time is None:
+                    self.first_time = text
+                self.last_time = text
+            elif name == "time" and parent == "metadata":
+                self.metadata_time = text
+        elif name == "trk" and self.points:
+            self._finish()
+
+    def _finish(self) -> None:
+        start = read_time(self.first_time) or read_time(self.metadata_time)
+        if start is None:
+            raise HistoryFileError(f"{self.name}: a track has no times, so its day is unknown.")
+        end = read_time(self.last_time)
+        seconds = (end - start).total_seconds() if end is not None and self.first_time else None
+        self.count += 1
+        self.found.append(
+            Activity(
+                start_utc=start,
+                start_local=None,
+                km=self.km,
+                kind=self.kind,
+                source=self.name,
+                link=self.name,
+                seconds=seconds,
+            )
+        )
+
+
 def read_gpx(stream: IO[bytes], name: str) -> Iterator[Activity]:
     """Every track of a GPX file (a byte stream, parsed as it is read) as an `Activity`.
 
     Raises `HistoryFileError` for a file that is not GPX, is cut short, or has no track points.
     """
-    found = 0
-    routes = 0
-    metadata_time: datetime | None = None
-    km = 0.0
-    points = 0
-    start: datetime | None = None
-    end: datetime | None = None
-    kind: str | None = None
-    last: tuple[float, float] | None = None
-    for event, tag, element, parent in stream_elements(
-        stream, name, "gpx", "GPX", frozenset({"time", "type", "trk", "gpx"})
-    ):
-        if event == "start":
-            if tag == "trk":
-                km, points, start, end, kind, last = 0.0, 0, None, None, None, None
-            elif tag == "trkseg":
-                last = None
-            continue
-        if tag == "trkpt":
-            lat = _coordinate(element.get("lat"), 90)
-            lon = _coordinate(element.get("lon"), 180)
-            if lat is None or lon is None:
-                continue
-            points += 1
-            if last is not None:
-                km += haversine_km(last[0], last[1], lat, lon)
-            last = (lat, lon)
-            moment = next((read_time(child.text) for child in element if child.tag.endswith("time")), None)
-            if moment is not None:
-                start = moment if start is None else min(start, moment)
-                end = moment if end is None else max(end, moment)
-        elif tag == "type" and parent is not None and parent.tag.endswith("trk"):
-            kind = (element.text or "").strip() or None
-        elif tag == "time" and parent is not None and parent.tag.endswith("metadata"):
-            metadata_time = read_time(element.text)
-        elif tag == "rte":
-            routes += 1
-        elif tag == "trk" and points:
-            begun = start or metadata_time
-            if begun is None:
-                raise HistoryFileError(f"{name}: a track has no times, so its day is unknown.")
-            found += 1
-            seconds = (end - start).total_seconds() if start is not None and end is not None else None
-            yield Activity(
-                start_utc=begun, start_local=None, km=km, kind=kind, source=name, link=name, seconds=seconds
-            )
-    if not found:
-        if routes:
+    tracks = _Tracks(name)
+    parser = expat_parser()
+    parser.StartElementHandler = tracks.start
+    parser.EndElementHandler = tracks.end
+    parser.CharacterDataHandler = tracks.characters
+    for _ in feed(parser, stream, name, "GPX", lambda: tracks.root_seen):
+        yield from tracks.found
+        tracks.found.clear()
+    if not tracks.count:
+        if tracks.routes:
             raise HistoryFileError(f"{name} holds a route (a plan drawn on a map), not a recorded run.")
         raise HistoryFileError(f"{name} has no track points: there is no run in it to count.")

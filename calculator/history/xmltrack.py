@@ -13,13 +13,17 @@ True
 from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import IO
+from xml.parsers import expat
 
 from calculator.history.activities import HistoryFileError, utc
 
-__all__ = ["local_name", "read_time", "stream_elements"]
+__all__ = ["expat_parser", "feed", "local_name", "read_time", "stream_elements"]
+
+#: How much of a file the parsers read at a time.
+CHUNK = 64 * 1024
 
 
 def local_name(tag: str) -> str:
@@ -73,3 +77,35 @@ def stream_elements(
                 f"{name} is cut short: the {kind} file ends in the middle (it may not have finished copying)."
             ) from None
         raise HistoryFileError(f"{name} is not a readable {kind} file ({error}).") from None
+
+
+def expat_parser() -> expat.XMLParserType:
+    """An expat parser that names elements ``namespace}local`` and hands text over in large pieces."""
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.buffer_text = True
+    return parser
+
+
+def feed(
+    parser: expat.XMLParserType, stream: IO[bytes], name: str, kind: str, started: Callable[[], bool]
+) -> Iterator[None]:
+    """Feed *stream* to *parser* a CHUNK at a time, pausing (yielding) after each piece.
+
+    *started* says whether the root element was seen. Raises `HistoryFileError` when the file is
+    empty, is not XML, or is cut short (*kind* names the format for the reader).
+    """
+    try:
+        while chunk := stream.read(CHUNK):
+            parser.Parse(chunk, False)
+            yield
+        parser.Parse(b"", True)
+        yield
+    except expat.ExpatError as error:
+        message = expat.ErrorString(error.code) if error.code else str(error)
+        if not started():
+            raise HistoryFileError(f"{name} is empty, or not a {kind} file.") from None
+        if message in ("no element found", "unclosed token", "partial character"):
+            raise HistoryFileError(
+                f"{name} is cut short: the {kind} file ends in the middle (it may not have finished copying)."
+            ) from None
+        raise HistoryFileError(f"{name} is not a readable {kind} file ({message}).") from None

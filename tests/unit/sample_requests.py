@@ -20,7 +20,6 @@ FEATURES = [feature["key"] for feature in RULES["where"]["features"]]
 SIGNS = [sign["key"] for sign in RULES["overtraining"]["signs"]]
 
 
-
 def _history_files() -> list[str]:
     """A Garmin CSV of 6 weeks of runs (a rise over the limit, a long run) and an empty GPX file."""
     folder = Path(tempfile.mkdtemp(prefix="kneeload-history-"))
