@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 __all__ = [
@@ -189,13 +189,33 @@ def _rank(activity: Activity) -> int:
     return next((rank for ext, rank in _PREFERENCE.items() if name.endswith("." + ext)), 0)
 
 
+def _merged(first: Activity, second: Activity) -> Activity:
+    """One record of a run recorded twice: the preferred one (`_PREFERENCE`), with the other's
+    distance and time when it has none (a Strava CSV row without a distance, its GPX with one).
+
+    >>> t = datetime(2026, 9, 26, 9, 0, tzinfo=UTC)
+    >>> row = Activity(start_utc=t, start_local=None, km=0.0, kind="Run", source="activities.csv", link="1.gpx")
+    >>> track = Activity(start_utc=t, start_local=None, km=5.2, kind=None, source="1.gpx", link="1.gpx", seconds=1800)
+    >>> merged = _merged(track, row)
+    >>> merged.source, merged.km, merged.seconds
+    ('activities.csv', 5.2, 1800)
+    """
+    kept, other = (second, first) if _rank(second) < _rank(first) else (first, second)
+    return replace(
+        kept,
+        km=kept.km or other.km,
+        seconds=kept.seconds if kept.seconds is not None else other.seconds,
+    )
+
+
 def unique_runs(activities: Iterable[Activity], utc_offset_minutes: int = 0) -> tuple[list[Activity], int]:
     """Return the runs, each once, by local start, and how many duplicates were dropped.
 
     Two records are one run when the export links them (a Strava CSV row's file), or when they
     start within 2 minutes of each other and their distances differ by at most 5 % (or 0.1 km).
     A duplicate that is not a run by its own type still removes its twin: the platform's summary
-    (a CSV row) decides the type, then FIT, TCX and GPX.
+    (a CSV row) decides the type, then FIT, TCX and GPX; a record without a distance takes its
+    twin's.
 
     >>> t = datetime(2026, 9, 26, 9, 0, tzinfo=UTC)
     >>> a = Activity(start_utc=t, start_local=None, km=10.0, kind="Run", source="activities.csv")
@@ -222,8 +242,7 @@ def unique_runs(activities: Iterable[Activity], utc_offset_minutes: int = 0) -> 
             kept.append(activity)
             continue
         dropped += 1
-        if _rank(activity) < _rank(kept[twin]):
-            kept[twin] = activity
+        kept[twin] = _merged(kept[twin], activity)
     runs = [activity for activity in kept if activity.is_run]
     runs.sort(key=lambda item: item.local_start(utc_offset_minutes))
     return runs, dropped

@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import gzip
 import io
+import sys
+import traceback
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import IO, cast
 
 from calculator.history.activities import Activity, HistoryFileError, NoActivityError
@@ -29,6 +32,7 @@ from calculator.history.garmin_csv import is_garmin_header, read_garmin_rows
 from calculator.history.gpx import read_gpx
 from calculator.history.strava_csv import is_strava_header, read_strava_rows
 from calculator.history.tcx import read_tcx
+from calculator.units import KM
 
 __all__ = ["MEDIA", "FileReading", "kind_of", "read_file"]
 
@@ -53,6 +57,9 @@ MEDIA = (
 )
 #: The names of the activity lists in a zip (compared in lower case, in any folder).
 ACTIVITY_LISTS = ("activities.csv",)
+#: The earliest and latest starts read (GPS watches began in the 1990s; the calculator's dates end in 2100).
+EARLIEST = datetime(1980, 1, 1)
+LATEST = datetime(2100, 12, 31)
 #: How deep zips inside zips are read.
 MAX_ZIP_DEPTH = 2
 #: The most problems one file reports one by one; the rest are counted.
@@ -124,6 +131,16 @@ def _read_csv(stream: IO[bytes], name: str, distance_unit: str, in_zip: bool) ->
             "switch your account's language to English and export again, or add the activity files "
             "(GPX, TCX or FIT) instead."
         )
+
+
+def _plausible(activity: Activity) -> bool:
+    """An activity with a date from EARLIEST to LATEST and at most the calculator's most km in a week."""
+    start = activity.start_local or activity.start_utc
+    return (
+        start is not None
+        and EARLIEST <= start.replace(tzinfo=None) <= LATEST
+        and activity.km <= KM.max_per_week
+    )
 
 
 def _read_one(
@@ -199,7 +216,14 @@ def _read_stream(
             _read_zip(stream, name, reading, distance_unit, depth + 1)
             return
         found = list(_read_one(stream, name, kind, distance_unit, in_zip))
-        reading.activities.extend(found)
+        kept = [activity for activity in found if _plausible(activity)]
+        if len(kept) < len(found):
+            reading.problem(
+                name,
+                f"{name}: {len(found) - len(kept)} of its activities were left out: a date before "
+                f"{EARLIEST.year} or after {LATEST.year}, or a distance over {KM.max_per_week} km.",
+            )
+        reading.activities.extend(kept)
     except NoActivityError as error:
         if in_zip:
             reading.skipped += 1
@@ -207,8 +231,13 @@ def _read_stream(
             reading.problem(name, str(error))
     except HistoryFileError as error:
         reading.problem(name, str(error))
-    except (OSError, EOFError, zlib.error, zipfile.BadZipFile):
+    except (OSError, EOFError, zlib.error, zipfile.BadZipFile, NotImplementedError):
         reading.problem(name, f"{name} is damaged or cut short: it could not be decompressed.")
+    except Exception:  # noqa: BLE001 (a fault in a reader on one file must not lose the others: details on stderr)
+        traceback.print_exc(file=sys.stderr)
+        reading.problem(
+            name, f"{name} could not be read: it may be damaged (a fault in the calculator's reader)."
+        )
 
 
 def _read_zip(stream: IO[bytes], name: str, reading: FileReading, distance_unit: str, depth: int) -> None:
@@ -217,7 +246,7 @@ def _read_zip(stream: IO[bytes], name: str, reading: FileReading, distance_unit:
         raise HistoryFileError(f"{name}: a zip inside a compressed file cannot be read: unpack it first.")
     try:
         archive = zipfile.ZipFile(stream)
-    except (zipfile.BadZipFile, OSError, EOFError):
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError):
         raise HistoryFileError(f"{name} is not a complete zip file (it may be cut short).") from None
     before = len(reading.activities)
     with archive:

@@ -9,6 +9,7 @@ no session (a watch's settings, its daily monitoring) holds no activity.
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import IO, Any
@@ -71,7 +72,7 @@ def read_fit(stream: IO[bytes], name: str) -> Iterator[Activity]:
         ) from None
     except fitdecode.FitCRCError:
         raise HistoryFileError(f"{name} is damaged: its checksum does not match its contents.") from None
-    except (fitdecode.FitError, ValueError, KeyError, IndexError, TypeError, OverflowError):
+    except (fitdecode.FitError, ValueError, KeyError, IndexError, TypeError, OverflowError, struct.error):
         raise HistoryFileError(f"{name} is a damaged FIT file: it could not be read.") from None
     if not sessions:
         raise NoActivityError(f"{name} holds no activity (a FIT file of settings or daily monitoring).")

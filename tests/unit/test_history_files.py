@@ -13,6 +13,7 @@ import sys
 import tracemalloc
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO
 
 import pytest
 from history_samples import (
@@ -209,22 +210,22 @@ def test_a_csv_in_another_encoding_says_so() -> None:
 def test_garmin_csv_reads_no_values_thousands_decimal_commas_and_local_dates() -> None:
     rows = [
         ("Running", "2026-09-21 23:45:00", "10,5", "0:55:10"),  # decimal comma
-        (
-            "Trail Running",
-            "2026-09-23 07:00:00",
-            "1,020.25",
-            "1:02:03",
-        ),  # thousands (a typing slip, but read)
+        ("Trail Running", "2026-09-23 07:00:00", "21.10", "1:02:03"),
+        ("Running", "2026-09-23 18:00:00", "1,020.25", "1:02:03"),  # thousands: 1020.25 km, left out
         ("Treadmill Running", "2026-09-24 07:00:00", "--", "30:00"),  # no distance: 0 km
         ("Walking", "2026-09-25 07:00:00", "3.10", "40:00"),
     ]
     reading = read(garmin_csv(rows), "Activities.csv")
     assert [(a.kind, a.km, a.seconds) for a in reading.activities] == [
         ("Running", 10.5, 3310.0),
-        ("Trail Running", 1020.25, 3723.0),
+        ("Trail Running", 21.1, 3723.0),
         ("Treadmill Running", 0.0, 1800.0),
         ("Walking", 3.1, 2400.0),
     ]
+    assert messages(reading) == (
+        "Activities.csv: 1 of its activities were left out: a date before 1980 or after 2100, "
+        "or a distance over 1000 km."
+    )
     first = reading.activities[0]
     assert first.start_local == datetime(2026, 9, 21, 23, 45) and first.local_start(-600).day == 21
 
@@ -289,7 +290,11 @@ def test_a_cut_zip_an_empty_file_a_photo_and_an_unknown_file_each_say_why() -> N
     assert messages(read(b"", "run.gpx")) == "run.gpx is empty."
     assert "photo" in messages(read(JPEG, "IMG_0001.jpg"))
     assert "not a file we can read" in messages(read(b"hello", "notes.txt"))
-    assert "could not be opened" in messages(read_file(lambda: open("/nonexistent/x.gpx", "rb"), "x.gpx"))
+
+    def missing() -> IO[bytes]:
+        return Path("/nonexistent/x.gpx").open("rb")
+
+    assert "could not be opened" in messages(read_file(missing, "x.gpx"))
 
 
 def test_files_are_known_by_their_first_bytes_when_the_name_says_nothing() -> None:
