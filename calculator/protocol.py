@@ -233,7 +233,10 @@ The history result
      "ramp": {the ramp check's answer} | null, "acwr": {the acwr check's answer} | null,
      "spike": {the spike check's answer for the latest run} | null,
      "spikes": [{"date", "km", "longest_30d", "spike_pct", "band", "band_label", "hazard_ratio"}],
-     "notes": [], "verdict": "over" | "within", ...}
+     "notes": [], "fill": {"ramp": {"weeks": [...], "unit": "km"},
+                           "acwr": {"loads": [...], "period": "day", "unit": "km"},
+                           "spike": {"longest_30d": 21.1, "unit": "km"}},
+     "verdict": "over" | "within", ...}
 
     weeks covers every week (from its Monday) from the first run to the last, oldest first,
     empty weeks as 0; days every day. km are added up unrounded, then rounded to 0.01 km.
@@ -243,6 +246,8 @@ The history result
     reference band against the longest run of the 30 days before them (longest_30d, in km).
     not_runs: activities of other types; duplicates: records dropped as a run already counted;
     skipped: a zip's photos and other files. verdict "over": a week over the limit or a spike.
+    fill: requests for the ramp (the last 12 weeks), acwr (the last 56 days) and spike (the
+    longest run of the 30 days up to the last run) checks, to fill their forms.
 
 The redflags result
     {"level": "urgent", "level_label": "Urgent: get seen today", "care_level": "urgent",

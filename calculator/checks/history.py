@@ -64,6 +64,9 @@ MAX_OFFSET_MINUTES = 14 * 60
 DISTANCE_UNITS = {"km": "km", "mi": "mi"}
 #: How many days before a run the spike check looks for the longest run (Frandsen et al. 2025).
 SPIKE_WINDOW_DAYS = 30
+#: How much of the history fills the ramp and acwr calculators' forms (the latest weeks and days).
+FILL_WEEKS = 12
+FILL_DAYS = 56
 #: The pages that explain a history answer.
 HISTORY_LINKS = (
     "prevention/load-progression.md",
@@ -126,6 +129,7 @@ class HistoryResult(Answer):
     spike: dict[str, Any] | None
     spikes: tuple[HistorySpike, ...]
     notes: tuple[str, ...]
+    fill: dict[str, dict[str, Any]]
 
     def table(self) -> Table:
         """The weeks and runs that stood out: weeks over the weekly limit, runs above the reference."""
@@ -335,6 +339,7 @@ def check_history(
         spike=latest,
         spikes=spikes,
         notes=tuple(notes),
+        fill=_fill(weeks, days, runs, offset),
         summary=_summary(len(runs), total, weeks, len(over), len(spikes), len(reported)),
         verdict="over" if over or spikes else "within",
         why=(
@@ -389,6 +394,20 @@ def _acwr(days: list[HistoryDay], notes: list[str]) -> dict[str, Any] | None:
     except CalculatorError as error:
         notes.append(f"The acute:chronic ratio could not be worked out: {error.problems[0].message}")
         return None
+
+
+def _fill(
+    weeks: list[HistoryWeek], days: list[HistoryDay], runs: list[Activity], offset: int
+) -> dict[str, dict[str, Any]]:
+    """Requests for the ramp, acwr and spike calculators from the latest of the history, for the
+    page's "fill the calculator" links (each form reads its fields from the page's address)."""
+    last_day = runs[-1].local_start(offset).date()
+    recent = [run.km for run in runs if (last_day - run.local_start(offset).date()).days < SPIKE_WINDOW_DAYS]
+    return {
+        "ramp": {"weeks": [week.km for week in weeks[-FILL_WEEKS:]], "unit": "km"},
+        "acwr": {"loads": [day.km for day in days[-FILL_DAYS:]], "period": "day", "unit": "km"},
+        "spike": {"longest_30d": round(max(recent), 2), "unit": "km"},
+    }
 
 
 def _summary(runs: int, km: float, weeks: list[HistoryWeek], over: int, spikes: int, problems: int) -> str:

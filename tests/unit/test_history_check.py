@@ -137,6 +137,13 @@ def test_the_load_checks_answers_are_their_own(tmp_path: Path) -> None:
         ("2026-08-24", 15.0, 11.0, "over-30"),
     ]
     assert result["verdict"] == "over"
+    # the forms' fill: every week here (under 12), the last 56 days, the longest run of the last 30 days
+    assert result["fill"]["ramp"] == {"weeks": weekly, "unit": "km"}
+    assert result["fill"]["acwr"] == {"loads": daily[-56:], "period": "day", "unit": "km"}
+    assert result["fill"]["spike"] == {
+        "longest_30d": 15.0,
+        "unit": "km",
+    }  # 27 August, within 30 days of the last run (10 September)
     table = result["table"]["rows"]
     assert [row["cells"][0] for row in table] == ["Week of 2026-08-24", "Run on 2026-08-24"]
 
