@@ -44,6 +44,7 @@ from calculator.history import (
     HistoryDay,
     HistoryWeek,
     daily_volumes,
+    progress,
     read_file,
     unique_runs,
     weekly_volumes,
@@ -185,9 +186,12 @@ def _read_files(files: object, distance_unit: str, problems: list[Problem]) -> l
         problems.append(Problem("files", f"Add at most {MAX_FILES} files at once (or the zip)."))
         return []
     readings = []
+    progress.begin(len(files))
     for path in files:
         name = os.path.basename(path) or path
-        readings.append(read_file(_opener(path), name, distance_unit))
+        reading = read_file(_opener(path), name, distance_unit)
+        progress.file_read(len(reading.activities))
+        readings.append(reading)
     return readings
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import IO, cast
 
+from calculator.history import progress
 from calculator.history.activities import Activity, HistoryFileError, NoActivityError
 from calculator.history.csvtext import header_index, rows
 from calculator.history.garmin_csv import is_garmin_header, read_garmin_rows
@@ -224,6 +225,7 @@ def _read_stream(
                 f"{EARLIEST.year} or after {LATEST.year}, or a distance over {KM.max_per_week} km.",
             )
         reading.activities.extend(kept)
+        progress.member(name, len(reading.activities))
     except NoActivityError as error:
         if in_zip:
             reading.skipped += 1

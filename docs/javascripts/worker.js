@@ -120,6 +120,54 @@ self.fetch = async (input, init) => {
   return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
 };
 
+/** @type {any} the Pyodide instance, once Python runs (for a history request's files) */
+let python = null;
+/** @type {Promise<unknown> | null} fitdecode, installed from the site's lock at the first history request */
+let fitdecode = null;
+
+/**
+ * Answer a history request: the reader's files are mounted read-only in the worker's own file
+ * system (WORKERFS reads a File a slice at a time: nothing is copied whole, nothing leaves the
+ * browser), the request's "files" become their paths, and the counts are posted as they are read.
+ * @param {number} id
+ * @param {string} request JSON text
+ * @param {File[]} files
+ * @param {(text: string) => string} handle
+ * @returns {Promise<string>}
+ */
+async function readHistory(id, request, files, handle) {
+  fitdecode ??= python.loadPackage("fitdecode", { messageCallback: () => {} });
+  await fitdecode;
+  const FS = python.FS;
+  const folders = files.map((file, index) => {
+    const folder = `/history/${id}/${index}`;
+    FS.mkdirTree(folder);
+    FS.mount(FS.filesystems.WORKERFS, { files: [file] }, folder);
+    return folder;
+  });
+  const parsed = JSON.parse(request);
+  parsed.files = files.map((file, index) => `${folders[index]}/${file.name}`);
+  const progress = python.pyimport("calculator.history.progress");
+  let last = 0;
+  progress.listen((/** @type {number} */ done, /** @type {number} */ total, /** @type {number} */ found, /** @type {string} */ name) => {
+    const now = Date.now();
+    if (now - last < 100) return; // a few reports a second: each repaints the page's progress
+    last = now;
+    post({ type: "reading", id, done, total, found, name });
+  });
+  try {
+    return handle(JSON.stringify(parsed));
+  } finally {
+    progress.listen(null);
+    progress.destroy();
+    for (const folder of folders) {
+      FS.unmount(folder);
+      FS.rmdir(folder);
+    }
+    FS.rmdir(`/history/${id}`);
+  }
+}
+
 /** @returns {Promise<(text: string) => string>} calculator.protocol.handle, once Python runs */
 async function startPython() {
   progress("download", "Downloading the Python runtime");
@@ -130,6 +178,7 @@ async function startPython() {
   const { loadPyodide } = await import(loader);
   progress("start", "Starting Python");
   const pyodide = await loadPyodide({ ...options, fullStdLib: false });
+  python = pyodide;
   progress("install", "Installing the calculator");
   /** @type {string[]} */
   const problems = [];
@@ -172,11 +221,12 @@ self.addEventListener("message", async (event) => {
   /** @type {ToWorker | RuntimeFiles} */
   const message = event.data;
   if ("type" in message) return;
-  const { id, request } = message;
+  const { id, request, files } = message;
   try {
     const handle = await ready;
     // A JSON string crosses the boundary, so no PyProxy leaks into the page.
-    post({ type: "answer", id, response: handle(request) });
+    const response = files?.length ? await readHistory(id, request, files, handle) : handle(request);
+    post({ type: "answer", id, response });
   } catch (error) {
     post({ type: "answer", id, error: describe(error) });
   }
