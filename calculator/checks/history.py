@@ -348,7 +348,7 @@ def check_history(
         verdict="over" if over or spikes else "within",
         why=(
             "Each week and run was checked by the ramp, spike and ACWR checks, exactly as when you type "
-            "the numbers in: their answers below say how strong the evidence behind each is."
+            "the numbers in: their answers above say how strong the evidence behind each is."
         ),
         links=HISTORY_LINKS,
         sources=tuple(

@@ -17,7 +17,8 @@ export function chosenWords(files) {
   if (!list.length) return "No files chosen yet.";
   const bytes = list.reduce((sum, file) => sum + file.size, 0);
   const names = list.slice(0, 5).map((file) => file.name).join(", ") + (list.length > 5 ? `, and ${list.length - 5} more` : "");
-  return `${list.length} ${list.length === 1 ? "file" : "files"} (${(bytes / 1e6).toFixed(1)}\u00a0MB): ${names}.`;
+  const size = bytes < 1e6 ? `${Math.ceil(bytes / 1e3)}\u00a0kB` : `${(bytes / 1e6).toFixed(1)}\u00a0MB`;
+  return `${list.length} ${list.length === 1 ? "file" : "files"} (${size}): ${names}.`;
 }
 
 /**
