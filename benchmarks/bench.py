@@ -4,6 +4,8 @@
 - bytes transferred for a content page and for the calculator page (cold cache)
 - time from navigation to "calculator ready", and from submit to answer (min and median over
   several cold runs, each in a new browser context so nothing is cached)
+- the training log (history check): parse time and peak memory for 1,000 generated activities,
+  FIT and GPX mixed, in one zip, natively and in the browser's worker
 
 Usage: .venv/bin/python benchmarks/bench.py [--runs N]
 """
@@ -76,6 +78,62 @@ def calculator_timings(browser: Browser, url: str) -> tuple[float, float]:
     return ready_ms, answer_ms - submit_ms
 
 
+def history_export(folder: Path, activities: int = 1000, seconds: int = 1800) -> Path:
+    """A zip of *activities* runs, half FIT and half GPX, one a day, each *seconds* long with a
+    point (or record) every second, as watches record them (tests/unit/history_samples.py)."""
+    from datetime import UTC, datetime, timedelta
+
+    from tests.helpers import module_from_path
+
+    samples = module_from_path("history_samples", PROJECT_ROOT / "tests" / "unit" / "history_samples.py")
+    first = datetime(2024, 1, 1, 7, tzinfo=UTC)
+    members = {}
+    for number in range(activities):
+        start = first + timedelta(days=number)
+        if number % 2:
+            track = samples.straight_line(seconds, step_deg=0.00003)  # about 3.3 m a second
+            members[f"activities/{number}.gpx"] = samples.gpx([[track]], start, step_s=1)
+        else:
+            session = samples.FitSession(start, 6.0, seconds)
+            members[f"activities/{number}.fit.gz"] = samples.gz(samples.fit([session], 60, records=seconds))
+    path = folder / "export.zip"
+    path.write_bytes(samples.zipped(members))
+    return path
+
+
+def history_native(export: Path) -> tuple[float, float]:
+    """(seconds to answer the history check over the export, peak MB that Python allocated)."""
+    import tracemalloc
+
+    from calculator.protocol import handle_request
+
+    start = time.perf_counter()
+    answer = handle_request({"check": "history", "files": [str(export)]})
+    seconds = time.perf_counter() - start
+    assert answer["ok"], answer
+    tracemalloc.start()
+    handle_request({"check": "history", "files": [str(export)]})
+    peak = tracemalloc.get_traced_memory()[1] / 1e6
+    tracemalloc.stop()
+    return seconds, peak
+
+
+def history_browser(browser: Browser, url: str, export: Path) -> float:
+    """ms from submit to answer for the export on the training log page (Python already running)."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_selector("form[data-state=ready]", timeout=READY_TIMEOUT_MS)
+    page.set_input_files("#files", str(export))
+    page.click("button[type=submit]")
+    page.wait_for_selector("#history-answer:not([hidden])", timeout=600_000)
+    submit_ms, answer_ms = page.evaluate(
+        "() => ['calculator-submit', 'calculator-answer'].map((name) => performance.getEntriesByName(name)[0].startTime)"
+    )
+    context.close()
+    return answer_ms - submit_ms
+
+
 def _summary(values: list[float], unit: str) -> str:
     return f"min {min(values):.0f} {unit}, median {statistics.median(values):.0f} {unit} (n={len(values)})"
 
@@ -102,6 +160,14 @@ def main() -> None:
             timings = [calculator_timings(browser, base_url + "calculator/ramp.html") for _ in range(runs)]
             print("navigation to calculator ready, cold: " + _summary([ready for ready, _ in timings], "ms"))
             print("submit to answer: " + _summary([answer for _, answer in timings], "ms"))
+            export = history_export(Path(folder))
+            seconds, peak = history_native(export)
+            size = export.stat().st_size / 1e6
+            print(
+                f"history, 1,000 activities (FIT and GPX, {size:.0f} MB zip), native: {seconds:.1f} s, peak {peak:.0f} MB"
+            )
+            browser_ms = history_browser(browser, base_url + "calculator/history.html", export)
+            print(f"history, 1,000 activities (FIT and GPX), browser worker: {browser_ms / 1000:.1f} s")
             browser.close()
 
 

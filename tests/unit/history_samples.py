@@ -164,12 +164,22 @@ class FitSession:
     sport: int = RUNNING
 
 
-def fit(sessions: Sequence[FitSession], local_offset_minutes: int | None = None) -> bytes:
-    """A FIT activity file: file_id, one session message per session, and an activity message
-    whose local_timestamp is *local_offset_minutes* ahead of its timestamp (None: no activity message)."""
+def fit(sessions: Sequence[FitSession], local_offset_minutes: int | None = None, records: int = 0) -> bytes:
+    """A FIT activity file: file_id, *records* record messages a second apart (as a watch writes
+    them: time, position in semicircles, distance), one session message per session, and an
+    activity message whose local_timestamp is *local_offset_minutes* ahead of its timestamp
+    (None: no activity message)."""
     created = _fit_time(sessions[0].start) if sessions else 1_000_000_000
     data = _definition(0, 0, [(0, 1, 0x00), (1, 2, 0x84), (4, 4, 0x86)])
     data += bytes([0]) + struct.pack("<BHI", 4, 255, created)
+    if records:
+        data += _definition(3, 20, [(253, 4, 0x86), (0, 4, 0x85), (1, 4, 0x85), (5, 4, 0x86)])
+        metres_100 = round(sessions[0].km * 100_000) if sessions else 0
+        for second in range(records):
+            share = second / max(records - 1, 1)
+            data += bytes([3]) + struct.pack(
+                "<IiiI", created + second, 0, round(share * 2**20), round(share * metres_100)
+            )
     data += _definition(1, 18, [(253, 4, 0x86), (2, 4, 0x86), (7, 4, 0x86), (9, 4, 0x86), (5, 1, 0x00)])
     end = created
     for session in sessions:
