@@ -17,6 +17,7 @@ runs the ramp, spike and ACWR checks over the result.
 ``fit``         FIT sessions, with fitdecode (imported only when a FIT file is read)
 ``archive``     which reader a file needs; zips and ``.gz`` files, streamed; photos skipped
 ``volumes``     every day and week from the first run to the last
+``progress``    counts while a history is read, for the browser's worker
 ==============  =================================================================================
 
 >>> import io
