@@ -62,9 +62,9 @@ Requests
         A runner's own export read where the calculator runs, then the ramp, spike and acwr
         checks over it. Nothing is sent anywhere: the files are not in the request, only their
         paths, and the calculator opens them itself. On the command line they are paths on disk
-        (python -m calculator history FILE ...); in the browser, the page's worker puts the files
-        the reader dropped into its own in-memory file system (nothing is copied off the device)
-        and sends those paths. Bytes over JSON would not do: a ten-year export is far larger
+        (python -m calculator history FILE ...); in the browser, the page's worker mounts the
+        files the reader chose in its own file system (read in place, a slice at a time) and
+        sends their paths there. Bytes over JSON would not do: a ten-year export is far larger
         than a request may be (100000 characters).
         files    1 to 10000 paths: Strava's or Garmin's zip, activities.csv (Strava),
                  Activities.csv (Garmin Connect), GPX, TCX or FIT files, each possibly .gz
