@@ -2,7 +2,9 @@
 
 fitdecode (MIT licence, pure Python, no dependencies) is imported only when a FIT file is read,
 so the rest of the calculator stays standard-library only. A session gives the start (UTC), the
-sport (``running``: FIT sport 1, any sub-sport), the distance and the elapsed time; the file's
+sport (``running``: FIT sport 1, any sub-sport), the distance and the elapsed time, read raw and
+scaled here as the FIT profile says (fitdecode's own conversion of every record is most of the
+time a file takes); the file's
 ``activity`` message gives the watch's local time, so the day is the runner's own. A file with
 no session (a watch's settings, its daily monitoring) holds no activity.
 """
@@ -11,10 +13,10 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import IO, Any
 
-from calculator.history.activities import Activity, HistoryFileError, NoActivityError, utc
+from calculator.history.activities import Activity, HistoryFileError, NoActivityError
 
 __all__ = ["read_fit"]
 
@@ -22,18 +24,38 @@ __all__ = ["read_fit"]
 MAX_OFFSET = timedelta(hours=14)
 
 
-def _session(frame: Any) -> tuple[datetime, float, str | None, float | None] | None:
-    start = frame.get_value("start_time", fallback=None)
-    if not isinstance(start, datetime):
+#: FIT's date_time counts seconds from 1989-12-31 00:00:00 UTC (the FIT profile's epoch).
+FIT_EPOCH = datetime(1989, 12, 31, tzinfo=UTC)
+#: Some of the FIT profile's sports by number: only running (1) counts as a run.
+SPORTS = {0: "generic", 1: "running", 2: "cycling", 5: "swimming", 11: "walking", 17: "hiking"}
+
+
+def _raw(frame: Any, name: str) -> int | None:
+    value = frame.get_value(name, fallback=None, raw_value=True)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _moment(seconds: int | None) -> datetime | None:
+    """A FIT date_time (raw seconds since FIT_EPOCH; under 0x10000000 it is relative: not a date)."""
+    if seconds is None or seconds < 0x10000000:
         return None
-    metres = frame.get_value("total_distance", fallback=None)
-    sport = frame.get_value("sport", fallback=None)
-    seconds = frame.get_value("total_elapsed_time", fallback=None)
+    return FIT_EPOCH + timedelta(seconds=seconds)
+
+
+def _session(frame: Any) -> tuple[datetime, float, str | None, float | None] | None:
+    """A session's start, km, sport and elapsed seconds, from its raw values (the FIT profile's
+    scales: total_distance in 1/100 m, total_elapsed_time in 1/1000 s)."""
+    start = _moment(_raw(frame, "start_time"))
+    if start is None:
+        return None
+    centimetres = _raw(frame, "total_distance")
+    sport = _raw(frame, "sport")
+    milliseconds = _raw(frame, "total_elapsed_time")
     return (
-        utc(start),
-        float(metres) / 1000 if isinstance(metres, (int, float)) and metres >= 0 else 0.0,
-        str(sport) if sport is not None else None,
-        float(seconds) if isinstance(seconds, (int, float)) else None,
+        start,
+        centimetres / 100_000 if centimetres is not None else 0.0,
+        None if sport is None else SPORTS.get(sport, f"sport {sport}"),
+        milliseconds / 1000 if milliseconds is not None else None,
     )
 
 
@@ -49,7 +71,10 @@ def read_fit(stream: IO[bytes], name: str) -> Iterator[Activity]:
     offset: timedelta | None = None
     try:
         with fitdecode.FitReader(
-            stream, check_crc=fitdecode.CrcCheck.RAISE, error_handling=fitdecode.ErrorHandling.RAISE
+            stream,
+            processor=None,  # raw values, scaled here: decoding every record's fields is most of the time
+            check_crc=fitdecode.CrcCheck.RAISE,
+            error_handling=fitdecode.ErrorHandling.RAISE,
         ) as fit:
             for frame in fit:
                 if frame.frame_type != fitdecode.FIT_FRAME_DATA:
@@ -59,10 +84,10 @@ def read_fit(stream: IO[bytes], name: str) -> Iterator[Activity]:
                     if session is not None:
                         sessions.append(session)
                 elif frame.name == "activity":
-                    local = frame.get_value("local_timestamp", fallback=None)
-                    stamp = frame.get_value("timestamp", fallback=None)
-                    if isinstance(local, datetime) and isinstance(stamp, datetime):
-                        moved = local.replace(tzinfo=None) - utc(stamp).replace(tzinfo=None)
+                    local_seconds = _raw(frame, "local_timestamp")
+                    stamp = _raw(frame, "timestamp")
+                    if local_seconds is not None and stamp is not None:
+                        moved = timedelta(seconds=local_seconds - stamp)
                         offset = moved if abs(moved) <= MAX_OFFSET else None
     except fitdecode.FitHeaderError:
         raise HistoryFileError(f"{name} is not a FIT file (or it is empty).") from None
