@@ -20,7 +20,7 @@ The file is parsed as it is read, 64 KiB at a time, with the standard library's 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO
 
 from calculator.history.activities import EARTH_RADIUS_KM, Activity, HistoryFileError
@@ -29,19 +29,13 @@ from calculator.history.xmltrack import expat_parser, feed, read_time
 __all__ = ["read_gpx"]
 
 
-def _coordinate(text: str | None, limit: float) -> float | None:
-    try:
-        value = float(text or "")
-    except ValueError:
-        return None
-    return value if -limit <= value <= limit else None
-
-
 class _Tracks:
     """The parser's handlers: each finished track becomes an activity in ``found``."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, listen_to_text: Callable[[Callable[[str], None] | None], None]) -> None:
         self.name = name
+        self.listen_to_text = listen_to_text  # text matters only in <time> and <type>
+        self.names: dict[str, str] = {}
         self.found: list[Activity] = []
         self.count = 0
         self.routes = 0
@@ -60,7 +54,9 @@ class _Tracks:
         self.last: tuple[float, float, float] | None = None  # lat and lon in radians, cos(lat)
 
     def start(self, tag: str, attributes: dict[str, str]) -> None:
-        name = tag.rsplit("}", 1)[-1]
+        name = self.names.get(tag)
+        if name is None:
+            name = self.names[tag] = tag.rsplit("}", 1)[-1]
         if not self.root_seen:
             if name != "gpx":
                 raise HistoryFileError(f"{self.name} is not a GPX file (it starts with <{name}>).")
@@ -76,11 +72,14 @@ class _Tracks:
             self.routes += 1
         elif name in ("time", "type"):
             self.text = []
+            self.listen_to_text(self.characters)
 
     def _point(self, attributes: dict[str, str]) -> None:
-        lat = _coordinate(attributes.get("lat"), 90)
-        lon = _coordinate(attributes.get("lon"), 180)
-        if lat is None or lon is None:
+        try:
+            lat, lon = float(attributes["lat"]), float(attributes["lon"])
+        except (KeyError, ValueError):
+            return
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):  # also NaN
             return
         self.points += 1
         phi, lam = math.radians(lat), math.radians(lon)
@@ -100,6 +99,7 @@ class _Tracks:
         if name in ("time", "type") and self.text is not None:
             text = "".join(self.text).strip()
             self.text = None
+            self.listen_to_text(None)
             parent = self.path[-1] if self.path else ""
             if name == "type" and parent == "trk":
                 self.kind = text or None
@@ -137,11 +137,14 @@ def read_gpx(stream: IO[bytes], name: str) -> Iterator[Activity]:
 
     Raises `HistoryFileError` for a file that is not GPX, is cut short, or has no track points.
     """
-    tracks = _Tracks(name)
     parser = expat_parser()
+
+    def listen_to_text(handler: Callable[[str], None] | None) -> None:
+        parser.CharacterDataHandler = handler
+
+    tracks = _Tracks(name, listen_to_text)
     parser.StartElementHandler = tracks.start
     parser.EndElementHandler = tracks.end
-    parser.CharacterDataHandler = tracks.characters
     for _ in feed(parser, stream, name, "GPX", lambda: tracks.root_seen):
         yield from tracks.found
         tracks.found.clear()
