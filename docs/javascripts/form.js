@@ -212,6 +212,7 @@ export function paramsToForm(form, params) {
     const list = fields[0].closest("[data-repeat]");
     if (list) while (fields.length < values.length) fields.push(addRepeat(list, false));
     fields.forEach((element, index) => {
+      if (element.type === "file") return; // files are never in an address (a browser refuses to set them)
       if (element.type === "checkbox" && "checked" in element) {
         element.checked = element.dataset.kind === "list" ? values.includes(element.value) : true;
       } else if (element.type === "radio" && "checked" in element) element.checked = values.includes(element.value);

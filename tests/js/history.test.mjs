@@ -57,3 +57,13 @@ test("a history answer's charts, unread files and fill links come after its summ
     "https://kneeload.test/calculator/spike.html#longest_30d=8&unit=km",
   ]);
 });
+
+test("a form of files reads their names, and never puts them in the address nor takes them from it", async () => {
+  const { formToParams, paramsToForm, readForm } = await import("../../docs/javascripts/form.js");
+  const doc = page('<form data-calculator="history"><input type="file" name="files" multiple><select name="distance_unit"><option value="km">km</option></select></form>');
+  const form = /** @type {HTMLFormElement} */ (doc.querySelector("form"));
+  assert.deepEqual(readForm(form), { check: "history", files: [], distance_unit: "km" });
+  assert.equal(formToParams(form).toString(), "distance_unit=km");
+  assert.equal(paramsToForm(form, new URLSearchParams("files=C%3A%5Cx.zip")), true); // read, and left alone
+  assert.equal(/** @type {HTMLInputElement} */ (form.elements.namedItem("files")).value, "");
+});
