@@ -11,6 +11,7 @@ no session (a watch's settings, its daily monitoring) holds no activity.
 
 from __future__ import annotations
 
+import io
 import struct
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -20,6 +21,8 @@ from calculator.history.activities import Activity, HistoryFileError, NoActivity
 
 __all__ = ["read_fit"]
 
+#: A FIT file up to this size is read into memory first (a day-long activity is a few MB).
+MAX_IN_MEMORY = 32 * 1024 * 1024
 #: The largest gap between a watch's local time and UTC (UTC+14 to UTC-12).
 MAX_OFFSET = timedelta(hours=14)
 
@@ -59,6 +62,27 @@ def _session(frame: Any) -> tuple[datetime, float, str | None, float | None] | N
     )
 
 
+class _Chained(io.RawIOBase):
+    """The bytes already read, then the rest of the stream (a FIT file too large for memory)."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        self._head = memoryview(head)
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        if self._head:
+            size = min(len(buffer), len(self._head))
+            buffer[:size] = self._head[:size]
+            self._head = self._head[size:]
+            return size
+        data = self._rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
 def read_fit(stream: IO[bytes], name: str) -> Iterator[Activity]:
     """Every session of a FIT file (a byte stream, decoded as it is read) as an `Activity`.
 
@@ -67,6 +91,9 @@ def read_fit(stream: IO[bytes], name: str) -> Iterator[Activity]:
     """
     import fitdecode  # type: ignore[import-untyped]  # only when a FIT file is read
 
+    head = stream.read(MAX_IN_MEMORY + 1)
+    # fitdecode reads field by field: from memory, not through gzip, unless the file is huge
+    stream = io.BytesIO(head) if len(head) <= MAX_IN_MEMORY else io.BufferedReader(_Chained(head, stream))
     sessions: list[tuple[datetime, float, str | None, float | None]] = []
     offset: timedelta | None = None
     try:
