@@ -49,14 +49,16 @@ export function wireDropZone(form) {
 }
 
 /**
+ * An element with its text (named apart from answer.js's own helper: a downloaded copy joins the
+ * page's modules into one, hooks/offline.py).
  * @template {keyof HTMLElementTagNameMap} K
  * @param {Document} doc
- * @param {K} tag
+ * @param {K} name
  * @param {string} [text]
  * @returns {HTMLElementTagNameMap[K]}
  */
-function element(doc, tag, text) {
-  const node = doc.createElement(tag);
+function historyElement(doc, name, text) {
+  const node = doc.createElement(name);
   if (text !== undefined) node.textContent = typeset(text);
   return node;
 }
@@ -101,32 +103,32 @@ export function renderHistory(body, result, root = SITE_ROOT) {
   for (const [key, title] of checks) {
     const answer = /** @type {Result | null} */ (result[key]);
     if (!answer) continue;
-    parts.push(element(doc, "h3", title), element(doc, "p", answer.summary));
+    parts.push(historyElement(doc, "h3", title), historyElement(doc, "p", answer.summary));
     if (answer.chart_svg) {
-      const figure = element(doc, "figure");
+      const figure = historyElement(doc, "figure");
       figure.className = "kl-chart-figure";
       figure.innerHTML = answer.chart_svg; // drawn and escaped by the calculator (calculator/charts.py)
       parts.push(figure);
     }
-    if (answer.caveat) parts.push(Object.assign(element(doc, "p", answer.caveat), { className: "kl-caveat" }));
+    if (answer.caveat) parts.push(Object.assign(historyElement(doc, "p", answer.caveat), { className: "kl-caveat" }));
   }
   const problems = /** @type {{ file: string, message: string }[]} */ (result.problems ?? []);
   if (problems.length) {
-    const list = element(doc, "ul");
-    problems.forEach(({ message }) => list.append(element(doc, "li", message)));
-    parts.push(element(doc, "h3", "Files that could not be read"), list);
+    const list = historyElement(doc, "ul");
+    problems.forEach(({ message }) => list.append(historyElement(doc, "li", message)));
+    parts.push(historyElement(doc, "h3", "Files that could not be read"), list);
   }
   const fill = /** @type {Record<string, Record<string, unknown>>} */ (result.fill ?? {});
-  const links = element(doc, "ul");
+  const links = historyElement(doc, "ul");
   for (const [key, page, words] of FILLS) {
     if (!fill[key]) continue;
-    const item = element(doc, "li");
-    const link = element(doc, "a", words);
+    const item = historyElement(doc, "li");
+    const link = historyElement(doc, "a", words);
     link.href = fillHref(page, fill[key], root);
     item.append(link);
     links.append(item);
   }
-  if (links.children.length) parts.push(element(doc, "h3", "Fill a calculator from this history"), links);
+  if (links.children.length) parts.push(historyElement(doc, "h3", "Fill a calculator from this history"), links);
   const after = body.querySelector(".kl-notes") ?? body.querySelector(".kl-summary");
   if (after) after.after(...parts);
   else body.prepend(...parts);
