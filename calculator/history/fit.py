@@ -62,6 +62,20 @@ def _session(frame: Any) -> tuple[datetime, float, str | None, float | None] | N
     )
 
 
+def _read_up_to(stream: IO[bytes], limit: int) -> bytes:
+    """At most *limit* bytes, read 64 KiB at a time (one large read would set aside *limit* bytes).
+
+    >>> len(_read_up_to(io.BytesIO(bytes(200_000)), 100_001))
+    100001
+    """
+    parts: list[bytes] = []
+    size = 0
+    while size < limit and (part := stream.read(min(65536, limit - size))):
+        parts.append(part)
+        size += len(part)
+    return b"".join(parts)
+
+
 class _Chained(io.RawIOBase):
     """The bytes already read, then the rest of the stream (a FIT file too large for memory)."""
 
@@ -91,7 +105,7 @@ def read_fit(stream: IO[bytes], name: str) -> Iterator[Activity]:
     """
     import fitdecode  # type: ignore[import-untyped]  # only when a FIT file is read
 
-    head = stream.read(MAX_IN_MEMORY + 1)
+    head = _read_up_to(stream, MAX_IN_MEMORY + 1)
     # fitdecode reads field by field: from memory, not through gzip, unless the file is huge
     stream = io.BytesIO(head) if len(head) <= MAX_IN_MEMORY else io.BufferedReader(_Chained(head, stream))
     sessions: list[tuple[datetime, float, str | None, float | None]] = []
