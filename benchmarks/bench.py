@@ -6,7 +6,9 @@
   the calculator), both served by the same server from byte-identical runtime files, measured
   interleaved in the same browser: navigation to ready, cold (a fresh browser profile per run)
   and warm (a second visit in the same profile); then submit to answer on our page;
-- bytes on the wire for a cold calculator visit: raw, and as a compressing host sends them.
+- bytes on the wire for a cold calculator visit: raw, and as a compressing host sends them;
+- the training log (history check): parse time and peak memory for 1,000 generated activities,
+  FIT and GPX mixed, in one zip, natively and in the browser's worker.
 
 The server (``BenchHandler``) behaves like a static host set up as the README says: it sends a
 file's ``.br`` or ``.gz`` sibling when the browser accepts that encoding (in "compressed" mode),
@@ -279,6 +281,79 @@ def bench_site(site: Path, runs: int) -> None:
     )
 
 
+def history_export(folder: Path, activities: int = 1000, seconds: int = 1800) -> Path:
+    """A zip of *activities* runs, half FIT and half GPX, one a day, each *seconds* long with a
+    point (or record) every second, as watches record them (tests/unit/history_samples.py)."""
+    from datetime import UTC, datetime, timedelta
+
+    from tests.helpers import module_from_path
+
+    samples = module_from_path("history_samples", PROJECT_ROOT / "tests" / "unit" / "history_samples.py")
+    first = datetime(2024, 1, 1, 7, tzinfo=UTC)
+    members = {}
+    for number in range(activities):
+        start = first + timedelta(days=number)
+        if number % 2:
+            track = samples.straight_line(seconds, step_deg=0.00003)  # about 3.3 m a second
+            members[f"activities/{number}.gpx"] = samples.gpx([[track]], start, step_s=1)
+        else:
+            session = samples.FitSession(start, 6.0, seconds)
+            members[f"activities/{number}.fit.gz"] = samples.gz(samples.fit([session], 60, records=seconds))
+    path = folder / "export.zip"
+    path.write_bytes(samples.zipped(members))
+    return path
+
+
+def history_native(export: Path) -> tuple[float, float]:
+    """(seconds to answer the history check over the export, peak MB that Python allocated)."""
+    import tracemalloc
+
+    from calculator.protocol import handle_request
+
+    start = time.perf_counter()
+    answer = handle_request({"check": "history", "files": [str(export)]})
+    seconds = time.perf_counter() - start
+    assert answer["ok"], answer
+    tracemalloc.start()
+    handle_request({"check": "history", "files": [str(export)]})
+    peak = tracemalloc.get_traced_memory()[1] / 1e6
+    tracemalloc.stop()
+    return seconds, peak
+
+
+def history_browser(context: BrowserContext, url: str, export: Path) -> float:
+    """ms from submit to answer for the export on the training log page (Python already running)."""
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_selector("form[data-state=ready]", timeout=READY_TIMEOUT_MS)
+    page.set_input_files("#files", str(export))
+    page.click("button[type=submit]")
+    page.wait_for_selector("#history-answer:not([hidden])", timeout=600_000)
+    submit, answer = page.evaluate(
+        "() => ['calculator-submit', 'calculator-answer'].map((name) => performance.getEntriesByName(name)[0].startTime)"
+    )
+    page.close()
+    return float(answer - submit)
+
+
+def bench_history(site: Path) -> None:
+    """Print the training log's figures: 1,000 generated activities, natively and in the browser."""
+    with tempfile.TemporaryDirectory() as folder:
+        export = history_export(Path(folder))
+        size = export.stat().st_size / 1e6
+        seconds, peak = history_native(export)
+        print(
+            f"history, 1,000 activities (FIT and GPX, {size:.0f} MB zip), native: {seconds:.1f} s, peak {peak:.0f} MB"
+        )
+        with (
+            serve(site) as base_url,
+            sync_playwright() as playwright,
+            profile(playwright, Path(folder) / "p") as context,
+        ):
+            browser_ms = history_browser(context, base_url + "calculator/history.html", export)
+        print(f"history, 1,000 activities (FIT and GPX), browser worker: {browser_ms / 1000:.1f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="cold and warm runs of each page (default 5)")
@@ -299,6 +374,7 @@ def main() -> None:
                 f"(n={len(builds)})"
             )
         bench_site(site, arguments.runs)
+        bench_history(site)
 
 
 if __name__ == "__main__":

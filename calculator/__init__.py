@@ -25,6 +25,9 @@ where         The conditions pain at a place may come from, each  ``{"check": "w
               with its page: never a diagnosis.
 overtraining  Whether to back off, from the warning signs of      ``{"check": "overtraining", "signs": {"fatigue": true}}``
               overtraining (seed 002).
+history       A runner's own export (Strava or Garmin zip, CSV,   ``{"check": "history", "files": ["export.zip"]}``
+              GPX, TCX, FIT) read on their device: weeks, days,
+              and the ramp, spike and acwr answers over them.
 rules         Every check's rules, for forms and tables.          ``{"check": "rules"}``
 ============  ==================================================  ==========================================
 
@@ -76,6 +79,8 @@ Where things live: a request travels protocol -> checks.registry -> a check -> i
 
 ====================  =========================================================================
 ``protocol``          the spec (its docstring) and the wire: JSON in, JSON out, never raises
+``history/``          the readers of runners' exports (one module per format; zips streamed), for
+                      the history check
 ``checks/``           one module per check (``check_<name>`` and its result type), the registry
                       (``checks.registry.CHECKS``: a check's request fields are its function's
                       parameters) and the weekly limit the ramp and plan share

@@ -5,6 +5,13 @@
 The exit status is 0 when the answer is ok, 2 when the request was refused. The protocol is
 the one in `calculator.protocol`; ``python -m calculator --help`` prints it.
 
+A runner's own export, read from disk (files or zips), answered by the ``history`` check:
+
+    python -m calculator history export.zip [Activities.csv run.gpx ...]
+
+It prints the history answer (exit 0), or, when nothing could be read, a message per file on
+standard error and the refusal (exit 2). ``python -m calculator history --help`` lists its options.
+
 >>> import io
 >>> out = io.StringIO()
 >>> main([], stdin=io.StringIO('{"check": "ramp", "weeks": [20, 22]}'), stdout=out)
@@ -18,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -51,6 +59,59 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _history_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m calculator history",
+        description="Read a runner's export (Strava's or Garmin's zip, activities.csv, Activities.csv, GPX, "
+        "TCX or FIT files) and print the history check's answer: weeks, days, and what the ramp, spike "
+        "and ACWR checks say over them. Exit status 0 when something was read, 2 when nothing could be.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="a file or a zip")
+    parser.add_argument(
+        "--distance-unit", choices=("km", "mi"), default="km", help="a CSV's unit when it does not say"
+    )
+    parser.add_argument(
+        "--utc-offset-minutes",
+        type=int,
+        default=None,
+        help="your difference from UTC for files with UTC times only (default: this computer's)",
+    )
+    parser.add_argument(
+        "--profile", default="standard", help="the weekly limit: standard, returning, conservative"
+    )
+    parser.add_argument("--indent", type=int, metavar="N", help="indent the answer by N spaces")
+    return parser
+
+
+def history_main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
+    """Answer ``history FILE ...``: the history check over files on disk; 0 ok, 2 nothing read.
+
+    >>> import io
+    >>> out, err = io.StringIO(), io.StringIO()
+    >>> history_main(["/nonexistent/export.zip"], out, err), err.getvalue()
+    (2, 'export.zip could not be opened (No such file or directory).\n')
+    """
+    options = _history_parser().parse_args(argv)
+    offset = options.utc_offset_minutes
+    if offset is None:
+        offset = round((time.localtime().tm_gmtoff or 0) / 60)
+    answer = protocol.handle_request(
+        {
+            "check": "history",
+            "files": options.files,
+            "distance_unit": options.distance_unit,
+            "utc_offset_minutes": offset,
+            "profile": options.profile,
+        }
+    )
+    messages = [error["message"] for error in answer.get("errors", [])]
+    messages += [problem["message"] for problem in answer.get("result", {}).get("problems", [])]
+    for message in messages:
+        stderr.write(message + "\n")
+    stdout.write(json.dumps(answer, indent=options.indent, allow_nan=False) + "\n")
+    return EXIT_OK if answer["ok"] else EXIT_REFUSED
+
+
 def main(
     argv: Sequence[str] | None = None, *, stdin: TextIO | None = None, stdout: TextIO | None = None
 ) -> int:
@@ -65,6 +126,10 @@ def main(
     """
     source = sys.stdin if stdin is None else stdin
     target = sys.stdout if stdout is None else stdout
+    if argv is None:
+        argv = sys.argv[1:]
+    if argv and argv[0] == "history":
+        return history_main(argv[1:], target, sys.stderr)
     parser = _parser()
     options = parser.parse_args(argv)
     if options.help:

@@ -58,6 +58,32 @@ Requests
         period   "day" (rolling and weighted ratios) or "week" (rolling only)
         unit     optional: "km" (the default), "mi", "min" or "au" (arbitrary units)
 
+    {"check": "history", "files": ["export.zip"], "distance_unit": "km", "utc_offset_minutes": 60,
+     "profile": "standard", "today": "2026-11-30", "last_week_unfinished": false}
+        A runner's own export read where the calculator runs, then the ramp, spike and acwr
+        checks over it. Nothing is sent anywhere: the files are not in the request, only their
+        paths, and the calculator opens them itself. On the command line they are paths on disk
+        (python -m calculator history FILE ...); in the browser, the page's worker mounts the
+        files the reader chose in its own file system (read in place, a slice at a time) and
+        sends their paths there. Bytes over JSON would not do: a ten-year export is far larger
+        than a request may be (100000 characters).
+        files    1 to 10000 paths: Strava's or Garmin's zip, activities.csv (Strava),
+                 Activities.csv (Garmin Connect), GPX, TCX or FIT files, each possibly .gz
+        distance_unit  optional: "km" (the default) or "mi": the account's unit, for a CSV
+                 whose distance does not say (Garmin's; Strava's older exports)
+        utc_offset_minutes  optional, 0 by default: the reader's difference from UTC (60 for
+                 UTC+1), for files that give only a UTC time (GPX, TCX, Strava's CSV); a FIT
+                 file's own local time and Garmin's CSV dates are used as they are
+        profile, limit_pct  as for ramp
+        today    optional YYYY-MM-DD: when it falls in the last week, that week is not finished
+        last_week_unfinished  as for ramp
+        Only runs count: Strava's Run, Trail Run and Virtual Run, Garmin's running types
+        (road, trail, treadmill, track, indoor, virtual, ultra), GPX and TCX "running", FIT
+        sport running; a GPX or TCX without a type counts. A run in two files (the zip's CSV
+        row and its GPX) counts once. A run's day is its local start date. A file that cannot
+        be read is one of the answer's problems and the rest still count; the request is
+        refused (a problem per file, at files[i]) only when nothing could be read.
+
     {"check": "redflags", "answers": {"locked": true, "under_16": false}}
         How urgently to get help: the most urgent of the questions answered yes and of the
         combinations of them that apply (self-care, soon, urgent, emergency). A missing
@@ -172,7 +198,7 @@ The ramp result
     that may be unfinished), and the verdict "after-break" (the last whole week is a break or
     a first week back, none over).
 
-Every answer of the ramp, plan, spike, shoes, acwr, redflags, where and overtraining checks also has
+Every answer of the ramp, plan, spike, shoes, acwr, history, redflags, where and overtraining checks also has
     "summary" (one plain sentence), "verdict" (a short key), "why" (the reason and how strong
     the evidence is), "links" ([{"title", "page"}], docs-relative pages), "sources"
     (bibliography keys), "disclaimer" and "see_clinician" (true: point to red-flags.md).
@@ -198,6 +224,32 @@ The acwr result
     verdict is "not-enough-history" (Dijkhuis et al. 2020), never a band; a series point without
     that history has a null ratio and band too. notes: plain sentences about loads far beyond
     what runners do. In minutes, loads may be times written "h:mm:ss" or "mm:ss".
+
+The history result
+    {"weeks": [{"week_start": "2026-09-21", "km": 32.5, "runs": 4}, ...],
+     "days": [{"date": "2026-09-21", "km": 8.0, "runs": 1}, ...],
+     "runs": 412, "km": 3851.2, "not_runs": 57, "duplicates": 412,
+     "first_date": "2024-01-02", "last_date": "2026-11-29",
+     "files": [{"name": "export.zip", "activities": 881, "skipped": 120}],
+     "problems": [{"file": "export.zip: activities/9.fit.gz", "message": "... is cut short: ..."}],
+     "ramp": {the ramp check's answer} | null, "acwr": {the acwr check's answer} | null,
+     "spike": {the spike check's answer for the latest run} | null,
+     "spikes": [{"date", "km", "longest_30d", "spike_pct", "band", "band_label", "hazard_ratio"}],
+     "notes": [], "fill": {"ramp": {"weeks": [...], "unit": "km"},
+                           "acwr": {"loads": [...], "period": "day", "unit": "km"},
+                           "spike": {"longest_30d": 21.1, "unit": "km"}},
+     "verdict": "over" | "within", ...}
+
+    weeks covers every week (from its Monday) from the first run to the last, oldest first,
+    empty weeks as 0; days every day. km are added up unrounded, then rounded to 0.01 km.
+    ramp is the ramp check over the weekly km (the last 520 weeks), acwr the acwr check over
+    the daily km (the last 730 days; null under 28 days), each exactly as that check answers
+    (its fields are in its own section). spikes are the runs the spike check puts above its
+    reference band against the longest run of the 30 days before them (longest_30d, in km).
+    not_runs: activities of other types; duplicates: records dropped as a run already counted;
+    skipped: a zip's photos and other files. verdict "over": a week over the limit or a spike.
+    fill: requests for the ramp (the last 12 weeks), acwr (the last 56 days) and spike (the
+    longest run of the 30 days up to the last run) checks, to fill their forms.
 
 The redflags result
     {"level": "urgent", "level_label": "Urgent: get seen today", "care_level": "urgent",

@@ -54,7 +54,7 @@ ARCHIVE_FOLDER = "kneeload-offline"
 #: The offline build's config, next to mkdocs.yml.
 OFFLINE_CONFIG = "mkdocs-offline.yml"
 #: The page's modules, each after those it imports, joined into one module for file:.
-PAGE_MODULES = ("form.js", "answer.js", "client.js", "page.js")
+PAGE_MODULES = ("form.js", "answer.js", "history.js", "client.js", "page.js")
 #: The runtime's folder in the site (hooks/runtime.py puts it there).
 RUNTIME_DIR = "pyodide/"
 #: Fixed zip timestamps (1980-01-01), so the same site gives the same archive.

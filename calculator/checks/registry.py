@@ -23,6 +23,7 @@ from typing import Any
 
 from calculator.answer import Answer
 from calculator.checks.acwr import check_acwr
+from calculator.checks.history import check_history
 from calculator.checks.overtraining import check_overtraining
 from calculator.checks.plan import check_plan
 from calculator.checks.ramp import check_ramp
@@ -114,6 +115,7 @@ CHECKS: dict[str, Check] = {
         Check("plan", check_plan),
         Check("spike", check_spike),
         Check("shoes", check_shoes),
+        Check("history", check_history),
         Check("rules", all_rules),
     )
 }

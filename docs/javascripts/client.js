@@ -7,7 +7,7 @@
 // Requests sent before the runtime is ready wait for it inside the worker. The messages and the
 // answers are typed in protocol.d.ts; the protocol itself is written down in calculator/protocol.py.
 
-/** @import { Answer, Calculator, FromWorker, ProgressStep, Request, WorkerLike } from "./protocol" */
+/** @import { Answer, Calculator, FromWorker, ProgressStep, Reading, Request, RequestOptions, WorkerLike } from "./protocol" */
 
 // The build serves worker.js from calculator/, inside the service worker's scope (hooks/runtime.py).
 const WORKER_URL = new URL("../calculator/worker.js", import.meta.url);
@@ -57,7 +57,7 @@ function siteWorker() {
  * @returns {Calculator}
  */
 export function startCalculator({ onProgress = () => {}, createWorker } = {}) {
-  /** @type {Map<number, { resolve: (answer: Answer) => void, reject: (error: Error) => void }>} */
+  /** @type {Map<number, { resolve: (answer: Answer) => void, reject: (error: Error) => void, onReading?: (reading: Reading) => void }>} */
   const pending = new Map();
   let nextId = 1;
   /** @type {Error | null} */
@@ -111,6 +111,7 @@ export function startCalculator({ onProgress = () => {}, createWorker } = {}) {
       const { step, label, loaded, total } = message;
       onProgress(loaded === undefined ? { step, label } : { step, label, loaded, total });
     }
+    else if (message.type === "reading") pending.get(message.id)?.onReading?.(message);
     else if (message.type === "ready") resolveReady();
     else if (message.type === "failed") fail(message.message);
     else if (message.type === "answer") {
@@ -137,14 +138,17 @@ export function startCalculator({ onProgress = () => {}, createWorker } = {}) {
 
   /**
    * @param {Request} payload
+   * @param {RequestOptions} [options] files that go with it (they stay in this browser), and who
+   *   is told the counts while the worker reads them
    * @returns {Promise<Answer>}
    */
-  function request(payload) {
+  function request(payload, { files, onReading } = {}) {
     if (failure) return Promise.reject(failure);
     const id = nextId++;
     return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ id, request: JSON.stringify(payload) });
+      pending.set(id, { resolve, reject, onReading });
+      const text = JSON.stringify(payload);
+      worker.postMessage(files?.length ? { id, request: text, files } : { id, request: text });
     });
   }
 

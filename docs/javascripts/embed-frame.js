@@ -79,7 +79,7 @@ export function deferredCalculator(start = startCalculator) {
   /** @type {Calculator} */
   const deferred = {
     ready: started.then((calculator) => calculator.ready),
-    request: (payload) => boot().request(payload),
+    request: (payload, options) => boot().request(payload, options), // options: a history's files
   };
   deferred.ready.catch(() => {});
   return {

@@ -9,6 +9,8 @@
 //   name="answers.locked" type=checkbox -> {"answers": {"locked": true|false}}
 //   name="features" type=checkbox data-kind="list" -> ["swelling", ...] (the checked values)
 //   select, radio, text, date          -> the value as a string (data-optional: left out when empty)
+//   name="files" type=file              -> the chosen files' names (the files go beside the request:
+//                                          client.js's request(payload, { files }); see formFiles)
 
 /** @import { Request } from "./protocol" */
 
@@ -124,6 +126,16 @@ export function namedFields(form) {
 }
 
 /**
+ * The files chosen in a form's file inputs (picked or dropped), in order; they stay on this device.
+ * @param {HTMLFormElement} form
+ * @returns {File[]}
+ */
+export function formFiles(form) {
+  return /** @type {HTMLInputElement[]} */ (namedFields(form).filter((element) => element.type === "file"))
+    .flatMap((input) => [...(input.files ?? [])]);
+}
+
+/**
  * The protocol request a form stands for.
  * @param {HTMLFormElement} form
  * @returns {Request}
@@ -147,6 +159,8 @@ export function readForm(form) {
       setPath(request, name, ticked(element));
     } else if (element.type === "radio") {
       if (ticked(element)) setPath(request, name, element.value);
+    } else if (element.type === "file") {
+      setPath(request, name, formFiles(form).map((file) => file.name));
     } else if (kind === "number-list") {
       setPath(request, name, readNumberList(element.value));
     } else if (element.value.trim() === "" && element.dataset.optional !== undefined) {
@@ -174,7 +188,7 @@ export function formToParams(form) {
       if (ticked(element)) params.append(element.name, element.dataset.kind === "list" ? element.value : "yes");
     } else if (element.type === "radio") {
       if (ticked(element)) params.append(element.name, element.value);
-    } else if (element.value.trim() !== "" && element.tagName !== "BUTTON" && element.type !== "hidden") {
+    } else if (element.value.trim() !== "" && element.tagName !== "BUTTON" && !["hidden", "file"].includes(element.type)) {
       params.append(element.name, element.value);
     }
   }
@@ -198,6 +212,7 @@ export function paramsToForm(form, params) {
     const list = fields[0].closest("[data-repeat]");
     if (list) while (fields.length < values.length) fields.push(addRepeat(list, false));
     fields.forEach((element, index) => {
+      if (element.type === "file") return; // files are never in an address (a browser refuses to set them)
       if (element.type === "checkbox" && "checked" in element) {
         element.checked = element.dataset.kind === "list" ? values.includes(element.value) : true;
       } else if (element.type === "radio" && "checked" in element) element.checked = values.includes(element.value);

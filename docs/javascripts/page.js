@@ -3,13 +3,14 @@
 // Wiring only: the form is read by form.js, the request sent by client.js, the answer shown by
 // answer.js. The calculator validates, answers and shapes its own answer.
 
-/** @import { Calculator } from "./protocol" */
+/** @import { Calculator, Reading } from "./protocol" */
 
 import { clearErrors, renderAnswer, showErrors } from "./answer.js";
 import { startCalculator } from "./client.js";
 import {
-  formToParams, inputsAddress, inputsFromAddress, paramsToForm, readForm, wireConditionalFields, wireRepeats,
+  formFiles, formToParams, inputsAddress, inputsFromAddress, paramsToForm, readForm, wireConditionalFields, wireRepeats,
 } from "./form.js";
+import { renderHistory, wireDropZone } from "./history.js";
 
 /** Whether this is an embed page (embed/<check>.html, in another site's frame). */
 const EMBEDDED = document.documentElement.hasAttribute("data-kneeload-embed");
@@ -80,6 +81,11 @@ function wireForm(form, calculator) {
   const body = /** @type {HTMLElement} */ (section.querySelector("[data-answer-body]"));
   const formError = /** @type {HTMLElement} */ (form.querySelector("[data-form-error]"));
   wireRepeats(form);
+  if (form.querySelector("[data-drop-zone]")) wireDropZone(form);
+  // The reader's difference from UTC in minutes (60 in UTC+1), for files that give UTC times only.
+  form.querySelectorAll("[data-utc-offset]").forEach((input) => {
+    /** @type {HTMLInputElement} */ (input).value = String(-new Date().getTimezoneOffset());
+  });
   // The reader's own date (YYYY-MM-DD in their time zone), for answers that give dates.
   form.querySelectorAll("[data-today]").forEach((input) => {
     /** @type {HTMLInputElement} */ (input).value = new Date().toLocaleDateString("en-CA");
@@ -92,11 +98,13 @@ function wireForm(form, calculator) {
     event.preventDefault();
     clearErrors(form);
     form.setAttribute("aria-busy", "true");
-    // Before Python runs, the reader sees beside the button that the answer is on its way.
-    loading.hidden = form.dataset.state === "ready";
+    // Before Python runs (or while it reads the reader's files), the reader sees beside the button
+    // that the answer is on its way.
+    const files = formFiles(form);
+    loading.hidden = form.dataset.state === "ready" && !files.length;
     performance.mark("calculator-submit");
     try {
-      const answer = await calculator.request(readForm(form));
+      const answer = await calculator.request(readForm(form), { files, onReading: (reading) => showReading(form, reading) });
       performance.mark("calculator-answer");
       if (!answer.ok) {
         section.hidden = true;
@@ -104,6 +112,7 @@ function wireForm(form, calculator) {
         return;
       }
       renderAnswer(body, answer.result);
+      if (form.dataset.calculator === "history") renderHistory(body, answer.result);
       const entered = document.createElement("p");
       entered.className = "kl-print-inputs";
       entered.textContent = `Your entries: ${enteredWords(form)}.`;
@@ -126,6 +135,19 @@ function wireForm(form, calculator) {
     }
   });
   return updateConditionalFields;
+}
+
+/**
+ * While the worker reads the reader's files: how many, and how many activities so far.
+ * @param {HTMLFormElement} form
+ * @param {Reading} reading
+ */
+function showReading(form, { done, total, found, name }) {
+  const text = /** @type {HTMLElement} */ (form.querySelector("[data-loading-text]"));
+  const bar = /** @type {HTMLProgressElement} */ (form.querySelector("[data-loading-bar]"));
+  text.textContent = `Reading your files: ${done} of ${total} read, ${found} activities found so far (${name})…`;
+  bar.max = total;
+  bar.value = done;
 }
 
 /**
@@ -285,7 +307,8 @@ export function main(start = startCalculator) {
       performance.mark("calculator-ready");
       say("The calculator is ready.");
       forms.forEach((form) => { form.dataset.state = "ready"; });
-      restored.forEach((form) => form.requestSubmit());
+      // A form of files is not sent again from the address: the files are not in it.
+      restored.filter((form) => !form.querySelector('input[type="file"]')).forEach((form) => form.requestSubmit());
       registerServiceWorker();
     },
     (error) => {

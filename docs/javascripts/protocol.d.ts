@@ -88,10 +88,31 @@ export type Answer =
 /** The steps of starting Python in the worker, in order. */
 export type ProgressStep = "download" | "start";
 
-/** Page to worker: one request, as JSON text, with the id its answer will carry. */
+/**
+ * Page to worker: one request, as JSON text, with the id its answer will carry. files: the files a
+ * history request reads (the reader's own, posted to the worker, never sent anywhere): the worker
+ * puts them in its own file system and the request's "files" become their paths there.
+ */
 export interface ToWorker {
   id: number;
   request: string;
+  files?: File[];
+}
+
+/** Worker to page while a history is read: files read of all, activities found, the part just read. */
+export interface Reading {
+  type: "reading";
+  id: number;
+  done: number;
+  total: number;
+  found: number;
+  name: string;
+}
+
+/** What goes beside a request (client.js): files, and who hears the counts while they are read. */
+export interface RequestOptions {
+  files?: File[];
+  onReading?: (reading: Reading) => void;
 }
 
 /**
@@ -108,6 +129,7 @@ export interface RuntimeFiles {
 export type FromWorker =
   /** loaded: bytes of the runtime downloaded so far (total when known), sent as they arrive. */
   | { type: "progress"; step: ProgressStep; label: string; loaded?: number; total?: number }
+  | Reading
   | { type: "ready" }
   | { type: "failed"; message: string }
   | { type: "answer"; id: number; response: string }
@@ -125,7 +147,7 @@ export interface WorkerLike {
 export interface Calculator {
   /** Resolves once Python runs; rejects with a message for the reader. */
   ready: Promise<void>;
-  request(payload: Request): Promise<Answer>;
+  request(payload: Request, options?: RequestOptions): Promise<Answer>;
 }
 
 // --- the host page <-> embed frame messages (embed.js; embed-frame.js and embed-start.js) -------

@@ -168,14 +168,16 @@ async function keepSnapshot(snapshot) {
 }
 
 /**
- * Download every wheel of the site's lock (each checked against the lock's sha256 by the
- * browser, as Subresource Integrity), while Python starts.
+ * Download the calculator's wheel from the site's lock (checked against the lock's sha256 by the
+ * browser, as Subresource Integrity), while Python starts. The lock's other wheels (fitdecode)
+ * are installed by loadPackage when a request needs them (readHistory).
  * @param {string} base the wheels' folder
  * @param {{ packages: Record<string, { name: string, file_name: string, sha256: string }> }} lock
  * @returns {Promise<Uint8Array[]>}
  */
 function downloadWheels(base, lock) {
-  return Promise.all(Object.values(lock.packages).map(async ({ name, file_name: file, sha256 }) => {
+  const wanted = Object.values(lock.packages).filter(({ name }) => name === CALCULATOR_PACKAGE);
+  return Promise.all(wanted.map(async ({ name, file_name: file, sha256 }) => {
     const digest = btoa(String.fromCharCode(...(sha256.match(/../g) ?? []).map((hex) => parseInt(hex, 16))));
     try {
       const response = await fetch(new URL(file, base).href, { integrity: `sha256-${digest}` });
@@ -185,6 +187,54 @@ function downloadWheels(base, lock) {
       throw new Error(`${name} could not be installed: its download failed or did not match the sha256 in the site's lock (${describe(error)}).`);
     }
   }));
+}
+
+/** @type {any} the Pyodide instance, once Python runs (for a history request's files) */
+let python = null;
+/** @type {Promise<unknown> | null} fitdecode, installed from the site's lock at the first history request */
+let fitdecode = null;
+
+/**
+ * Answer a history request: the reader's files are mounted read-only in the worker's own file
+ * system (WORKERFS reads a File a slice at a time: nothing is copied whole, nothing leaves the
+ * browser), the request's "files" become their paths, and the counts are posted as they are read.
+ * @param {number} id
+ * @param {string} request JSON text
+ * @param {File[]} files
+ * @param {(text: string) => string} handle
+ * @returns {Promise<string>}
+ */
+async function readHistory(id, request, files, handle) {
+  fitdecode ??= python.loadPackage("fitdecode", { messageCallback: () => {} });
+  await fitdecode;
+  const FS = python.FS;
+  const folders = files.map((file, index) => {
+    const folder = `/history/${id}/${index}`;
+    FS.mkdirTree(folder);
+    FS.mount(FS.filesystems.WORKERFS, { files: [file] }, folder);
+    return folder;
+  });
+  const parsed = JSON.parse(request);
+  parsed.files = files.map((file, index) => `${folders[index]}/${file.name}`);
+  const progress = python.pyimport("calculator.history.progress");
+  let last = 0;
+  progress.listen((/** @type {number} */ done, /** @type {number} */ total, /** @type {number} */ found, /** @type {string} */ name) => {
+    const now = Date.now();
+    if (now - last < 100) return; // a few reports a second: each repaints the page's progress
+    last = now;
+    post({ type: "reading", id, done, total, found, name });
+  });
+  try {
+    return handle(JSON.stringify(parsed));
+  } finally {
+    progress.listen(null);
+    progress.destroy();
+    for (const folder of folders) {
+      FS.unmount(folder);
+      FS.rmdir(folder);
+    }
+    FS.rmdir(`/history/${id}`);
+  }
 }
 
 /** @returns {Promise<(text: string) => string>} calculator.protocol.handle, once Python runs */
@@ -204,6 +254,7 @@ async function startPython() {
   const { loadPyodide } = await import(loader);
   /** @param {any} pyodide @returns {(text: string) => string} */
   const handler = (pyodide) => {
+    python = pyodide;
     // Kept for the worker's lifetime: one module proxy, one fixed function.
     const protocol = pyodide.pyimport("calculator.protocol");
     return (text) => protocol.handle(text);
@@ -219,8 +270,8 @@ async function startPython() {
   }
   progress("start", "Starting Python and installing the calculator");
   if (RUNTIME.lock && !FROM_DISK) {
-    // The hosted site: the wheels download while Python starts, are unpacked, and the calculator
-    // is imported; then Python's memory is kept for the next visit (not awaited).
+    // The hosted site: the calculator's wheel downloads while Python starts, is unpacked and
+    // imported; then Python's memory is kept for the next visit (not awaited).
     const wheels = downloadWheels(here(RUNTIME.packages), /** @type {any} */ (RUNTIME.lock));
     wheels.catch(() => {});
     const pyodide = await loadPyodide({ ...options, _makeSnapshot: Boolean(SNAPSHOT_STORE) });
@@ -274,11 +325,12 @@ self.addEventListener("message", async (event) => {
   /** @type {ToWorker | RuntimeFiles} */
   const message = event.data;
   if ("type" in message) return;
-  const { id, request } = message;
+  const { id, request, files } = message;
   try {
     const handle = await ready;
     // A JSON string crosses the boundary, so no PyProxy leaks into the page.
-    post({ type: "answer", id, response: handle(request) });
+    const response = files?.length ? await readHistory(id, request, files, handle) : handle(request);
+    post({ type: "answer", id, response });
   } catch (error) {
     post({ type: "answer", id, error: describe(error) });
   }

@@ -6,6 +6,9 @@ tests/unit is on sys.path natively and in Pyodide, where the calculator must com
 
 from __future__ import annotations
 
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from calculator.protocol import handle_request
@@ -15,6 +18,21 @@ REDFLAG_IDS = [question["id"] for question in RULES["redflags"]["questions"]]
 LOCATIONS = [location["key"] for location in RULES["where"]["locations"]]
 FEATURES = [feature["key"] for feature in RULES["where"]["features"]]
 SIGNS = [sign["key"] for sign in RULES["overtraining"]["signs"]]
+
+
+def _history_files() -> list[str]:
+    """A Garmin CSV of 6 weeks of runs (a rise over the limit, a long run) and an empty GPX file."""
+    folder = Path(tempfile.mkdtemp(prefix="kneeload-history-"))
+    lines = ["Activity Type,Date,Favorite,Title,Distance,Calories,Time"]
+    for week, km in enumerate((5, 5, 5, 5, 8, 10)):
+        for day in (0, 2, 4):
+            when = date(2026, 9, 7) + timedelta(days=7 * week + day)
+            lines.append(f"Running,{when} 07:00:00,false,Run,{km},400,00:30:00")
+    lines.append("Walking,2026-10-01 12:00:00,false,Walk,3,100,00:40:00")
+    (folder / "Activities.csv").write_text("\n".join(lines) + "\n")
+    (folder / "empty.gpx").write_text("")
+    return [str(folder / "Activities.csv"), str(folder / "empty.gpx")]
+
 
 #: At least one request per check, including answers that flag something.
 SAMPLE_REQUESTS: list[dict[str, Any]] = [
@@ -47,6 +65,7 @@ SAMPLE_REQUESTS: list[dict[str, Any]] = [
     {"check": "acwr", "loads": [0, 0, 0, 0], "period": "week", "unit": "mi"},
     {"check": "acwr", "loads": [5] * 21 + [10] * 7, "period": "day", "unit": "min"},
     {"check": "acwr", "loads": [3] * 30, "period": "day", "unit": "au"},
+    {"check": "history", "files": _history_files(), "utc_offset_minutes": 60},
     {"check": "redflags", "answers": {}},
     {"check": "redflags", "answers": {"not_better_2_weeks": True}},
     {"check": "redflags", "answers": {"injury": True}},

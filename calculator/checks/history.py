@@ -1,0 +1,428 @@
+"""The history check: a runner's own export, read on their device, as days and weeks, with what the
+ramp, spike and ACWR checks say over it.
+
+The files are read where the calculator runs (`calculator.history`): natively from disk (the
+command line), in the browser from the worker's own file system, where the page puts the files
+the reader dropped; nothing is sent anywhere. Only runs count; a run in two files counts once;
+a run's day is its local start date. Then the load checks are *called*, not re-implemented:
+
+* ramp (`check_ramp`) over the weekly km, the last 520 weeks at most;
+* acwr (`check_acwr`, daily loads) over the daily km, the last 730 days at most, from 28 days;
+* spike (`check_spike`) for every run against the longest run of the 30 days before it: the runs
+  in a band above the reference are listed, and the latest run's own answer is given.
+
+>>> import os, tempfile
+>>> folder = tempfile.mkdtemp()
+>>> path = os.path.join(folder, "Activities.csv")
+>>> with open(path, "w") as handle:
+...     _ = handle.write("Activity Type,Date,Distance\\nRunning,2026-09-21 07:00:00,10\\n"
+...                      "Walking,2026-09-22 07:00:00,3\\nRunning,2026-09-29 07:00:00,12\\n")
+>>> result = check_history([path])
+>>> [(week.week_start, week.km, week.runs) for week in result.weeks]
+[('2026-09-21', 10.0, 1), ('2026-09-28', 12.0, 1)]
+>>> result.runs, result.not_runs, result.ramp["over_limit_weeks"], result.spikes[0].band
+(2, 1, [2], 'over-10')
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import IO, Any
+
+from calculator.answer import Answer, Record
+from calculator.checks.acwr import check_acwr
+from calculator.checks.ramp import check_ramp
+from calculator.checks.spike import check_spike
+from calculator.checks.weekly_limit import read_profile
+from calculator.errors import CalculatorError, Problem, raise_problems
+from calculator.history import (
+    Activity,
+    FileReading,
+    HistoryDay,
+    HistoryWeek,
+    daily_volumes,
+    progress,
+    read_file,
+    unique_runs,
+    weekly_volumes,
+)
+from calculator.reading import plain, read_choice, read_date, read_flag
+from calculator.rules.acwr import DAY
+from calculator.rules.ramp import DEFAULT_PROFILE
+from calculator.tables import Table, amount, row, table
+from calculator.units import MAX_WEEKS
+
+__all__ = ["HistoryResult", "check_history"]
+
+#: The most files one request may name (a zip counts as one).
+MAX_FILES = 10_000
+#: The largest difference from UTC, in minutes (UTC-12 to UTC+14).
+MAX_OFFSET_MINUTES = 14 * 60
+#: The units a CSV's distance may be in (the account's setting); every answer is in km.
+DISTANCE_UNITS = {"km": "km", "mi": "mi"}
+#: How many days before a run the spike check looks for the longest run (Frandsen et al. 2025).
+SPIKE_WINDOW_DAYS = 30
+#: How much of the history fills the ramp and acwr calculators' forms (the latest weeks and days).
+FILL_WEEKS = 12
+FILL_DAYS = 56
+#: The pages that explain a history answer.
+HISTORY_LINKS = (
+    "prevention/load-progression.md",
+    "causes/training-errors.md",
+    "calculator/ramp.md",
+    "calculator/spike.md",
+)
+
+
+@dataclass(frozen=True)
+class HistoryFile(Record):
+    """One file the reader gave: its name, the activities read from it, the parts skipped in it."""
+
+    name: str
+    activities: int
+    skipped: int
+
+
+@dataclass(frozen=True)
+class HistoryProblem(Record):
+    """A file, or a part of a zip, that could not be read, and why (a sentence for the reader)."""
+
+    file: str
+    message: str
+
+
+@dataclass(frozen=True)
+class HistorySpike(Record):
+    """A run longer than the longest of the 30 days before it by more than 10 %: the spike check's band."""
+
+    date: str
+    km: float
+    longest_30d: float
+    spike_pct: float | None
+    band: str
+    band_label: str
+    hazard_ratio: float | None
+
+
+@dataclass(frozen=True)
+class HistoryResult(Answer):
+    """The answer of `check_history`: the runs per day and per week, and the load checks' answers.
+
+    *ramp*, *acwr* and *spike* are those checks' own answers as the protocol sends them (or None
+    when the history is too short for them: *notes* says why).
+    """
+
+    weeks: tuple[HistoryWeek, ...]
+    days: tuple[HistoryDay, ...]
+    runs: int
+    km: float
+    not_runs: int
+    duplicates: int
+    first_date: str
+    last_date: str
+    files: tuple[HistoryFile, ...]
+    problems: tuple[HistoryProblem, ...]
+    ramp: dict[str, Any] | None
+    acwr: dict[str, Any] | None
+    spike: dict[str, Any] | None
+    spikes: tuple[HistorySpike, ...]
+    notes: tuple[str, ...]
+    fill: dict[str, dict[str, Any]]
+
+    def table(self) -> Table:
+        """The weeks and runs that stood out: weeks over the weekly limit, runs above the reference."""
+        rows = []
+        over = set(self.ramp["over_limit_weeks"]) if self.ramp else set()
+        ramp_weeks = self.ramp["weeks"] if self.ramp else []
+        offset = len(self.weeks) - len(ramp_weeks)
+        for number in sorted(over):
+            week = self.weeks[offset + number - 1]
+            message = ramp_weeks[number - 1]["message"]
+            rows.append(row([f"Week of {week.week_start}", amount(week.km, "km"), message], True))
+        for spike in self.spikes:
+            rows.append(
+                row(
+                    [
+                        f"Run on {spike.date}",
+                        amount(spike.km, "km"),
+                        f"{spike.band_label}: the longest run of the 30 days before was {plain(spike.longest_30d)} km.",
+                    ],
+                    True,
+                )
+            )
+        return table("The weeks and runs that stood out", ["When", "Distance", "Why"], rows)
+
+
+def _sent(answer: Answer) -> dict[str, Any]:
+    """An answer as the protocol sends it (its fields, and its table when it has one)."""
+    shown = answer.table()
+    result = answer.as_dict()
+    return result if shown is None else {**result, "table": shown}
+
+
+def _opener(path: str) -> Callable[[], IO[bytes]]:
+    """A function opening *path* for reading bytes (`read_file` opens it when it reads it, and closes it)."""
+
+    def open_file() -> IO[bytes]:
+        return open(path, "rb")
+
+    return open_file
+
+
+def _read_files(files: object, distance_unit: str, problems: list[Problem]) -> list[FileReading]:
+    if files is None:
+        problems.append(Problem("files", "Add your export: the zip, a CSV, or GPX, TCX or FIT files."))
+        return []
+    if not isinstance(files, (list, tuple)) or not all(isinstance(item, str) for item in files):
+        problems.append(Problem("files", "Files must be a list of file paths."))
+        return []
+    if not files:
+        problems.append(Problem("files", "Add at least one file."))
+        return []
+    if len(files) > MAX_FILES:
+        problems.append(Problem("files", f"Add at most {MAX_FILES} files at once (or the zip)."))
+        return []
+    readings = []
+    progress.begin(len(files))
+    for path in files:
+        name = os.path.basename(path) or path
+        reading = read_file(_opener(path), name, distance_unit)
+        progress.file_read(len(reading.activities))
+        readings.append(reading)
+    return readings
+
+
+def _offset(value: object, problems: list[Problem]) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int) or abs(value) > MAX_OFFSET_MINUTES:
+        problems.append(
+            Problem(
+                "utc_offset_minutes",
+                f"The difference from UTC must be a whole number of minutes from -{MAX_OFFSET_MINUTES} "
+                f"to {MAX_OFFSET_MINUTES}, like 60 for UTC+1.",
+            )
+        )
+        return 0
+    return value
+
+
+def _spikes(runs: list[Activity], offset: int) -> tuple[tuple[HistorySpike, ...], dict[str, Any] | None]:
+    """Every run against the longest of the 30 days before it, through the spike check."""
+    found: list[HistorySpike] = []
+    latest: dict[str, Any] | None = None
+    window = timedelta(days=SPIKE_WINDOW_DAYS)
+    starts = [run.local_start(offset) for run in runs]
+    first = 0
+    for index, run in enumerate(runs):
+        while starts[first] < starts[index] - window:
+            first += 1
+        km = round(run.km, 2)
+        longest = round(max((runs[other].km for other in range(first, index)), default=0.0), 2)
+        if km <= 0:
+            continue
+        try:
+            answer = check_spike(km, longest, unit="km")
+        except CalculatorError:
+            continue  # a distance beyond what the spike check takes (noted with the weeks)
+        if index == len(runs) - 1:
+            latest = _sent(answer)
+        if answer.band is not None and answer.band["key"] != "reference":
+            found.append(
+                HistorySpike(
+                    date=starts[index].date().isoformat(),
+                    km=km,
+                    longest_30d=longest,
+                    spike_pct=answer.spike_pct,
+                    band=answer.band["key"],
+                    band_label=answer.band["label"],
+                    hazard_ratio=answer.hazard_ratio,
+                )
+            )
+    return tuple(found), latest
+
+
+def check_history(
+    files: Sequence[str],
+    /,
+    *,
+    distance_unit: str = "km",
+    utc_offset_minutes: int = 0,
+    profile: str = DEFAULT_PROFILE,
+    limit_pct: float | None = None,
+    today: str | None = None,
+    last_week_unfinished: bool = False,
+) -> HistoryResult:
+    """Read a runner's export (*files*: paths of files or zips) and run the load checks over it.
+
+    *distance_unit* is the unit of a CSV's distances when the CSV does not say ("km" or "mi",
+    the account's setting); *utc_offset_minutes* moves a UTC start to the reader's local time
+    when a file has no local time (GPX, TCX, Strava's CSV); *profile* and *limit_pct* are the
+    ramp check's weekly limit; *today* (YYYY-MM-DD), when in the last week, marks that week as
+    not finished, as *last_week_unfinished* does.
+
+    A file that cannot be read is a problem in the answer (``problems``), and the rest still
+    count. Raises `CalculatorError` when nothing could be read (a problem per file, at
+    ``files[i]``), when no file holds a run, or for a field that is wrong.
+
+    >>> check_history(["/nonexistent/export.zip"])
+    Traceback (most recent call last):
+    ...
+    calculator.errors.CalculatorError: files[0]: export.zip could not be opened (No such file or directory).
+    """
+    problems: list[Problem] = []
+    unit = read_choice(
+        distance_unit, DISTANCE_UNITS, "distance_unit", "Unknown unit{}: choose km or mi.", problems
+    )
+    offset = _offset(utc_offset_minutes, problems)
+    read_profile(profile, limit_pct, problems)
+    day = read_date(today, "today", "Today", problems)
+    unfinished = read_flag(
+        last_week_unfinished,
+        "last_week_unfinished",
+        "Say true if the last week is not finished yet, or false.",
+        problems,
+    )
+    raise_problems(problems)
+    readings = _read_files(files, unit or "km", problems)
+    raise_problems(problems)
+    activities = [activity for reading in readings for activity in reading.activities]
+    reported = [
+        HistoryProblem(file, message) for reading in readings for file, message in reading.problems
+    ] + [
+        HistoryProblem(reading.name, f"{reading.unreported} more parts of {reading.name} could not be read.")
+        for reading in readings
+        if reading.unreported
+    ]
+    if not activities:
+        raise CalculatorError.from_problems(
+            [
+                Problem(f"files[{index}]", message)
+                for index, reading in enumerate(readings)
+                for _, message in (
+                    reading.problems or [(reading.name, f"{reading.name} holds no activities.")]
+                )
+            ]
+        )
+    runs, duplicates = unique_runs(activities, offset)
+    if not runs:
+        raise CalculatorError(
+            "files",
+            f"No runs found: the files hold {len(activities)} activities, none of them a run "
+            "(walks, rides and other sports do not count).",
+        )
+    days = daily_volumes(runs, offset)
+    weeks = weekly_volumes(runs, offset)
+    if day is not None and 0 <= (day - date.fromisoformat(weeks[-1].week_start)).days < 7:
+        unfinished = True
+    notes: list[str] = []
+    ramp = _ramp(weeks, profile, limit_pct, unfinished, notes)
+    acwr = _acwr(days, notes)
+    spikes, latest = _spikes(runs, offset)
+    total = round(sum(run.km for run in runs), 2)
+    not_runs = len(activities) - duplicates - len(runs)
+    over = ramp["over_limit_weeks"] if ramp else []
+    return HistoryResult(
+        weeks=tuple(weeks),
+        days=tuple(days),
+        runs=len(runs),
+        km=total,
+        not_runs=not_runs,
+        duplicates=duplicates,
+        first_date=days[0].date,
+        last_date=days[-1].date,
+        files=tuple(
+            HistoryFile(reading.name, len(reading.activities), reading.skipped) for reading in readings
+        ),
+        problems=tuple(reported),
+        ramp=ramp,
+        acwr=acwr,
+        spike=latest,
+        spikes=spikes,
+        notes=tuple(notes),
+        fill=_fill(weeks, days, runs, offset),
+        summary=_summary(len(runs), total, weeks, len(over), len(spikes), len(reported)),
+        verdict="over" if over or spikes else "within",
+        why=(
+            "Each week and run was checked by the ramp, spike and ACWR checks, exactly as when you type "
+            "the numbers in: their answers above say how strong the evidence behind each is."
+        ),
+        links=HISTORY_LINKS,
+        sources=tuple(
+            dict.fromkeys(
+                [
+                    *(ramp["sources"] if ramp else []),
+                    *(latest["sources"] if latest else []),
+                    *(acwr["sources"] if acwr else []),
+                ]
+            )
+        ),
+    )
+
+
+def _ramp(
+    weeks: list[HistoryWeek], profile: str, limit_pct: float | None, unfinished: bool, notes: list[str]
+) -> dict[str, Any] | None:
+    """The ramp check's answer over the weeks (the last MAX_WEEKS), or None with a note."""
+    shown = weeks[-MAX_WEEKS:]
+    if len(weeks) > MAX_WEEKS:
+        notes.append(f"The weekly limit was checked over the last {MAX_WEEKS} weeks (ten years) only.")
+    try:
+        return _sent(
+            check_ramp(
+                [week.km for week in shown],
+                unit="km",
+                profile=profile,
+                limit_pct=limit_pct,
+                last_week_unfinished=unfinished,
+            )
+        )
+    except CalculatorError as error:
+        notes.append(f"The weekly limit could not be checked: {error.problems[0].message}")
+        return None
+
+
+def _acwr(days: list[HistoryDay], notes: list[str]) -> dict[str, Any] | None:
+    """The acwr check's answer over the daily km (the last days it takes), or None with a note."""
+    if len(days) < DAY.chronic:
+        notes.append(
+            f"The acute:chronic ratio needs at least {DAY.chronic} days of history: this one has {len(days)}."
+        )
+        return None
+    shown = days[-DAY.max_loads :]
+    try:
+        return _sent(check_acwr([day.km for day in shown], period="day", unit="km"))
+    except CalculatorError as error:
+        notes.append(f"The acute:chronic ratio could not be worked out: {error.problems[0].message}")
+        return None
+
+
+def _fill(
+    weeks: list[HistoryWeek], days: list[HistoryDay], runs: list[Activity], offset: int
+) -> dict[str, dict[str, Any]]:
+    """Requests for the ramp, acwr and spike calculators from the latest of the history, for the
+    page's "fill the calculator" links (each form reads its fields from the page's address)."""
+    last_day = runs[-1].local_start(offset).date()
+    recent = [run.km for run in runs if (last_day - run.local_start(offset).date()).days < SPIKE_WINDOW_DAYS]
+    return {
+        "ramp": {"weeks": [week.km for week in weeks[-FILL_WEEKS:]], "unit": "km"},
+        "acwr": {"loads": [day.km for day in days[-FILL_DAYS:]], "period": "day", "unit": "km"},
+        "spike": {"longest_30d": round(max(recent), 2), "unit": "km"},
+    }
+
+
+def _summary(runs: int, km: float, weeks: list[HistoryWeek], over: int, spikes: int, problems: int) -> str:
+    """One plain sentence or two: what was read, and what stood out."""
+    span = f"{len(weeks)} week{'s' if len(weeks) != 1 else ''}"
+    read = f"{runs} run{'s' if runs != 1 else ''} ({km:g} km) over {span}, from {weeks[0].week_start}."
+    stood = (
+        f" {over} week{'s' if over != 1 else ''} rose more than the weekly limit and {spikes} "
+        f"run{'s were' if spikes != 1 else ' was'} more than 10 % longer than the longest of the 30 days before."
+    )
+    unread = (
+        f" {problems} file{'s' if problems != 1 else ''} could not be read (see below)." if problems else ""
+    )
+    return read + stood + unread

@@ -1,0 +1,115 @@
+"""Strava's bulk export ``activities.csv``: one row per activity, in English column names.
+
+The header repeats names: the first ``Distance`` is in the account's unit (km or miles), a later
+one in metres; the first ``Elapsed Time`` is in seconds. ``Activity Date`` is the start in UTC,
+written like ``Sep 26, 2026, 10:56:05 AM`` (older exports: ``26 Sep 2026, 10:56:05``).
+``Filename`` names the activity's own file in the export (``activities/123.fit.gz``), so a run
+read from both counts once. ``Activity Type`` is Run, Trail Run, Virtual Run, Walk, Ride, ...
+
+>>> import io
+>>> text = ('Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,Filename,Distance\\n'
+...         '1,"Sep 26, 2026, 10:56:05 AM",Morning Run,Run,3000,"10.01",activities/1.gpx,10012.5\\n')
+>>> [(a.start_utc.isoformat(), a.km, a.kind, a.link) for a in read_strava_csv(io.BytesIO(text.encode()), "activities.csv")]
+[('2026-09-26T10:56:05+00:00', 10.0125, 'Run', 'activities/1.gpx')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import IO
+
+from calculator.history.activities import Activity, HistoryFileError
+from calculator.history.csvtext import header_index, read_duration, read_number, rows
+
+__all__ = ["DATE_FORMATS", "is_strava_header", "read_strava_csv", "read_strava_rows"]
+
+#: How Strava has written ``Activity Date`` (UTC), newest first.
+DATE_FORMATS = (
+    "%b %d, %Y, %I:%M:%S %p",
+    "%b %d, %Y, %H:%M:%S",
+    "%d %b %Y, %H:%M:%S",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%SZ",
+)
+#: Miles to km (international mile: 1.609344 km exactly).
+KM_PER_MILE = 1.609344
+
+
+def is_strava_header(index: dict[str, list[int]]) -> bool:
+    """A Strava ``activities.csv`` header: it has "Activity Date" and "Activity Type"."""
+    return "activity date" in index and "activity type" in index
+
+
+def read_date(text: str) -> datetime | None:
+    """The UTC start of a Strava row, or None.
+
+    >>> read_date("Sep 26, 2026, 10:56:05 AM").isoformat(), read_date("26 Sep 2026, 22:56:05").hour
+    ('2026-09-26T10:56:05+00:00', 22)
+    """
+    cleaned = " ".join(text.replace("\u202f", " ").split())
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.strptime(cleaned, pattern).replace(tzinfo=UTC)
+        except ValueError:
+            continue
+    return None
+
+
+def read_strava_csv(stream: IO[bytes], name: str, distance_unit: str = "km") -> Iterator[Activity]:
+    """Every activity of a Strava ``activities.csv`` (a byte stream, read row by row).
+
+    *distance_unit* ("km" or "mi") is the account's unit, used only for a row without the
+    distance in metres. Raises `HistoryFileError` for a file that is not one.
+    """
+    lines = rows(stream, name)
+    header = next(lines, None)
+    if header is None:
+        raise HistoryFileError(f"{name} is empty.")
+    index = header_index(header)
+    if not is_strava_header(index):
+        raise HistoryFileError(f"{name} is not a Strava activities.csv.")
+    yield from read_strava_rows(index, lines, name, distance_unit)
+
+
+def _cell(row: list[str], positions: list[int] | None, which: int = 0) -> str:
+    if not positions or len(positions) <= which or positions[which] >= len(row):
+        return ""
+    return row[positions[which]]
+
+
+def read_strava_rows(
+    index: dict[str, list[int]], lines: Iterator[list[str]], name: str, distance_unit: str
+) -> Iterator[Activity]:
+    """The activities of a Strava CSV's rows after its header (see `read_strava_csv`)."""
+    per_unit = KM_PER_MILE if distance_unit == "mi" else 1.0
+    distance = index.get("distance")
+    elapsed = index.get("elapsed time")
+    bad = 0
+    for number, row in enumerate(lines, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        start = read_date(_cell(row, index["activity date"]))
+        if start is None:
+            bad += 1
+            if bad == 1 and number == 2:
+                raise HistoryFileError(
+                    f"{name}: the dates in Activity Date are not written as Strava writes them "
+                    f"(like Sep 26, 2026, 10:56:05 AM)."
+                )
+            continue
+        metres = read_number(_cell(row, distance, 1)) if distance and len(distance) > 1 else None
+        if metres is not None:
+            km = metres / 1000
+        else:
+            first = read_number(_cell(row, distance))
+            km = 0.0 if first is None else first * per_unit
+        yield Activity(
+            start_utc=start,
+            start_local=None,
+            km=max(km, 0.0),
+            kind=_cell(row, index["activity type"]).strip() or None,
+            source=name,
+            link=_cell(row, index.get("filename")).strip() or None,
+            seconds=read_duration(_cell(row, elapsed)),
+        )

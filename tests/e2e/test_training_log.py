@@ -1,0 +1,112 @@
+"""The training log page (issue 14): a reader drops their export and sees their weeks, with nothing
+sent anywhere. The files are made by tests/unit/history_samples.py; the right values are the hand
+sums in the comments (and tests/unit/test_history_check.py checks the same answers natively).
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from datetime import UTC, date, datetime, timedelta
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.reader import answer, axe_violations, open_calculator
+from tests.helpers import PROJECT_ROOT, module_from_path
+
+samples = module_from_path("history_samples", PROJECT_ROOT / "tests" / "unit" / "history_samples.py")
+PAGE = "calculator/history.html"
+READ_TIMEOUT_MS = 60_000
+
+
+def garmin_rows() -> bytes:
+    """Eight weeks of three runs each from Monday 7 September 2026; week 5 jumps (4 x 3 = 12 -> 8 x 3 = 24 km)."""
+    rows = []
+    for week, km in enumerate((4, 4, 4, 4, 8, 8, 8, 8)):
+        for day in (0, 2, 4):
+            when = date(2026, 9, 7) + timedelta(weeks=week, days=day)
+            rows.append(("Running", f"{when} 07:00:00", str(km), "0:30:00"))
+    return samples.garmin_csv(rows)
+
+
+def strava_zip() -> bytes:
+    """A Strava export with one run (a FIT file, 10 km on Sunday 8 November) and a photo."""
+    start = datetime(2026, 11, 8, 7, 0, tzinfo=UTC)
+    return samples.zipped(
+        {
+            "activities.csv": samples.strava_csv(
+                [samples.StravaRow(start, "Run", "10", "10000", "activities/1.fit.gz")]
+            ),
+            "activities/1.fit.gz": samples.gz(samples.fit([samples.FitSession(start, 10.0)], 60)),
+            "media/1.jpg": samples.JPEG,
+        }
+    )
+
+
+FILES = [
+    {"name": "Activities.csv", "mimeType": "text/csv", "buffer": garmin_rows()},
+    {"name": "export.zip", "mimeType": "application/zip", "buffer": strava_zip()},
+    {"name": "broken.gpx", "mimeType": "application/gpx+xml", "buffer": b"<gpx><trk><trkseg><trkpt lat="},
+]
+
+
+def test_reader_picks_an_export_and_sees_their_weeks_with_nothing_sent(
+    page: Page, requests_seen: list[str], base_url: str
+) -> None:
+    # The calculator's worker installs fitdecode only when a history is read (the service worker may
+    # store it for later visits in the background: its requests are not the worker's).
+    installs: list[str] = []
+    page.context.on("request", lambda request: None if request.service_worker else installs.append(request.url))
+    open_calculator(page, PAGE)
+    assert not [url for url in installs if "fitdecode" in url]
+    page.get_by_label(re.compile("^Your export")).set_input_files(FILES)
+    expect(page.locator("[data-chosen]")).to_contain_text("3 files")
+    page.get_by_role("button", name="Read my training log").click()
+    section = page.locator("section.kl-answer")
+    expect(section).to_be_visible(timeout=READ_TIMEOUT_MS)
+    # 24 Garmin runs and the Strava zip's run (its CSV row and FIT file are one run): 25 runs;
+    # 4 x 12 + 4 x 24 + 10 = 154 km; weeks from 7 September to the week of 2 November (9 weeks)
+    expect(section.locator(".kl-summary")).to_contain_text("25 runs (154 km) over 9 weeks, from 2026-09-07")
+    expect(section.locator("figure svg")).to_have_count(2)  # the ramp chart and the ACWR chart
+    expect(section.get_by_text("Week of 2026-10-05")).to_be_visible()  # 12 -> 24 km: over the limit
+    expect(section.locator("li", has_text="broken.gpx is cut short")).to_be_visible()
+    ramp_link = section.get_by_role("link", name=re.compile("Weekly ramp check, with your last 12 weeks"))
+    expect(ramp_link).to_have_attribute(
+        "href", re.compile(r"ramp\.html#weeks=12&weeks=12&weeks=12&weeks=12&weeks=24")
+    )
+    assert [url for url in installs if "fitdecode" in url]  # now it was needed
+    assert all(url.startswith((base_url, "data:", "blob:")) for url in requests_seen), requests_seen
+    assert not [url for url in requests_seen if "Activities.csv" in url or "export.zip" in url]
+    assert "files=" not in page.url  # the files' names are not kept in the address either
+    assert axe_violations(page) == []
+
+
+def test_reader_drops_files_on_the_page(page: Page, requests_seen: list[str], base_url: str) -> None:
+    open_calculator(page, PAGE)
+    data = base64.b64encode(garmin_rows()).decode()
+    dropped = page.evaluate_handle(
+        """(data) => {
+            const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([bytes], "Activities.csv", { type: "text/csv" }));
+            return transfer;
+        }""",
+        data,
+    )
+    page.locator("[data-drop-zone]").dispatch_event("drop", {"dataTransfer": dropped})
+    expect(page.locator("[data-chosen]")).to_contain_text("1 file")
+    page.get_by_role("button", name="Read my training log").click()
+    weeks = answer(page).locator(".kl-summary")
+    expect(weeks).to_contain_text("24 runs (144 km) over 8 weeks", timeout=READ_TIMEOUT_MS)
+    assert all(url.startswith((base_url, "data:", "blob:")) for url in requests_seen), requests_seen
+
+
+def test_reader_with_nothing_readable_is_told_why_at_the_field(page: Page, requests_seen: list[str]) -> None:
+    open_calculator(page, PAGE)
+    page.get_by_label(re.compile("^Your export")).set_input_files(
+        [{"name": "IMG_1.jpg", "mimeType": "image/jpeg", "buffer": samples.JPEG}]
+    )
+    page.get_by_role("button", name="Read my training log").click()
+    expect(page.locator(".kl-error-summary")).to_contain_text(
+        "IMG_1.jpg is a photo or video", timeout=READ_TIMEOUT_MS
+    )

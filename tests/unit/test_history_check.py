@@ -1,0 +1,315 @@
+"""The history check through the protocol and the command line: weeks and days added up by hand, the
+load checks' own answers reused (the same as asking them directly), refusals, and a fuzz test of
+the readers (seeded, so a failure can be replayed): never a crash, only a message.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import random
+import subprocess
+import sys
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from history_samples import (
+    JPEG,
+    FitSession,
+    StravaRow,
+    fit,
+    garmin_csv,
+    gpx,
+    gz,
+    straight_line,
+    strava_csv,
+    tcx,
+    write,
+    zipped,
+)
+
+from calculator.__main__ import EXIT_OK, EXIT_REFUSED, main
+from calculator.history import read_file
+from calculator.protocol import INTERNAL_ERROR, handle_request
+
+needs_processes = pytest.mark.skipif(sys.platform == "emscripten", reason="no subprocesses in Pyodide")
+
+
+def ask(files: list[str], **fields: object) -> dict:
+    return handle_request({"check": "history", "files": files, **fields})
+
+
+def garmin(folder: Path, runs: list[tuple[date, float]], name: str = "Activities.csv") -> str:
+    rows = [("Running", f"{day} 07:00:00", f"{km}", "0:30:00") for day, km in runs]
+    return write(folder, name, garmin_csv(rows))
+
+
+# --- weeks and days ----------------------------------------------------------------------------------
+
+
+def test_weeks_start_on_monday_cover_empty_weeks_and_days_are_local(tmp_path: Path) -> None:
+    rows = [
+        StravaRow(datetime(2026, 9, 7, 6, 0, tzinfo=UTC), "Run", "10", "10000"),  # Monday 7 September
+        StravaRow(datetime(2026, 9, 9, 6, 0, tzinfo=UTC), "Run", "5.5", "5500"),  # Wednesday
+        StravaRow(datetime(2026, 9, 10, 6, 0, tzinfo=UTC), "Walk", "3", "3000"),  # not a run
+        # Sunday 27 September 23:30 UTC is Monday 28 September 00:30 in UTC+1: the week of the 28th
+        StravaRow(datetime(2026, 9, 27, 23, 30, tzinfo=UTC), "Run", "8", "8000"),
+    ]
+    path = write(tmp_path, "activities.csv", strava_csv(rows))
+    result = ask([path], utc_offset_minutes=60)["result"]
+    # by hand: 10 + 5.5 in the week of 7 September, nothing for two weeks, 8 in the week of the 28th
+    assert result["weeks"] == [
+        {"week_start": "2026-09-07", "km": 15.5, "runs": 2},
+        {"week_start": "2026-09-14", "km": 0.0, "runs": 0},
+        {"week_start": "2026-09-21", "km": 0.0, "runs": 0},
+        {"week_start": "2026-09-28", "km": 8.0, "runs": 1},
+    ]
+    assert all(date.fromisoformat(week["week_start"]).weekday() == 0 for week in result["weeks"])
+    days = result["days"]
+    assert (days[0], days[2], days[-1]) == (
+        {"date": "2026-09-07", "km": 10.0, "runs": 1},
+        {"date": "2026-09-09", "km": 5.5, "runs": 1},
+        {"date": "2026-09-28", "km": 8.0, "runs": 1},
+    )
+    assert len(days) == 22  # 7 to 28 September
+    assert (result["runs"], result["km"], result["not_runs"], result["duplicates"]) == (3, 23.5, 1, 0)
+    # with UTC as the reader's time, that run is on Sunday, in the week of the 21st
+    in_utc = ask([path], utc_offset_minutes=0)["result"]
+    assert [week["km"] for week in in_utc["weeks"]] == [15.5, 0.0, 8.0]
+
+
+def test_a_strava_zip_and_the_same_runs_as_files_give_the_same_weeks(tmp_path: Path) -> None:
+    start = datetime(2026, 9, 7, 6, 0, tzinfo=UTC)
+    rows, members = [], {}
+    for week in range(5):
+        when = start + timedelta(weeks=week)
+        points = 4 + week  # 3 to 7 steps of 0.01 degree
+        members[f"activities/{week}.gpx.gz"] = gz(gpx([[straight_line(points)]], when))
+        rows.append(StravaRow(when, "Run", "", "", f"activities/{week}.gpx.gz"))
+    members["activities.csv"] = strava_csv(rows)
+    members["media/1.jpg"] = JPEG
+    zip_path = write(tmp_path, "export.zip", zipped(members))
+    alone = [
+        write(tmp_path, f"{week}.gpx", gpx([[straight_line(4 + week)]], start + timedelta(weeks=week)))
+        for week in range(5)
+    ]
+    from_zip = ask([zip_path])["result"]
+    from_files = ask(alone)["result"]
+    # each run once: the CSV row (its type; no distance in it) and its GPX (the distance) are one run
+    assert from_zip["runs"] == from_files["runs"] == 5
+    assert from_zip["files"] == [{"name": "export.zip", "activities": 10, "skipped": 1}]
+    assert [week["runs"] for week in from_zip["weeks"]] == [1, 1, 1, 1, 1]
+    assert from_zip["weeks"] == from_files["weeks"]
+    # 3 to 7 steps of 0.01 degree on the equator (1.1119508 km each), rounded to 0.01 km
+    assert [week["km"] for week in from_zip["weeks"]] == [3.34, 4.45, 5.56, 6.67, 7.78]
+
+
+def test_the_load_checks_answers_are_their_own(tmp_path: Path) -> None:
+    monday = date(2026, 8, 3)
+    weekly = [20, 20, 22, 30, 10, 24]  # week 4 rises 36 % on its level of 22; week 5 an easier week
+    runs = []
+    for week, km in enumerate(weekly):
+        runs += [(monday + timedelta(weeks=week), km / 2), (monday + timedelta(weeks=week, days=3), km / 2)]
+    result = ask([garmin(tmp_path, runs)])["result"]
+    assert [week["km"] for week in result["weeks"]] == weekly
+    assert result["ramp"] == handle_request({"check": "ramp", "weeks": weekly})["result"]
+    assert result["ramp"]["over_limit_weeks"] == [4]
+    daily = [day["km"] for day in result["days"]]
+    assert result["acwr"] == handle_request({"check": "acwr", "loads": daily, "period": "day"})["result"]
+    last, longest = (
+        daily[-1],
+        max(
+            km
+            for day, km in runs
+            if day >= monday + timedelta(weeks=5, days=3) - timedelta(days=30)
+            and km
+            and day < monday + timedelta(weeks=5, days=3)
+        ),
+    )
+    assert (
+        result["spike"]
+        == handle_request({"check": "spike", "planned": last, "longest_30d": longest})["result"]
+    )
+    # runs above the reference: 15 km after 11 (36.4 % longer: over 30 %), by hand from the runs above
+    assert [(s["date"], s["km"], s["longest_30d"], s["band"]) for s in result["spikes"]] == [
+        ("2026-08-24", 15.0, 11.0, "over-30"),
+    ]
+    assert result["verdict"] == "over"
+    # the forms' fill: every week here (under 12), the last 56 days, the longest run of the last 30 days
+    assert result["fill"]["ramp"] == {"weeks": weekly, "unit": "km"}
+    assert result["fill"]["acwr"] == {"loads": daily[-56:], "period": "day", "unit": "km"}
+    assert result["fill"]["spike"] == {
+        "longest_30d": 15.0,
+        "unit": "km",
+    }  # 27 August, within 30 days of the last run (10 September)
+    table = result["table"]["rows"]
+    assert [row["cells"][0] for row in table] == ["Week of 2026-08-24", "Run on 2026-08-24"]
+
+
+def test_acwr_needs_28_days_and_today_marks_the_last_week_unfinished(tmp_path: Path) -> None:
+    path = garmin(tmp_path, [(date(2026, 9, 7), 10), (date(2026, 9, 14), 11), (date(2026, 9, 21), 3)])
+    result = ask([path])["result"]
+    assert result["acwr"] is None and "at least 28 days" in result["notes"][0]
+    assert result["ramp"]["last_week_unfinished"] is False
+    assert ask([path], today="2026-09-23")["result"]["ramp"]["last_week_unfinished"] is True
+    assert ask([path], today="2026-09-28")["result"]["ramp"]["last_week_unfinished"] is False
+
+
+def test_more_than_520_weeks_are_checked_over_the_last_520(tmp_path: Path) -> None:
+    monday = date(2014, 1, 6)
+    path = garmin(tmp_path, [(monday + timedelta(weeks=week), 10) for week in range(600)])
+    result = ask([path])["result"]
+    assert len(result["weeks"]) == 600 and len(result["ramp"]["weeks"]) == 520
+    assert any("last 520 weeks" in note for note in result["notes"])
+
+
+# --- what cannot be read -------------------------------------------------------------------------------
+
+
+def test_an_unreadable_file_is_reported_and_the_rest_still_count(tmp_path: Path) -> None:
+    good = garmin(tmp_path, [(date(2026, 9, 7), 10)])
+    cut = write(tmp_path, "watch.fit", fit([FitSession(datetime(2026, 9, 8, tzinfo=UTC), 5.0)])[:-20])
+    photo = write(tmp_path, "IMG_1.jpg", JPEG)
+    answer = ask([good, cut, photo])
+    assert answer["ok"] is True and answer["result"]["runs"] == 1
+    assert [problem["file"] for problem in answer["result"]["problems"]] == ["watch.fit", "IMG_1.jpg"]
+    assert "cut short" in answer["result"]["problems"][0]["message"]
+
+
+def test_nothing_read_is_refused_with_a_message_per_file(tmp_path: Path) -> None:
+    empty = write(tmp_path, "run.gpx", b"")
+    photos = write(tmp_path, "photos.zip", zipped({"a.jpg": JPEG}))
+    answer = ask([empty, photos])
+    assert answer["ok"] is False
+    assert [(error["field"], error["message"]) for error in answer["errors"]] == [
+        ("files[0]", "run.gpx is empty."),
+        ("files[1]", "photos.zip holds no activities (only 1 other files, such as photos)."),
+    ]
+
+
+def test_no_runs_among_the_activities_is_refused(tmp_path: Path) -> None:
+    rides = write(tmp_path, "ride.tcx", tcx(datetime(2026, 9, 7, tzinfo=UTC), [20000], sport="Biking"))
+    answer = ask([rides])
+    assert answer["errors"] == [
+        {
+            "field": "files",
+            "message": "No runs found: the files hold 1 activities, none of them a run (walks, rides and other sports do not count).",
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"files": "export.zip"}, "files"),
+        ({"files": []}, "files"),
+        ({"files": None}, "files"),
+        ({"files": ["a.gpx"], "distance_unit": "yards"}, "distance_unit"),
+        ({"files": ["a.gpx"], "utc_offset_minutes": 2000}, "utc_offset_minutes"),
+        ({"files": ["a.gpx"], "utc_offset_minutes": 1.5}, "utc_offset_minutes"),
+        ({"files": ["a.gpx"], "profile": "reckless"}, "profile"),
+        ({"files": ["a.gpx"], "today": "30/11/2026"}, "today"),
+        ({"files": ["a.gpx"], "pace": 5}, "pace"),
+    ],
+)
+def test_a_wrong_field_is_refused_at_that_field(fields: dict, field: str) -> None:
+    answer = handle_request({"check": "history", **fields})
+    assert answer["ok"] is False and field in [error["field"] for error in answer["errors"]]
+
+
+# --- the command line ------------------------------------------------------------------------------------
+
+
+def test_the_command_line_reads_files_and_says_what_it_could_not(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = garmin(tmp_path, [(date(2026, 9, 7), 10), (date(2026, 9, 15), 12)])
+    bad = write(tmp_path, "x.gpx", b"<gpx")
+    out = io.StringIO()
+    assert main(["history", good, bad, "--utc-offset-minutes", "0"], stdout=out) == EXIT_OK
+    answer = json.loads(out.getvalue())
+    assert [week["km"] for week in answer["result"]["weeks"]] == [10.0, 12.0]
+    assert "x.gpx" in capsys.readouterr().err
+    out = io.StringIO()
+    assert main(["history", bad], stdout=out) == EXIT_REFUSED
+    assert json.loads(out.getvalue())["ok"] is False
+
+
+@needs_processes
+def test_python_m_calculator_history(tmp_path: Path) -> None:
+    good = garmin(tmp_path, [(date(2026, 9, 7), 10)])
+    done = subprocess.run(
+        [sys.executable, "-m", "calculator", "history", good], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0 and json.loads(done.stdout)["result"]["weeks"][0]["km"] == 10.0
+    empty = write(tmp_path, "e.fit", b"")
+    done = subprocess.run(
+        [sys.executable, "-m", "calculator", "history", empty], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 2 and done.stderr.strip() == "e.fit is empty."
+
+
+# --- fuzz ------------------------------------------------------------------------------------------------
+
+
+def _seeds() -> dict[str, bytes]:
+    start = datetime(2026, 9, 7, 6, tzinfo=UTC)
+    return {
+        "run.gpx": gpx([[straight_line(6), straight_line(3)], [straight_line(4)]], start),
+        "run.tcx": tcx(start, [1000, None], points=[(0.0, 0.0, 0.0), (0.0, 0.01, 1100.0)]),
+        "run.fit": fit([FitSession(start, 10.0), FitSession(start + timedelta(hours=2), 3.0)], 120),
+        "activities.csv": strava_csv([StravaRow(start, "Run", "10,01", "10012.3", "activities/1.gpx")]),
+        "Activities.csv": garmin_csv([("Running", "2026-09-07 07:00:00", "1,020.5", "1:02:03")]),
+        "export.zip": zipped(
+            {
+                "activities/1.fit.gz": gz(fit([FitSession(start, 5.0)])),
+                "a.gpx": gpx([[straight_line(3)]], start),
+            }
+        ),
+    }
+
+
+def _mutate(data: bytes, rng: random.Random) -> bytes:
+    """Cut, flip, insert or repeat bytes: what a damaged copy or a bad tool does to a file."""
+    blob = bytearray(data)
+    for _ in range(rng.randint(1, 4)):
+        choice = rng.random()
+        where = rng.randrange(len(blob) + 1)
+        if choice < 0.25:
+            del blob[where:]
+        elif choice < 0.55 and blob:
+            blob[min(where, len(blob) - 1)] = rng.randrange(256)
+        elif choice < 0.8:
+            blob[where:where] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 8)))
+        else:
+            blob[where:where] = blob[max(0, where - 64) : where]
+    return bytes(blob)
+
+
+@pytest.mark.parametrize("name", list(_seeds()))
+def test_fuzz_the_readers_never_crash(name: str) -> None:
+    rng = random.Random(f"kneeload-history-{name}")
+    seed = _seeds()[name]
+    for _ in range(300):
+        data = _mutate(seed, rng)
+        reading = read_file(lambda data=data: io.BytesIO(data), name)
+        for file, message in reading.problems:
+            assert file.startswith(name) and message and "fault in the calculator" not in message
+        for activity in reading.activities:
+            assert math.isfinite(activity.km) and activity.km >= 0
+            assert (activity.start_utc or activity.start_local) is not None
+
+
+def test_fuzz_the_check_answers_or_refuses_in_words(tmp_path: Path) -> None:
+    rng = random.Random("kneeload-history-check")
+    seeds = _seeds()
+    for attempt in range(40):
+        paths = [write(tmp_path, f"{attempt}-{name}", _mutate(data, rng)) for name, data in seeds.items()]
+        answer = handle_request({"check": "history", "files": paths})
+        messages = [error["message"] for error in answer.get("errors", [])]
+        messages += [problem["message"] for problem in answer.get("result", {}).get("problems", [])]
+        assert INTERNAL_ERROR not in messages
+        assert not any("fault in the calculator" in message for message in messages)
+        json.dumps(answer, allow_nan=False)
