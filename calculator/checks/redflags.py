@@ -200,7 +200,8 @@ def _why(reasons: tuple[RedflagReason, ...]) -> str:
     """The most urgent sign's reason, then how the level is chosen and where the signs come from."""
     if not reasons:
         return (
-            "You said no to every warning sign from NHS guidance and our sources, and most sore knees from "
+            "You said yes to none of the warning signs from NHS guidance and our sources (if one applies, "
+            "say yes to it and check again), and most sore knees from "
             f"running settle with a change in training rather than treatment ({source_names('seed-000')})."
         )
     named = list(dict.fromkeys(_EVIDENCE[key] for reason in reasons for key in reason.sources))

@@ -163,7 +163,11 @@ function enteredWords(form) {
     if (!element.name || element.disabled || element.type === "hidden" || element.tagName === "BUTTON") continue;
     const label = (element.labels?.[0]?.textContent ?? element.name).trim();
     const legend = element.closest("fieldset")?.querySelector("legend")?.textContent?.trim() ?? "";
-    if (element.type === "checkbox") {
+    if (element.type === "file") {
+      // The files' names (a browser gives a file input's value as "C:\\fakepath\\" and the first name).
+      const names = [...(element.files ?? [])].map((file) => file.name);
+      if (names.length) said.push(`${label}: ${names.join(", ")}`);
+    } else if (element.type === "checkbox") {
       if (element.checked) said.push(`${label}: yes`);
     } else if (element.type === "radio") {
       if (element.checked) said.push(`${legend}: ${label}`);
@@ -233,6 +237,20 @@ function readersGo(forms, bytes, connection, say) {
 }
 
 /**
+ * Whether a form filled from the address is answered at once: only when every number it shows is
+ * given (a link may fill part of a form, such as the training log's link to the spike check with
+ * the longest run but not the planned one: the reader completes it, with no errors shown first).
+ * A form of files is never answered from the address: the files are not in it.
+ * @param {HTMLFormElement} form
+ * @returns {boolean}
+ */
+function answerable(form) {
+  if (form.querySelector('input[type="file"]')) return false;
+  const numbers = /** @type {HTMLInputElement[]} */ ([...form.querySelectorAll('input[data-kind="number"]')]);
+  return numbers.every((input) => input.disabled || input.value.trim() !== "");
+}
+
+/**
  * The calculator, started once *allowed* settles; requests made before then wait for it.
  * @param {Promise<void>} allowed
  * @param {() => Calculator} start
@@ -242,7 +260,7 @@ function startWhenAllowed(allowed, start) {
   const started = allowed.then(start);
   const ready = started.then((calculator) => calculator.ready);
   ready.catch(() => {});
-  return { ready, request: (payload) => started.then((calculator) => calculator.request(payload)) };
+  return { ready, request: (payload, options) => started.then((calculator) => calculator.request(payload, options)) };
 }
 
 /**
@@ -279,8 +297,15 @@ export function main(start = startCalculator) {
   const bars = /** @type {NodeListOf<HTMLProgressElement>} */ (document.querySelectorAll("[data-loading-bar]"));
   const size = runtimeSize();
   const connection = /** @type {{ connection?: { saveData?: boolean, effectiveType?: string } }} */ (navigator).connection;
-  const calculator = startWhenAllowed(readersGo(forms, size.all, connection, say), () => start({
-    onProgress: ({ label, loaded, total = size.fetched }) => {
+  // A page our service worker controls has the runtime stored already (sw.js stores it when it
+  // installs): there is nothing to download, so nothing to ask.
+  const stored = Boolean(navigator.serviceWorker?.controller);
+  const calculator = startWhenAllowed(readersGo(forms, stored ? 0 : size.all, connection, say), () => start({
+    onProgress: ({ label, loaded: counted, total: told }) => {
+      // In the figures the question gave (when the build gave them): the worker counts what it
+      // fetches; Pyodide's modules (the rest of the download) are imported before.
+      const total = size.all || told;
+      const loaded = counted === undefined || !size.all ? counted : Math.min(size.all, counted + size.all - size.fetched);
       const share = total ? ` (${Math.min(100, Math.floor((100 * (loaded ?? 0)) / total))}\u00a0%)` : "";
       const got = loaded === undefined ? "" : `: ${megabytes(loaded)}${total ? ` of ${megabytes(total)}${share}` : ""}`;
       const text = `Your answer is coming. Loading the calculator: ${label}${got}…`;
@@ -308,7 +333,7 @@ export function main(start = startCalculator) {
       say("The calculator is ready.");
       forms.forEach((form) => { form.dataset.state = "ready"; });
       // A form of files is not sent again from the address: the files are not in it.
-      restored.filter((form) => !form.querySelector('input[type="file"]')).forEach((form) => form.requestSubmit());
+      restored.filter(answerable).forEach((form) => form.requestSubmit());
       registerServiceWorker();
     },
     (error) => {

@@ -56,7 +56,9 @@ def test_reader_picks_an_export_and_sees_their_weeks_with_nothing_sent(
     # The calculator's worker installs fitdecode only when a history is read (the service worker may
     # store it for later visits in the background: its requests are not the worker's).
     installs: list[str] = []
-    page.context.on("request", lambda request: None if request.service_worker else installs.append(request.url))
+    page.context.on(
+        "request", lambda request: None if request.service_worker else installs.append(request.url)
+    )
     open_calculator(page, PAGE)
     assert not [url for url in installs if "fitdecode" in url]
     page.get_by_label(re.compile("^Your export")).set_input_files(FILES)
