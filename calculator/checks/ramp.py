@@ -320,7 +320,12 @@ def _next_week(
     return _Next(
         most,
         f"Up to {shown(most, unit.key, most=True)} {unit.label} keeps next week within {limit} of the {plain(upcoming.level)} "
-        f"{unit.label} of week {upcoming.level_week}, the most of your last {BASELINE_WEEKS} weeks.",
+        f"{unit.label} of week {upcoming.level_week}, "
+        + (
+            "the most since your break."
+            if upcoming.after_break
+            else f"the most of your last {BASELINE_WEEKS} weeks."
+        ),
     )
 
 
