@@ -220,8 +220,8 @@ The acwr result
     zone. With a chronic load of 0, ratio, band and band_label are null (verdict "no-ratio").
     series has one point per day (or week) from the 28th day (4th week); index 1 is the first load.
     enough_history is false when one of the 3 weeks before the last (7 days or week) had no
-    running or almost none (a break: under a quarter of the most of the 4 weeks before it; the
-    rules check's "training" table): the ratios, bands and band labels are then null and the
+    running or almost none (a break: under a quarter of the most of the 4 weeks before it since
+    the last break; the rules check's "training" table): the ratios, bands and band labels are then null and the
     verdict is "not-enough-history" (Dijkhuis et al. 2020), never a band; a series point without
     that history has a null ratio and band too. notes: plain sentences about loads far beyond
     what runners do. In minutes, loads may be times written "h:mm:ss" or "mm:ss".
