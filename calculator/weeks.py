@@ -37,8 +37,9 @@ class WeekReading:
 
     *level* is the most run in the 4 weeks before it since the last break (None for week 1 and a
     start); for a break or a return it is the level before the break. *level_week* is the
-    (1-based) week that set it, the latest one when several did. *after_break* is true when a
-    break among the 4 weeks before cut them short (the level is then the most since that break).
+    (1-based) week that set it, the latest one when several did. *after_break* is true when one of
+    the 4 weeks before, before the last break, ran more than the level (the level is then the most
+    since that break, not the most of the 4 weeks).
     """
 
     week: int
@@ -106,12 +107,17 @@ def _walk(volumes: Sequence[Fraction]) -> tuple[list[WeekReading], Next]:
             continue
         level, week = found
         kind = "up" if volume > level else "level" if volume == level else "easier"
-        readings.append(WeekReading(index + 1, volume, kind, level, week, since > index - BASELINE_WEEKS))
+        readings.append(WeekReading(index + 1, volume, kind, level, week, _cut(volumes, index, level)))
     end = len(volumes)
     found = _highest(volumes, max(since, end - BASELINE_WEEKS), end)
     if found is None:
         return readings, Next(None, None, before_break[0] if before_break else None)
-    return readings, Next(found[0], found[1], None, since > end - BASELINE_WEEKS)
+    return readings, Next(found[0], found[1], None, _cut(volumes, end, found[0]))
+
+
+def _cut(volumes: Sequence[Fraction], index: int, level: Fraction) -> bool:
+    """Whether a week before a break, among the 4 before volumes[index], ran more than *level*."""
+    return any(volume > level for volume in volumes[max(0, index - BASELINE_WEEKS) : index])
 
 
 def read_weeks(volumes: Sequence[int | float | Fraction]) -> list[WeekReading]:

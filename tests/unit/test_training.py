@@ -103,14 +103,17 @@ def test_case_2_right_after_a_break_the_level_before_it_counts_for_4_weeks(
 
 def test_case_2_a_level_cut_short_by_a_break_says_so() -> None:
     # 30 km (week 3) is the most since the break, not the most of the last 4 weeks (100 km in week 1)
-    result = check_ramp([100, 0, 30, 20, 25])
-    assert result.weeks[4].message == "Below the 30 km of week 3: an easier week."
+    result = check_ramp([100, 0, 30, 20])
     assert result.next_week_note == (
         "Up to 33 km keeps next week within the 10 % limit of the 30 km of week 3, the most since your break."
     )
-    # with no break among the last 4 weeks, the note names those 4 weeks, as before
-    assert check_ramp([11, 12.1, 13.3, 8], unit="mi").next_week_note.endswith(
-        "the most of your last 4 weeks."
+    # a week later, week 1 is 5 weeks back: 30 km is the most of the last 4 weeks again
+    later = check_ramp([100, 0, 30, 20, 25])
+    assert later.weeks[4].message == "Below the 30 km of week 3: an easier week."
+    assert later.next_week_note.endswith("the 30 km of week 3, the most of your last 4 weeks.")
+    # a first week of 0 cuts nothing short: 11 (week 3) is the most of weeks 1-4 (0, 10, 11, 9)
+    assert check_ramp([0, 10, 11, 9, 12]).weeks[4].message == (
+        "Up 9.1 % on the 11 km of week 3, the most of the 4 weeks before: within the 10 % limit."
     )
 
 
