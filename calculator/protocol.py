@@ -75,7 +75,8 @@ Requests
                  UTC+1), for files that give only a UTC time (GPX, TCX, Strava's CSV); a FIT
                  file's own local time and Garmin's CSV dates are used as they are
         profile, limit_pct  as for ramp
-        today    optional YYYY-MM-DD: when it falls in the last week, that week is not finished
+        today    optional YYYY-MM-DD, the reader's date: the weeks and days run up to it (empty
+                 ones as 0), and the week holding it is not finished
         last_week_unfinished  as for ramp
         Only runs count: Strava's Run, Trail Run and Virtual Run, Garmin's running types
         (road, trail, treadmill, track, indoor, virtual, ultra), GPX and TCX "running", FIT
@@ -219,8 +220,8 @@ The acwr result
     zone. With a chronic load of 0, ratio, band and band_label are null (verdict "no-ratio").
     series has one point per day (or week) from the 28th day (4th week); index 1 is the first load.
     enough_history is false when one of the 3 weeks before the last (7 days or week) had no
-    running or almost none (a break: under a quarter of the most of the 4 weeks before it; the
-    rules check's "training" table): the ratios, bands and band labels are then null and the
+    running or almost none (a break: under a quarter of the most of the 4 weeks before it since
+    the last break; the rules check's "training" table): the ratios, bands and band labels are then null and the
     verdict is "not-enough-history" (Dijkhuis et al. 2020), never a band; a series point without
     that history has a null ratio and band too. notes: plain sentences about loads far beyond
     what runners do. In minutes, loads may be times written "h:mm:ss" or "mm:ss".
@@ -235,21 +236,23 @@ The history result
      "ramp": {the ramp check's answer} | null, "acwr": {the acwr check's answer} | null,
      "spike": {the spike check's answer for the latest run} | null,
      "spikes": [{"date", "km", "longest_30d", "spike_pct", "band", "band_label", "hazard_ratio"}],
-     "notes": [], "fill": {"ramp": {"weeks": [...], "unit": "km"},
+     "notes": [], "fill": {"ramp": {"weeks": [...], "unit": "km", "last_week_unfinished": true},
                            "acwr": {"loads": [...], "period": "day", "unit": "km"},
                            "spike": {"longest_30d": 21.1, "unit": "km"}},
      "verdict": "over" | "within", ...}
 
-    weeks covers every week (from its Monday) from the first run to the last, oldest first,
-    empty weeks as 0; days every day. km are added up unrounded, then rounded to 0.01 km.
+    weeks covers every week (from its Monday) from the first run to the last, or to the week
+    holding today when today is later, oldest first, empty weeks as 0; days every day, to today
+    likewise (last_date is then today). km are added up unrounded, then rounded to 0.01 km.
     ramp is the ramp check over the weekly km (the last 520 weeks), acwr the acwr check over
     the daily km (the last 730 days; null under 28 days), each exactly as that check answers
     (its fields are in its own section). spikes are the runs the spike check puts above its
     reference band against the longest run of the 30 days before them (longest_30d, in km).
     not_runs: activities of other types; duplicates: records dropped as a run already counted;
     skipped: a zip's photos and other files. verdict "over": a week over the limit or a spike.
-    fill: requests for the ramp (the last 12 weeks), acwr (the last 56 days) and spike (the
-    longest run of the 30 days up to the last run) checks, to fill their forms.
+    fill: requests for the ramp (the last 12 weeks; last_week_unfinished only when true), acwr
+    (the last 56 days) and spike (the longest run of the 30 days up to the last day, 0 with no
+    run in them) checks, to fill their forms.
 
 The redflags result
     {"level": "urgent", "level_label": "Urgent: get seen today", "care_level": "urgent",

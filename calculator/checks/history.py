@@ -261,8 +261,10 @@ def check_history(
     *distance_unit* is the unit of a CSV's distances when the CSV does not say ("km" or "mi",
     the account's setting); *utc_offset_minutes* moves a UTC start to the reader's local time
     when a file has no local time (GPX, TCX, Strava's CSV); *profile* and *limit_pct* are the
-    ramp check's weekly limit; *today* (YYYY-MM-DD), when in the last week, marks that week as
-    not finished, as *last_week_unfinished* does.
+    ramp check's weekly limit; *today* (YYYY-MM-DD), the reader's date: the days and weeks run up
+    to it, a day or week without a run counting 0 (so a break since the last run is read as one,
+    and the last 7 and 30 days are counted back from it), and the week holding it is marked not
+    finished, as *last_week_unfinished* marks the last week.
 
     A file that cannot be read is a problem in the answer (``problems``), and the rest still
     count. Raises `CalculatorError` when nothing could be read (a problem per file, at
@@ -314,8 +316,8 @@ def check_history(
             f"No runs found: the files hold {len(activities)} activities, none of them a run "
             "(walks, rides and other sports do not count).",
         )
-    days = daily_volumes(runs, offset)
-    weeks = weekly_volumes(runs, offset)
+    days = daily_volumes(runs, offset, until=day)
+    weeks = weekly_volumes(runs, offset, until=day)
     if day is not None and 0 <= (day - date.fromisoformat(weeks[-1].week_start)).days < 7:
         unfinished = True
     notes: list[str] = []
@@ -343,7 +345,7 @@ def check_history(
         spike=latest,
         spikes=spikes,
         notes=tuple(notes),
-        fill=_fill(weeks, days, runs, offset),
+        fill=_fill(weeks, days, runs, offset, unfinished),
         summary=_summary(len(runs), total, weeks, len(over), len(spikes), len(reported)),
         verdict="over" if over or spikes else "within",
         why=(
@@ -401,16 +403,23 @@ def _acwr(days: list[HistoryDay], notes: list[str]) -> dict[str, Any] | None:
 
 
 def _fill(
-    weeks: list[HistoryWeek], days: list[HistoryDay], runs: list[Activity], offset: int
+    weeks: list[HistoryWeek], days: list[HistoryDay], runs: list[Activity], offset: int, unfinished: bool
 ) -> dict[str, dict[str, Any]]:
-    """Requests for the ramp, acwr and spike calculators from the latest of the history, for the
-    page's "fill the calculator" links (each form reads its fields from the page's address)."""
-    last_day = runs[-1].local_start(offset).date()
-    recent = [run.km for run in runs if (last_day - run.local_start(offset).date()).days < SPIKE_WINDOW_DAYS]
+    """Requests for the ramp, acwr and spike calculators from the latest of the history (up to
+    today when it was given), for the page's "fill the calculator" links (each form reads its
+    fields from the page's address); the spike's longest run is of the last 30 days up to the
+    history's last day, 0 when there was none."""
+    last_day = date.fromisoformat(days[-1].date)
+    recent = [
+        run.km for run in runs if 0 <= (last_day - run.local_start(offset).date()).days < SPIKE_WINDOW_DAYS
+    ]
+    ramp: dict[str, Any] = {"weeks": [week.km for week in weeks[-FILL_WEEKS:]], "unit": "km"}
+    if unfinished:
+        ramp["last_week_unfinished"] = True
     return {
-        "ramp": {"weeks": [week.km for week in weeks[-FILL_WEEKS:]], "unit": "km"},
+        "ramp": ramp,
         "acwr": {"loads": [day.km for day in days[-FILL_DAYS:]], "period": "day", "unit": "km"},
-        "spike": {"longest_30d": round(max(recent), 2), "unit": "km"},
+        "spike": {"longest_30d": round(max(recent, default=0.0), 2), "unit": "km"},
     }
 
 

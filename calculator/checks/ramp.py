@@ -105,7 +105,7 @@ class RampResult(Answer):
             )
             for week in self.weeks
         ]
-        caption = f"Each week against the most of the {BASELINE_WEEKS} weeks before it"
+        caption = f"Each week against the most of the {BASELINE_WEEKS} weeks before it since the last break"
         return table(caption, ["Week", "Volume", "Change", "Verdict"], rows)
 
 
@@ -320,7 +320,12 @@ def _next_week(
     return _Next(
         most,
         f"Up to {shown(most, unit.key, most=True)} {unit.label} keeps next week within {limit} of the {plain(upcoming.level)} "
-        f"{unit.label} of week {upcoming.level_week}, the most of your last {BASELINE_WEEKS} weeks.",
+        f"{unit.label} of week {upcoming.level_week}, "
+        + (
+            "the most since your break."
+            if upcoming.after_break
+            else f"the most of your last {BASELINE_WEEKS} weeks."
+        ),
     )
 
 
@@ -413,7 +418,8 @@ def _why(count: int, over: tuple[int, ...], profile: RampProfile) -> str:
 
 #: How a week is compared, ending the first sentence of every answer's `why` (rules: `BASELINE`).
 BASELINE_WHY = (
-    f"each week is compared with the most you ran in any of the {BASELINE_WEEKS} weeks before it, as the "
+    f"each week is compared with the most you ran in any of the {BASELINE_WEEKS} weeks before it since the "
+    "last break, as the "
     "largest study of runners compared each run with the longest of the previous 30 days (Frandsen et "
     "al. 2025)."
 )
@@ -439,7 +445,8 @@ def _chart(rows: tuple[RampWeek, ...], volumes: list[Fraction], profile: RampPro
         description=(
             f"{len(rows)} {'week' if len(rows) == 1 else 'weeks'} of running in {unit.label}, oldest "
             f"first. From week 2, a tick marks the most each week could hold: the most of the "
-            f"{BASELINE_WEEKS} weeks before it plus {limit_words(profile)} %. Weeks over the limit are "
+            f"{BASELINE_WEEKS} weeks before it since the last break, plus {limit_words(profile)} %. Weeks "
+            "over the limit are "
             "hatched and marked with a triangle."
         ),
         unit=unit.label,

@@ -106,19 +106,21 @@ def judge_week(
         return _return_week(reading, unit, week)
     assert reading.level is not None and reading.level_week is not None
     level, rise = reading.level, current / reading.level - 1
+    most = (
+        "the most since the break"
+        if reading.after_break
+        else f"the most of the {BASELINE_WEEKS} weeks before"
+    )
     on = (
         "on the week before"
         if reading.level_week == reading.week - 1
-        else (
-            f"on the {plain(level)} {unit.label} of week {reading.level_week}, the most of the "
-            f"{BASELINE_WEEKS} weeks before"
-        )
+        else f"on the {plain(level)} {unit.label} of week {reading.level_week}, {most}"
     )
     if reading.kind == "level":
         if reading.level_week == reading.week - 1:
             return week("Same as the week before.", rise=rise)
         return week(
-            f"Back to the {plain(level)} {unit.label} of week {reading.level_week}: no rise on the most of the {BASELINE_WEEKS} weeks before.",
+            f"Back to the {plain(level)} {unit.label} of week {reading.level_week}: no rise on {most}.",
             rise=rise,
         )
     if reading.kind == "easier":

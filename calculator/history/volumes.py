@@ -1,4 +1,5 @@
-"""A runner's history as days and weeks: every day and every week from the first run to the last.
+"""A runner's history as days and weeks: every day and every week from the first run to the last,
+or on to a later day (today) when one is given.
 
 Each run counts on its local start date; a week starts on a Monday (ISO 8601). Days and weeks
 without a run are there too, with 0 km: the load checks read breaks and easier weeks from them.
@@ -13,6 +14,10 @@ Distances are added up unrounded, then rounded to 2 decimals (10 m), as the chec
 ([('2026-09-24', 8.0, 2), ('2026-09-25', 0.0, 0)], 5)
 >>> [(week.week_start, week.km, week.runs) for week in weekly_volumes(runs, 0)]
 [('2026-09-21', 8.0, 2), ('2026-09-28', 10.0, 1)]
+>>> [(week.week_start, week.km) for week in weekly_volumes(runs, 0, until=date(2026, 10, 12))][2:]
+[('2026-10-05', 0.0), ('2026-10-12', 0.0)]
+>>> len(daily_volumes(runs, 0, until=date(2026, 10, 12)))
+19
 """
 
 from __future__ import annotations
@@ -56,12 +61,17 @@ def _totals(runs: Sequence[Activity], utc_offset_minutes: int, key: str) -> dict
     return totals
 
 
-def daily_volumes(runs: Sequence[Activity], utc_offset_minutes: int) -> list[HistoryDay]:
-    """Every day from the first run's to the last run's, oldest first (empty: no runs)."""
+def daily_volumes(
+    runs: Sequence[Activity], utc_offset_minutes: int, until: date | None = None
+) -> list[HistoryDay]:
+    """Every day from the first run's to the last run's, or to *until* when later, oldest first
+    (empty: no runs)."""
     totals = _totals(runs, utc_offset_minutes, "day")
     if not totals:
         return []
     first, last = min(totals), max(totals)
+    if until is not None:
+        last = max(last, until)
     days = []
     for offset in range((last - first).days + 1):
         day = first + timedelta(days=offset)
@@ -70,12 +80,17 @@ def daily_volumes(runs: Sequence[Activity], utc_offset_minutes: int) -> list[His
     return days
 
 
-def weekly_volumes(runs: Sequence[Activity], utc_offset_minutes: int) -> list[HistoryWeek]:
-    """Every week (from its Monday) from the first run's to the last run's, oldest first."""
+def weekly_volumes(
+    runs: Sequence[Activity], utc_offset_minutes: int, until: date | None = None
+) -> list[HistoryWeek]:
+    """Every week (from its Monday) from the first run's to the last run's, or to the week holding
+    *until* when later, oldest first (empty: no runs)."""
     totals = _totals(runs, utc_offset_minutes, "week")
     if not totals:
         return []
     first, last = min(totals), max(totals)
+    if until is not None:
+        last = max(last, until - timedelta(days=until.weekday()))
     weeks = []
     for offset in range((last - first).days // 7 + 1):
         monday = first + timedelta(weeks=offset)

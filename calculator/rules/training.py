@@ -60,8 +60,8 @@ BASELINE = TrainingRule(
     key="baseline",
     title="What a week is compared with",
     text=(
-        f"Each week is compared with the most you ran in any of the {BASELINE_WEEKS} weeks before it, "
-        "not only with the week before. This is the weekly form of the largest study of runners so far, "
+        f"Each week is compared with the most you ran in any of the {BASELINE_WEEKS} weeks before it "
+        "since the last break, not only with the week before. This is the weekly form of the largest study of runners so far, "
         "which compared each run with the longest run of the previous 30 days; in the same runners, "
         "changes from one week to the next showed no link with injuries."
     ),
@@ -91,8 +91,9 @@ BREAK = TrainingRule(
     title="Breaks",
     text=(
         f"A week with less than a quarter ({float(BREAK_SHARE) * 100:g} %) of the level before it is a "
-        "break, a week off or almost off: the body cannot tell 0 km from 0.5 km. The quarter is our own "
-        "line, not a study's."
+        "break, a week off or almost off: the body cannot tell 0 km from 0.5 km. Right after a break, "
+        "the level is the one before the break, while the week that set it is one of the "
+        f"{BASELINE_WEEKS} weeks before. The quarter is our own line, not a study's."
     ),
     sources=(),
     checks=("ramp", "acwr"),

@@ -121,6 +121,29 @@ def strava_csv(rows: Iterable[StravaRow], header: str = STRAVA_HEADER) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
+#: A Strava history whose last run is Wednesday 18 November 2026, at 07:00 UTC each: (day, km).
+#: By week (from Monday): 12 Oct 40 (10 + 10 + 20), 19 Oct 40, 26 Oct 44 (10 + 10 + 24),
+#: 2 Nov 40, 9 Nov 40, 16 Nov 22 (10 + 12).
+RUNS_TO_18_NOVEMBER: tuple[tuple[datetime, float], ...] = tuple(
+    (datetime(2026, month, day, 7, tzinfo=UTC), km)
+    for month, day, km in (
+        (10, 13, 10), (10, 15, 10), (10, 17, 20),
+        (10, 20, 10), (10, 22, 10), (10, 24, 20),
+        (10, 27, 10), (10, 29, 10), (10, 31, 24),
+        (11, 3, 10), (11, 5, 10), (11, 7, 20),
+        (11, 10, 10), (11, 12, 10), (11, 14, 20),
+        (11, 16, 10), (11, 18, 12),
+    )
+)  # fmt: skip
+
+
+def strava_to_18_november() -> bytes:
+    """Strava's activities.csv holding `RUNS_TO_18_NOVEMBER` (distances in km, metres alongside)."""
+    return strava_csv(
+        StravaRow(start, "Run", f"{km:g}", f"{km * 1000:g}") for start, km in RUNS_TO_18_NOVEMBER
+    )
+
+
 GARMIN_HEADER = "Activity Type,Date,Favorite,Title,Distance,Calories,Time,Avg HR,Max HR"
 
 

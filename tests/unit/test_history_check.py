@@ -25,6 +25,7 @@ from history_samples import (
     gz,
     straight_line,
     strava_csv,
+    strava_to_18_november,
     tcx,
     write,
     zipped,
@@ -154,7 +155,83 @@ def test_acwr_needs_28_days_and_today_marks_the_last_week_unfinished(tmp_path: P
     assert result["acwr"] is None and "at least 28 days" in result["notes"][0]
     assert result["ramp"]["last_week_unfinished"] is False
     assert ask([path], today="2026-09-23")["result"]["ramp"]["last_week_unfinished"] is True
-    assert ask([path], today="2026-09-28")["result"]["ramp"]["last_week_unfinished"] is False
+    # Monday 28 September holds no run: its week is added (0 km, not finished); 21-27 is finished
+    later = ask([path], today="2026-09-28")["result"]
+    assert [week["km"] for week in later["weeks"]] == [10.0, 11.0, 3.0, 0.0]
+    assert later["ramp"]["last_week_unfinished"] is True
+    assert [week["kind"] for week in later["ramp"]["weeks"]] == ["first", "up", "easier", "unfinished"]
+
+
+# --- today: the time since the last run ------------------------------------------------------------------
+
+
+def strava_history(folder: Path) -> str:
+    return write(folder, "activities.csv", strava_to_18_november())
+
+
+def test_without_today_the_history_ends_at_the_last_run(tmp_path: Path) -> None:
+    result = ask([strava_history(tmp_path)], utc_offset_minutes=0)["result"]
+    # RUNS_TO_18_NOVEMBER by hand: 40, 40, 44 (10 + 10 + 24), 40, 40, 22 (10 + 12)
+    assert [week["km"] for week in result["weeks"]] == [40.0, 40.0, 44.0, 40.0, 40.0, 22.0]
+    assert result["last_date"] == "2026-11-18" and len(result["days"]) == 37  # 13 October to 18 November
+    # next week: the most of weeks 3-6 is 44 (week 3), + 10 % = 48.4
+    assert result["ramp"]["next_week_max"] == 48.4
+    # 30 days up to 18 November reach back to 20 October: the 24 km of 31 October is the longest
+    assert result["fill"]["spike"] == {"longest_30d": 24.0, "unit": "km"}
+
+
+def test_today_adds_the_finished_empty_week_and_marks_this_week_unfinished(tmp_path: Path) -> None:
+    # Monday 30 November 2026: the week of 23-29 November had no run (a break: 0 km), and the week
+    # of 30 November has begun (0 km so far, not finished)
+    result = ask([strava_history(tmp_path)], utc_offset_minutes=0, today="2026-11-30")["result"]
+    assert [week["km"] for week in result["weeks"]] == [40.0, 40.0, 44.0, 40.0, 40.0, 22.0, 0.0, 0.0]
+    assert result["weeks"][-1]["week_start"] == "2026-11-30"
+    ramp = result["ramp"]
+    assert ramp["last_week_unfinished"] is True and ramp["weeks"][6]["kind"] == "break"
+    assert ramp["next_week_max"] is None and ramp["restart_below"] == 44.0  # the 44 km of week 3
+    assert ramp["verdict"] == "after-break"
+    assert "Next week: up to" not in ramp["summary"]
+    # days run to today: 13 October to 30 November is 19 + 30 = 49 days, the last 12 of them empty
+    assert len(result["days"]) == 49 and result["last_date"] == "2026-11-30"
+    assert [day["km"] for day in result["days"][-12:]] == [0.0] * 12
+    # ACWR, counted back from today: acute = 24-30 November = 0 km; chronic = 3-30 November:
+    # 10 + 10 + 20 + 10 + 10 + 20 + 10 + 12 = 102 km over 4 weeks = 25.5 km a week
+    assert (result["acwr"]["rolling"]["acute"], result["acwr"]["rolling"]["chronic"]) == (0.0, 25.5)
+    # the forms' fill follows: all 8 weeks (under 12), this week unfinished; the 49 days;
+    # the longest run of the 30 days up to 30 November (from 1 November): 20 km (7 and 14 November)
+    assert result["fill"]["ramp"] == {
+        "weeks": [40.0, 40.0, 44.0, 40.0, 40.0, 22.0, 0.0, 0.0],
+        "unit": "km",
+        "last_week_unfinished": True,
+    }
+    assert result["fill"]["acwr"]["loads"] == [day["km"] for day in result["days"]]
+    assert result["fill"]["spike"] == {"longest_30d": 20.0, "unit": "km"}
+
+
+def test_a_long_break_up_to_today_is_read_as_a_break(tmp_path: Path) -> None:
+    # The review's case: today Tuesday 1 June 2027, the last run 18 November 2026
+    result = ask([strava_history(tmp_path)], utc_offset_minutes=0, today="2027-06-01")["result"]
+    weeks = result["weeks"]
+    # 12 October 2026 to 31 May 2027 is 231 days: 33 weeks after the first, 34 weeks in all
+    assert len(weeks) == 34 and weeks[-1]["week_start"] == "2027-05-31"
+    assert [week["km"] for week in weeks[6:]] == [0.0] * 28
+    ramp = result["ramp"]
+    assert ramp["next_week_max"] is None and "Next week: up to" not in ramp["summary"]
+    assert ramp["restart_below"] == 44.0 and ramp["verdict"] == "after-break"
+    # nothing in the last 7 days, nor in the 28: no ratio to give (not the 52 km of 12-18 November)
+    assert (result["acwr"]["rolling"]["acute"], result["acwr"]["rolling"]["chronic"]) == (0.0, 0.0)
+    assert "in the last 7 days" not in result["acwr"]["summary"]
+    # 13 October 2026 to 1 June 2027: 19 + 30 + 31 + 31 + 28 + 31 + 30 + 31 + 1 = 232 days
+    assert len(result["days"]) == 232
+    assert result["fill"]["ramp"] == {"weeks": [0.0] * 12, "unit": "km", "last_week_unfinished": True}
+    assert result["fill"]["acwr"]["loads"] == [0.0] * 56
+    assert result["fill"]["spike"] == {"longest_30d": 0.0, "unit": "km"}  # no run in the 30 days
+
+
+def test_a_today_before_the_last_run_adds_nothing(tmp_path: Path) -> None:
+    result = ask([strava_history(tmp_path)], utc_offset_minutes=0, today="2026-11-17")["result"]
+    assert len(result["weeks"]) == 6 and result["last_date"] == "2026-11-18"
+    assert result["ramp"]["last_week_unfinished"] is True  # 17 November is in the week of the 16th
 
 
 def test_more_than_520_weeks_are_checked_over_the_last_520(tmp_path: Path) -> None:

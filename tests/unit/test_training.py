@@ -58,6 +58,65 @@ def test_case_2_after_a_near_zero_week_there_is_no_percentage_to_build_on() -> N
     assert result.summary.endswith("Next week: after a break, start again below 25 km.")
 
 
+def test_case_2_a_break_is_judged_against_the_level_its_sentence_names() -> None:
+    # The review's case. Week 2 (10 km) is a break: 10 < 100 / 4 = 25. Week 3 (30 km) is the first
+    # week back, below the 100 km before the break. Week 4 (20 km) is judged against its level, the
+    # 30 km of week 3 (the only week since the break): 20 >= 30 / 4 = 7.5, so an easier week, down
+    # 1 - 20/30 = 33.3 %. Week 5 (30 km) is back to that 30 km; next week 30 x 1.1 = 33 km.
+    result = check_ramp([100, 10, 30, 20, 30])
+    assert [week.kind for week in result.weeks] == ["first", "break", "return", "easier", "level"]
+    assert result.weeks[1].message == (
+        "A break: 10 km is less than a quarter of the 100 km of week 1, so it counts as a week off."
+    )
+    assert result.weeks[3].message == "Down 33.3 % on the week before."
+    assert (result.weeks[3].baseline, result.weeks[3].baseline_week) == (30.0, 3)
+    # week 1's 100 km is among the 4 weeks before week 5, so the sentence says "since the break"
+    assert result.weeks[4].message == "Back to the 30 km of week 3: no rise on the most since the break."
+    assert result.over_limit_weeks == () and result.verdict == "within"
+    assert result.next_week_max == 33.0
+
+
+def test_case_2_a_second_break_names_the_level_it_is_below() -> None:
+    # Week 4 (5 km) is below a quarter of week 3's 30 km (7.5): a break from 30, not from 100.
+    # Week 5 (20 km) right after it is compared with that 30 km: 20 >= 7.5, a first week back
+    # (against 100 km, 20 km would have been a break again).
+    result = check_ramp([100, 10, 30, 5, 20])
+    assert [week.kind for week in result.weeks] == ["first", "break", "return", "break", "return"]
+    assert "5 km is less than a quarter of the 30 km of week 3" in result.weeks[3].message
+    assert "below the 30 km you ran before the break (week 3)" in result.weeks[4].message
+
+
+@pytest.mark.parametrize(
+    ("weeks", "kind"),
+    [
+        ([100, 0, 0, 0, 20], "break"),  # week 1 is one of the 4 weeks before: 20 < 100 / 4 = 25
+        ([100, 0, 0, 0, 0, 20], "return"),  # 4 weeks off: no recent level to be a break from
+    ],
+)
+def test_case_2_right_after_a_break_the_level_before_it_counts_for_4_weeks(
+    weeks: list[int], kind: str
+) -> None:
+    result = check_ramp(weeks)
+    assert result.weeks[-1].kind == kind
+    assert "100 km" in result.weeks[-1].message
+
+
+def test_case_2_a_level_cut_short_by_a_break_says_so() -> None:
+    # 30 km (week 3) is the most since the break, not the most of the last 4 weeks (100 km in week 1)
+    result = check_ramp([100, 0, 30, 20])
+    assert result.next_week_note == (
+        "Up to 33 km keeps next week within the 10 % limit of the 30 km of week 3, the most since your break."
+    )
+    # a week later, week 1 is 5 weeks back: 30 km is the most of the last 4 weeks again
+    later = check_ramp([100, 0, 30, 20, 25])
+    assert later.weeks[4].message == "Below the 30 km of week 3: an easier week."
+    assert later.next_week_note.endswith("the 30 km of week 3, the most of your last 4 weeks.")
+    # a first week of 0 cuts nothing short: 11 (week 3) is the most of weeks 1-4 (0, 10, 11, 9)
+    assert check_ramp([0, 10, 11, 9, 12]).weeks[4].message == (
+        "Up 9.1 % on the 11 km of week 3, the most of the 4 weeks before: within the 10 % limit."
+    )
+
+
 # --- case 3: the return after a break --------------------------------------------------------------------
 
 
