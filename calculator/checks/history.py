@@ -36,7 +36,7 @@ from calculator.answer import Answer, Record
 from calculator.checks.acwr import check_acwr
 from calculator.checks.ramp import check_ramp
 from calculator.checks.spike import check_spike
-from calculator.checks.weekly_limit import read_profile
+from calculator.checks.weekly_limit import read_profile, read_unfinished
 from calculator.errors import CalculatorError, Problem, raise_problems
 from calculator.history import (
     Activity,
@@ -49,7 +49,7 @@ from calculator.history import (
     unique_runs,
     weekly_volumes,
 )
-from calculator.reading import plain, read_choice, read_date, read_flag
+from calculator.reading import plain, read_choice, read_date
 from calculator.rules.acwr import DAY
 from calculator.rules.ramp import DEFAULT_PROFILE
 from calculator.tables import Table, amount, row, table
@@ -282,12 +282,7 @@ def check_history(
     offset = _offset(utc_offset_minutes, problems)
     read_profile(profile, limit_pct, problems)
     day = read_date(today, "today", "Today", problems)
-    unfinished = read_flag(
-        last_week_unfinished,
-        "last_week_unfinished",
-        "Say true if the last week is not finished yet, or false.",
-        problems,
-    )
+    unfinished = read_unfinished(last_week_unfinished, problems)
     raise_problems(problems)
     readings = _read_files(files, unit or "km", problems)
     raise_problems(problems)

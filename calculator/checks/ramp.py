@@ -41,9 +41,9 @@ from calculator.amounts import plausibility_note, typed_step
 from calculator.answer import Answer
 from calculator.charts import Bar, bar_chart
 from calculator.checks.ramp_weeks import CENT, RampWeek, judge_week, small, unfinished_week
-from calculator.checks.weekly_limit import limit_source, limit_words, read_profile, read_unit
+from calculator.checks.weekly_limit import limit_source, limit_words, read_profile, read_unfinished, read_unit
 from calculator.errors import Problem, raise_problems
-from calculator.reading import exact, floor_to, plain, read_amount, read_flag, shown, words
+from calculator.reading import exact, floor_to, plain, read_amount, shown, words
 from calculator.rules.ramp import (
     DEFAULT_PROFILE,
     RAMP_CAVEAT,
@@ -146,12 +146,7 @@ def check_ramp(
     measure = read_unit(unit, problems)
     chosen = read_profile(profile, limit_pct, problems)
     volumes, steps = _read_weeks(weeks, measure, problems)
-    unfinished = read_flag(
-        last_week_unfinished,
-        "last_week_unfinished",
-        "Say true if the last week is not finished yet, or false.",
-        problems,
-    )
+    unfinished = read_unfinished(last_week_unfinished, problems)
     raise_problems(problems)
     assert measure is not None and chosen is not None  # no problems means both were found
     exact_weeks = [exact(volume) for volume in volumes]

@@ -15,7 +15,7 @@ import math
 
 from calculator.amounts import plain_number
 from calculator.errors import Problem
-from calculator.reading import exact, plain, read_choice, words
+from calculator.reading import exact, plain, read_choice, read_flag, words
 from calculator.rules.ramp import CUSTOM, PROFILES, RampProfile, custom_profile
 from calculator.sources import source_names
 from calculator.units import UNITS, Unit
@@ -81,6 +81,18 @@ def _custom_limit(limit_pct: object, problems: list[Problem]) -> RampProfile | N
         problems.append(Problem(field, f"Your own weekly limit can be at most {most} % a week."))
         return None
     return custom_profile(pct)
+
+
+def read_unfinished(value: object, problems: list[Problem]) -> bool:
+    """Read ``last_week_unfinished`` (ramp and history): true when the last week is still going on.
+
+    >>> problems = []
+    >>> read_unfinished(True, problems), read_unfinished("yes", problems), problems[0].field
+    (True, False, 'last_week_unfinished')
+    """
+    return read_flag(
+        value, "last_week_unfinished", "Say true if the last week is not finished yet, or false.", problems
+    )
 
 
 def limit_words(profile: RampProfile) -> str:

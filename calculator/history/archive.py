@@ -16,7 +16,6 @@ A zip inside a zip (Garmin puts its uploaded FIT files in one) is read too, one 
 from __future__ import annotations
 
 import gzip
-import io
 import sys
 import traceback
 import zipfile
@@ -24,7 +23,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import IO, cast
+from typing import IO
 
 from calculator.history import progress
 from calculator.history.activities import Activity, HistoryFileError, NoActivityError
@@ -32,6 +31,7 @@ from calculator.history.csvtext import header_index, rows
 from calculator.history.garmin_csv import is_garmin_header, read_garmin_rows
 from calculator.history.gpx import read_gpx
 from calculator.history.strava_csv import is_strava_header, read_strava_rows
+from calculator.history.streams import rejoined
 from calculator.history.tcx import read_tcx
 from calculator.units import KM
 
@@ -165,28 +165,7 @@ def _peek(stream: IO[bytes]) -> tuple[bytes, IO[bytes]]:
     if stream.seekable():
         stream.seek(0)
         return head, stream
-    return head, cast(IO[bytes], io.BufferedReader(_Prefixed(head, stream)))
-
-
-class _Prefixed(io.RawIOBase):
-    """A stream whose first bytes were already read: they come back first."""
-
-    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
-        self._head = head
-        self._rest = rest
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        if self._head:
-            size = min(len(buffer), len(self._head))
-            buffer[:size] = self._head[:size]
-            self._head = self._head[size:]
-            return size
-        data = self._rest.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
+    return head, rejoined(head, stream)
 
 
 def _read_stream(

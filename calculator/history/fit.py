@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from typing import IO, Any
 
 from calculator.history.activities import Activity, HistoryFileError, NoActivityError
+from calculator.history.streams import rejoined
 
 __all__ = ["read_fit"]
 
@@ -76,27 +77,6 @@ def _read_up_to(stream: IO[bytes], limit: int) -> bytes:
     return b"".join(parts)
 
 
-class _Chained(io.RawIOBase):
-    """The bytes already read, then the rest of the stream (a FIT file too large for memory)."""
-
-    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
-        self._head = memoryview(head)
-        self._rest = rest
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        if self._head:
-            size = min(len(buffer), len(self._head))
-            buffer[:size] = self._head[:size]
-            self._head = self._head[size:]
-            return size
-        data = self._rest.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
-
-
 def read_fit(stream: IO[bytes], name: str) -> Iterator[Activity]:
     """Every session of a FIT file (a byte stream, decoded as it is read) as an `Activity`.
 
@@ -107,7 +87,7 @@ def read_fit(stream: IO[bytes], name: str) -> Iterator[Activity]:
 
     head = _read_up_to(stream, MAX_IN_MEMORY + 1)
     # fitdecode reads field by field: from memory, not through gzip, unless the file is huge
-    stream = io.BytesIO(head) if len(head) <= MAX_IN_MEMORY else io.BufferedReader(_Chained(head, stream))
+    stream = io.BytesIO(head) if len(head) <= MAX_IN_MEMORY else rejoined(head, stream)
     sessions: list[tuple[datetime, float, str | None, float | None]] = []
     offset: timedelta | None = None
     try:
