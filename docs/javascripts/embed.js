@@ -136,6 +136,13 @@
       if (!(iframe instanceof HTMLIFrameElement) || !isEmbedPage(iframe.src)) {
         return Promise.reject(new Error("kneeload.request needs one of kneeload's embed frames."));
       }
+      // What the frame would ignore as malformed (embed-frame.js, readHostMessage) is refused here at
+      // once, so the promise never waits for an answer that cannot come.
+      const named = typeof request === "object" && request !== null && !Array.isArray(request)
+        && typeof /** @type {{ check?: unknown }} */ (request).check === "string";
+      if (!named) {
+        return Promise.reject(new TypeError('kneeload.request needs a request object naming its check, like { check: "ramp", weeks: [20, 22] }.'));
+      }
       know(iframe, true);
       const frame = /** @type {Frame} */ (frames.get(iframe));
       const id = nextId++;

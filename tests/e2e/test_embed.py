@@ -228,11 +228,14 @@ def test_forged_and_malformed_messages_are_ignored(page: Page, sites: Sites) -> 
             forger.postMessage("forge", "*");
             const answer = await asked;
             const second = await kneeload.request(frame, { check: "ramp", weeks: [30, 31], unit: "km" });
+            // A request the frame would ignore is refused at once by embed.js, never left pending.
+            const refused = await Promise.all([{ check: 5 }, "check=ramp", null, [{ check: "ramp" }]].map(
+                (bad) => kneeload.request(frame, bad).then(() => "answered", (error) => error.message)));
             const report = new Promise((resolve) => window.addEventListener("message", (event) => {
                 if (event.source === forger && event.data && event.data.report) resolve(event.data.report);
             }));
             forger.postMessage("report", "*");
-            return { answer, second, forgerGot: await report,
+            return { answer, second, refused, forgerGot: await report,
                      answersFromFrame: fromFrame.filter((m) => m.type === "answer").length };
         }""",
         sites.ours,
@@ -240,6 +243,9 @@ def test_forged_and_malformed_messages_are_ignored(page: Page, sites: Sites) -> 
     assert result["answer"]["result"]["summary"] != "forged"
     assert "24.2" in result["answer"]["result"]["summary"]
     assert result["second"]["ok"] is True
+    assert all("needs a request object naming its check" in reason for reason in result["refused"]), result[
+        "refused"
+    ]
     # Two requests, two answers: none for the malformed ones.
     assert result["answersFromFrame"] == 2
     # The other origin's request and hello went unanswered.
