@@ -130,10 +130,12 @@ def test_every_wheel_in_the_lock_is_served_with_its_sha256(
     # The lock and the wheels share their versioned folder (hooks/runtime.py).
     [lock_path] = built_site.glob("pyodide/*/pyodide-lock.json")
     lock = json.loads(lock_path.read_text())
-    assert lock["packages"], lock
+    assert "kneeload-calculator" in lock["packages"], lock
     for entry in lock["packages"].values():
-        # The browser fetched it (the worker's loadPackage, with the lock's sha256 as its integrity).
-        assert any(url.endswith(f"/{entry['file_name']}") for url in requests_seen), requests_seen
+        # The calculator's wheel is fetched at start, with the lock's sha256 as its integrity; the
+        # others (fitdecode) only when a training log is read (tests/e2e/test_training_log.py).
+        if entry["name"] == "kneeload-calculator":
+            assert any(url.endswith(f"/{entry['file_name']}") for url in requests_seen), requests_seen
         served = (lock_path.parent / entry["file_name"]).read_bytes()
         assert hashlib.sha256(served).hexdigest() == entry["sha256"]
 
