@@ -29,7 +29,6 @@ Usage: .venv/bin/python benchmarks/bench.py [--runs N] [--builds N] [--site FOLD
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import os
 import re
@@ -41,15 +40,15 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from contextlib import AbstractContextManager, contextmanager
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any, ClassVar
 
 from playwright.sync_api import BrowserContext, Playwright, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.helpers import CHROMIUM_FLAGS, PROJECT_ROOT, find_chromium
+from tests.helpers import CHROMIUM_FLAGS, PROJECT_ROOT, find_chromium, serve_directory
 
 READY_TIMEOUT_MS = 120_000
 CALCULATOR_PAGE = "calculator/ramp.html"
@@ -170,18 +169,9 @@ class BenchHandler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` with ``BenchHandler`` on 127.0.0.1 (a free port); yield its base URL."""
-    handler = functools.partial(BenchHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve(directory: Path) -> AbstractContextManager[str]:
+    """Serve ``directory`` with ``BenchHandler`` on 127.0.0.1 (a free port); its base URL."""
+    return serve_directory(directory, BenchHandler)
 
 
 @contextmanager

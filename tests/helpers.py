@@ -97,8 +97,11 @@ class _SiteHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve_directory(directory: Path) -> Iterator[str]:
-    """Serve a folder on 127.0.0.1 (a free port) in a thread; yield its base URL.
+def serve_directory(
+    directory: Path, handler_class: type[SimpleHTTPRequestHandler] | None = None
+) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 (a free port) in a thread, with *handler_class* (the site's own
+    by default); yield its base URL.
 
     >>> import tempfile, urllib.request
     >>> folder = Path(tempfile.mkdtemp()); _ = (folder / "a.mjs").write_text("export {}")
@@ -106,7 +109,7 @@ def serve_directory(directory: Path) -> Iterator[str]:
     ...     urllib.request.urlopen(url + "a.mjs").headers["Content-Type"]
     'text/javascript'
     """
-    handler = functools.partial(_SiteHandler, directory=str(directory))
+    handler = functools.partial(handler_class or _SiteHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
