@@ -145,43 +145,7 @@ def site_wheels(project_root: Path, cache_dir: Path) -> list[Path]:
     Each must be pure Python; a dependency it declares must be among these wheels too (the
     lock step refuses anything the site does not serve).
     """
-    return [
-        build_calculator_wheel(project_root, cache_dir / "calculator-wheel"),
-        # FIT files (the history check): installed by the worker only when a history is read.
-        pinned_wheel(project_root, "fitdecode"),
-    ]
-
-
-def pinned_wheel(project_root: Path, name: str) -> Path:
-    """Return the pure-Python wheel of *name* at its version pinned in requirements.txt, downloaded
-    from PyPI once (pip, for any Python and platform: pure Python only) into ``.cache/site-wheels``.
-
-    >>> pinned_wheel(Path("/nonexistent"), "fitdecode")
-    Traceback (most recent call last):
-    ...
-    mkdocs.exceptions.PluginError: fitdecode is not pinned (name==version) in /nonexistent/requirements.txt.
-    """
-    requirements = project_root / "requirements.txt"
-    text = requirements.read_text(encoding="utf-8") if requirements.is_file() else ""
-    pins = [line.split("#")[0].strip() for line in text.splitlines()]
-    version = next((pin.split("==", 1)[1] for pin in pins if pin.lower().startswith(f"{name}==")), None)
-    if version is None:
-        raise PluginError(f"{name} is not pinned (name==version) in {requirements}.")
-    folder = project_root / ".cache" / "site-wheels" / f"{name}-{version}"
-    wheels = sorted(folder.glob("*-py3-none-any.whl"))
-    if wheels:
-        return wheels[0]
-    command = [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps"]
-    command += ["--only-binary=:all:", "--python-version", "3.14", "--implementation", "py", "--abi", "none"]
-    command += ["--platform", "any", "--dest", str(folder), f"{name}=={version}"]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    wheels = sorted(folder.glob("*-py3-none-any.whl"))
-    if done.returncode != 0 or not wheels:
-        raise PluginError(
-            f"Downloading {name}=={version} (a pure-Python wheel) failed:\n{done.stdout}{done.stderr}"
-        )
-    log.info("Downloaded %s", wheels[0].name)
-    return wheels[0]
+    return [build_calculator_wheel(project_root, cache_dir / "calculator-wheel")]
 
 
 def lock_tool(project_root: Path) -> Path:

@@ -14,7 +14,7 @@ runs the ramp, spike and ACWR checks over the result.
 ``gpx``         GPX tracks
 ``tcx``         TCX activities
 ``xmltrack``    streaming XML for GPX and TCX
-``fit``         FIT sessions, with fitdecode (imported only when a FIT file is read)
+``fit``         FIT sessions (the records a watch writes each second are stepped over)
 ``archive``     which reader a file needs; zips and ``.gz`` files, streamed; photos skipped
 ``volumes``     every day and week from the first run to the last
 ``progress``    counts while a history is read, for the browser's worker

@@ -28,6 +28,7 @@ from typing import IO
 from calculator.history import progress
 from calculator.history.activities import Activity, HistoryFileError, NoActivityError
 from calculator.history.csvtext import header_index, rows
+from calculator.history.fit import read_fit
 from calculator.history.garmin_csv import is_garmin_header, read_garmin_rows
 from calculator.history.gpx import read_gpx
 from calculator.history.strava_csv import is_strava_header, read_strava_rows
@@ -154,8 +155,6 @@ def _read_one(
         return read_gpx(stream, name)
     if kind == "tcx":
         return read_tcx(stream, name)
-    from calculator.history.fit import read_fit  # fitdecode: imported only for a FIT file
-
     return read_fit(stream, name)
 
 

@@ -169,8 +169,7 @@ async function keepSnapshot(snapshot) {
 
 /**
  * Download the calculator's wheel from the site's lock (checked against the lock's sha256 by the
- * browser, as Subresource Integrity), while Python starts. The lock's other wheels (fitdecode)
- * are installed by loadPackage when a request needs them (readHistory).
+ * browser, as Subresource Integrity), while Python starts.
  * @param {string} base the wheels' folder
  * @param {{ packages: Record<string, { name: string, file_name: string, sha256: string }> }} lock
  * @returns {Promise<Uint8Array[]>}
@@ -191,8 +190,6 @@ function downloadWheels(base, lock) {
 
 /** @type {any} the Pyodide instance, once Python runs (for a history request's files) */
 let python = null;
-/** @type {Promise<unknown> | null} fitdecode, installed from the site's lock at the first history request */
-let fitdecode = null;
 
 /**
  * Answer a history request: the reader's files are mounted read-only in the worker's own file
@@ -205,8 +202,6 @@ let fitdecode = null;
  * @returns {Promise<string>}
  */
 async function readHistory(id, request, files, handle) {
-  fitdecode ??= python.loadPackage("fitdecode", { messageCallback: () => {} });
-  await fitdecode;
   const FS = python.FS;
   const folders = files.map((file, index) => {
     const folder = `/history/${id}/${index}`;

@@ -132,8 +132,7 @@ def test_every_wheel_in_the_lock_is_served_with_its_sha256(
     lock = json.loads(lock_path.read_text())
     assert "kneeload-calculator" in lock["packages"], lock
     for entry in lock["packages"].values():
-        # The calculator's wheel is fetched at start, with the lock's sha256 as its integrity; the
-        # others (fitdecode) only when a training log is read (tests/e2e/test_training_log.py).
+        # The calculator's wheel is fetched at start, with the lock's sha256 as its integrity.
         if entry["name"] == "kneeload-calculator":
             assert any(url.endswith(f"/{entry['file_name']}") for url in requests_seen), requests_seen
         served = (lock_path.parent / entry["file_name"]).read_bytes()

@@ -58,14 +58,7 @@ FILES = [
 def test_reader_picks_an_export_and_sees_their_weeks_with_nothing_sent(
     page: Page, requests_seen: list[str], base_url: str
 ) -> None:
-    # The calculator's worker installs fitdecode only when a history is read (the service worker may
-    # store it for later visits in the background: its requests are not the worker's).
-    installs: list[str] = []
-    page.context.on(
-        "request", lambda request: None if request.service_worker else installs.append(request.url)
-    )
     open_calculator(page, PAGE)
-    assert not [url for url in installs if "fitdecode" in url]
     set_today(page, "2026-11-08")  # the last run's day, in the week of 2 November
     page.get_by_label(re.compile("^Your export")).set_input_files(FILES)
     expect(page.locator("[data-chosen]")).to_contain_text("3 files")
@@ -82,7 +75,6 @@ def test_reader_picks_an_export_and_sees_their_weeks_with_nothing_sent(
     expect(ramp_link).to_have_attribute(
         "href", re.compile(r"ramp\.html#weeks=12&weeks=12&weeks=12&weeks=12&weeks=24")
     )
-    assert [url for url in installs if "fitdecode" in url]  # now it was needed
     assert all(url.startswith((base_url, "data:", "blob:")) for url in requests_seen), requests_seen
     assert not [url for url in requests_seen if "Activities.csv" in url or "export.zip" in url]
     assert "files=" not in page.url  # the files' names are not kept in the address either

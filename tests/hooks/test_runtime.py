@@ -210,23 +210,3 @@ def test_built_worker_names_the_versioned_runtime_and_carries_the_lock(tmp_path:
 def test_missing_runtime_says_what_to_run(tmp_path: Path) -> None:
     with pytest.raises(PluginError, match="make site"):
         runtime.pyodide_dir(tmp_path)
-
-
-def test_fitdecode_is_served_in_the_site_lock_at_its_pinned_version(tmp_path: Path) -> None:
-    """The history check reads FIT files with fitdecode: the site serves the wheel pinned in requirements.txt."""
-    wheels = runtime.site_wheels(PROJECT_ROOT, tmp_path)
-    pinned = next(
-        line
-        for line in (PROJECT_ROOT / "requirements.txt").read_text().splitlines()
-        if line.startswith("fitdecode==")
-    )
-    assert [wheel.name for wheel in wheels[1:]] == [f"fitdecode-{pinned.split('==')[1]}-py3-none-any.whl"]
-    folder = runtime.write_site_lock(PROJECT_ROOT, UPSTREAM_LOCK, wheels, tmp_path / "lock")
-    entry = json.loads((folder / "pyodide-lock.json").read_text())["packages"]["fitdecode"]
-    assert (entry["imports"], entry["depends"]) == (["fitdecode"], [])
-    assert entry["sha256"] == hashlib.sha256(wheels[1].read_bytes()).hexdigest()
-    with zipfile.ZipFile(wheels[1]) as wheel:
-        names = wheel.namelist()
-        licence = wheel.read(next(name for name in names if name.endswith("METADATA"))).decode()
-    assert not [name for name in names if name.endswith((".so", ".pyd", ".dylib", ".wasm"))]  # pure Python
-    assert "License: MIT" in licence
