@@ -1,8 +1,9 @@
 """What the GPX and TCX readers share: streaming XML a piece at a time, times and distances.
 
-A ten-year export holds files of many megabytes: the readers see each element as the parser
-finishes it (`ElementTree.iterparse`) and drop it once read, so memory stays small whatever the
-file's size.
+A ten-year export holds files of many megabytes: both readers take a file a piece at a time, so
+memory stays small whatever the file's size. The TCX reader sees each element as the parser
+finishes it (`stream_elements`) and drops it once read; the GPX reader has expat check each piece
+(`expat_parser`, `feed`) and scans the piece's text itself.
 
 >>> read_time("2026-09-26T10:56:05Z").isoformat(), read_time("2026-09-26T12:56:05.5+02:00").isoformat()
 ('2026-09-26T10:56:05+00:00', '2026-09-26T10:56:05.500000+00:00')
