@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import ModuleType
-from typing import Any, ClassVar
+from typing import Any
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -85,7 +85,8 @@ def find_chromium() -> str | None:
 class _SiteHandler(SimpleHTTPRequestHandler):
     """Serve a built site quietly, with JavaScript modules and WebAssembly typed right."""
 
-    extensions_map: ClassVar[dict[str, str]] = {
+    # an instance variable in typeshed, set here for every request as the standard library does
+    extensions_map: dict[str, str] = {  # noqa: RUF012
         **SimpleHTTPRequestHandler.extensions_map,
         ".mjs": "text/javascript",
         ".js": "text/javascript",
