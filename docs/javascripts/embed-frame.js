@@ -13,8 +13,14 @@ import { startCalculator } from "./client.js";
 import { formToParams } from "./form.js";
 import { main } from "./page.js";
 
-/** A request longer than this (as JSON text) is not a calculator's: it is ignored. */
-const LONGEST_REQUEST = 100_000;
+/** A request longer than this (as JSON text) is not a calculator's: it is refused with an answer that says so. */
+export const LONGEST_REQUEST = 100_000;
+
+/**
+ * @typedef {{ type: "refused", id: string | number, error: string }} Refused a request sent to this
+ *   frame, with its id, that the calculator cannot take (too long, or not plain data): the host is
+ *   answered at once with the error, so its promise does not wait for an answer that cannot come.
+ */
 
 /**
  * @param {unknown} value
@@ -35,7 +41,7 @@ function plainObject(value) {
  *   readHostMessage("hello")                                                              // null
  *
  * @param {unknown} data a message event's data
- * @returns {HostToFrame | null}
+ * @returns {HostToFrame | Refused | null}
  */
 export function readHostMessage(data) {
   if (!plainObject(data) || data.kneeload !== 1) return null;
@@ -48,9 +54,11 @@ export function readHostMessage(data) {
   try {
     text = JSON.stringify(request);
   } catch {
-    return null;
+    return { type: "refused", id, error: "The request holds something that is not plain data (numbers, text, lists, objects)." };
   }
-  if (text.length > LONGEST_REQUEST) return null;
+  if (text.length > LONGEST_REQUEST) {
+    return { type: "refused", id, error: `The request is ${text.length} characters long; a calculator takes at most ${LONGEST_REQUEST}.` };
+  }
   return { kneeload: 1, type: "request", id: /** @type {string | number} */ (id), request: JSON.parse(text) };
 }
 
@@ -127,6 +135,11 @@ function serveHost(calculator, check) {
     }
     /** @type {FrameToHost} */
     let reply;
+    if (message.type === "refused") {
+      reply = { kneeload: 1, type: "answer", id: message.id, error: message.error };
+      window.parent.postMessage(reply, event.origin);
+      return;
+    }
     try {
       /** @type {Answer} */
       const answer = await calculator.request(/** @type {Request} */ (message.request));

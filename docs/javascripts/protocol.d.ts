@@ -183,7 +183,8 @@ export type FrameToHost =
   | { kneeload: 1; type: "ready"; check: string }
   /** The frame's content is this tall, in CSS pixels: the host may size the iframe to it. */
   | { kneeload: 1; type: "size"; height: number }
-  /** The answer to the request with this id, or why there is none (the calculator could not start). */
+  /** The answer to the request with this id, or why there is none (the calculator could not start, or
+   * the request is too long or not plain data). */
   | { kneeload: 1; type: "answer"; id: string | number; answer: Answer }
   | { kneeload: 1; type: "answer"; id: string | number; error: string };
 

@@ -42,10 +42,18 @@ test("every malformed message is ignored", () => {
     { kneeload: 1, type: "request", id: 1, request: { weeks: [20] } },
     { kneeload: 1, type: "request", id: 1, request: { check: 1 } },
     { kneeload: 1, type: "request", id: 1, request: new Date() },
-    { kneeload: 1, type: "request", id: 1, request: { check: "ramp", big: 1n } },
-    { kneeload: 1, type: "request", id: 1, request: { check: "ramp", weeks: new Array(60_000).fill(1) } },
   ];
   malformed.forEach((data, index) => assert.equal(readHostMessage(data), null, `malformed message ${index}`));
+});
+
+test("a request addressed right that the calculator cannot take is refused with its id and why", () => {
+  // {"check":"ramp","weeks":[ is 25 characters, 60,000 ones and 59,999 commas 119,999, then ]}: 120,026,
+  // over LONGEST_REQUEST (100,000)
+  const long = readHostMessage({ kneeload: 1, type: "request", id: 9, request: { check: "ramp", weeks: new Array(60_000).fill(1) } });
+  assert.deepEqual(long, { type: "refused", id: 9, error: "The request is 120026 characters long; a calculator takes at most 100000." });
+  const big = readHostMessage({ kneeload: 1, type: "request", id: "b", request: { check: "ramp", big: 1n } });
+  assert.equal(big?.type, "refused");
+  assert.equal(big?.id, "b");
 });
 
 /** A calculator start that records its calls. */
