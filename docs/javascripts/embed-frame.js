@@ -50,16 +50,17 @@ export function readHostMessage(data) {
   const { id, request } = data;
   const goodId = (typeof id === "string" && id.length <= 64) || Number.isSafeInteger(id);
   if (!goodId || !plainObject(request) || typeof request.check !== "string") return null;
+  const asked = /** @type {string | number} */ (id);
   let text;
   try {
     text = JSON.stringify(request);
   } catch {
-    return { type: "refused", id, error: "The request holds something that is not plain data (numbers, text, lists, objects)." };
+    return { type: "refused", id: asked, error: "The request holds something that is not plain data (numbers, text, lists, objects)." };
   }
   if (text.length > LONGEST_REQUEST) {
-    return { type: "refused", id, error: `The request is ${text.length} characters long; a calculator takes at most ${LONGEST_REQUEST}.` };
+    return { type: "refused", id: asked, error: `The request is ${text.length} characters long; a calculator takes at most ${LONGEST_REQUEST}.` };
   }
-  return { kneeload: 1, type: "request", id: /** @type {string | number} */ (id), request: JSON.parse(text) };
+  return { kneeload: 1, type: "request", id: asked, request: JSON.parse(text) };
 }
 
 /**
