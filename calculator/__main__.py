@@ -31,11 +31,35 @@ from typing import TextIO
 
 from calculator import __version__, protocol
 from calculator.checks.registry import CHECKS
+from calculator.rules.ramp import CUSTOM, DEFAULT_PROFILE, PROFILES
 
 __all__ = ["main"]
 
 EXIT_OK = 0
 EXIT_REFUSED = 2
+#: The widest indent the answer takes (any more only spreads it out).
+MAX_INDENT = 16
+
+
+def _indent(text: str) -> int:
+    """Read ``--indent``: a whole number of spaces from 0 to MAX_INDENT (argparse reports the error).
+
+    >>> _indent("2")
+    2
+    >>> _indent("-5")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: the indent must be a whole number of spaces from 0 to 16, not -5
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= MAX_INDENT:
+        raise argparse.ArgumentTypeError(
+            f"the indent must be a whole number of spaces from 0 to {MAX_INDENT}, not {text}"
+        )
+    return value
 
 
 def _protocol_text() -> str:
@@ -55,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
         add_help=False,
     )
     parser.add_argument("-h", "--help", action="store_true", help="show this help (the protocol) and exit")
-    parser.add_argument("--indent", type=int, metavar="N", help="indent the answer by N spaces")
+    parser.add_argument("--indent", type=_indent, metavar="N", help="indent the answer by N spaces")
     return parser
 
 
@@ -77,9 +101,25 @@ def _history_parser() -> argparse.ArgumentParser:
         help="your difference from UTC for files with UTC times only (default: this computer's)",
     )
     parser.add_argument(
-        "--profile", default="standard", help="the weekly limit: standard, returning, conservative"
+        "--profile",
+        default=DEFAULT_PROFILE,
+        help=f"the weekly limit: {', '.join([*PROFILES, CUSTOM.key])} (custom needs --limit-pct)",
     )
-    parser.add_argument("--indent", type=int, metavar="N", help="indent the answer by N spaces")
+    parser.add_argument(
+        "--limit-pct",
+        type=float,
+        metavar="PCT",
+        help=f"your own weekly limit in percent, with --profile {CUSTOM.key} (above 0, at most {CUSTOM.max_pct:g})",
+    )
+    parser.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        help="your date: the weeks run up to it, the week holding it not finished",
+    )
+    parser.add_argument(
+        "--last-week-unfinished", action="store_true", help="the last week of the history is not finished yet"
+    )
+    parser.add_argument("--indent", type=_indent, metavar="N", help="indent the answer by N spaces")
     return parser
 
 
@@ -95,15 +135,17 @@ def history_main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     offset = options.utc_offset_minutes
     if offset is None:
         offset = round((time.localtime().tm_gmtoff or 0) / 60)
-    answer = protocol.handle_request(
-        {
-            "check": "history",
-            "files": options.files,
-            "distance_unit": options.distance_unit,
-            "utc_offset_minutes": offset,
-            "profile": options.profile,
-        }
-    )
+    request = {
+        "check": "history",
+        "files": options.files,
+        "distance_unit": options.distance_unit,
+        "utc_offset_minutes": offset,
+        "profile": options.profile,
+        "limit_pct": options.limit_pct,
+        "today": options.today,
+        "last_week_unfinished": options.last_week_unfinished,
+    }
+    answer = protocol.handle_request({name: value for name, value in request.items() if value is not None})
     messages = [error["message"] for error in answer.get("errors", [])]
     messages += [problem["message"] for problem in answer.get("result", {}).get("problems", [])]
     for message in messages:

@@ -62,6 +62,21 @@ def test_main_indents_on_request() -> None:
     assert json.loads(out)["check"] == "ramp"
 
 
+@pytest.mark.parametrize("indent", ["-5", "17", "2.5"])
+def test_main_refuses_an_indent_that_is_not_0_to_16(indent: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        run_main(["--indent", indent], RAMP)
+    assert stopped.value.code == EXIT_REFUSED
+    assert (
+        f"the indent must be a whole number of spaces from 0 to 16, not {indent}" in capsys.readouterr().err
+    )
+
+
+def test_main_takes_indent_0() -> None:
+    status, out = run_main(["--indent", "0"], RAMP)
+    assert status == EXIT_OK and out.startswith('{\n"ok": true,')
+
+
 def test_help_documents_the_protocol_and_the_checks() -> None:
     status, out = run_main(["--help"])
     assert status == EXIT_OK

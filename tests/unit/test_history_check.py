@@ -314,6 +314,68 @@ def test_the_command_line_reads_files_and_says_what_it_could_not(
     assert json.loads(out.getvalue())["ok"] is False
 
 
+def test_the_command_line_takes_a_custom_limit_and_refuses_one_without_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 10 km then 12 km: a 20 % rise (12 / 10 = 1.2), within a 25 % limit, over a 15 % one.
+    good = garmin(tmp_path, [(date(2026, 9, 7), 10), (date(2026, 9, 15), 12)])
+    for limit, over in (("25", []), ("15", [2])):
+        out = io.StringIO()
+        status = main(["history", good, "--profile", "custom", "--limit-pct", limit], stdout=out)
+        ramp = json.loads(out.getvalue())["result"]["ramp"]
+        assert (status, ramp["limit_pct"], ramp["over_limit_weeks"]) == (EXIT_OK, float(limit), over)
+    capsys.readouterr()
+    out = io.StringIO()
+    assert main(["history", good, "--profile", "custom"], stdout=out) == EXIT_REFUSED
+    assert "own weekly limit" in capsys.readouterr().err
+    assert json.loads(out.getvalue())["errors"][0]["field"] == "limit_pct"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--profile", "custom", "--limit-pct", "nan"], "number of percent"),
+        (["--profile", "custom", "--limit-pct", "60"], "at most 50"),
+        (["--limit-pct", "12"], "custom profile only"),
+        (["--utc-offset-minutes", "9999"], "from -840 to 840"),
+        (["--today", "2026-13-01"], "not a real date"),
+        (["--profile", "fast"], "Unknown weekly limit"),
+    ],
+)
+def test_the_command_line_refuses_a_wrong_option_in_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], said: str
+) -> None:
+    good = garmin(tmp_path, [(date(2026, 9, 7), 10)])
+    out = io.StringIO()
+    assert main(["history", good, *args], stdout=out) == EXIT_REFUSED
+    assert said in capsys.readouterr().err and json.loads(out.getvalue())["ok"] is False
+
+
+def test_the_command_line_passes_today_and_an_unfinished_last_week(tmp_path: Path) -> None:
+    # One run on Monday 7 September 2026; today Wednesday 23 September: the weeks of the 7th, 14th
+    # and 21st, the last one holding today and so not finished.
+    good = garmin(tmp_path, [(date(2026, 9, 7), 10)])
+    out = io.StringIO()
+    assert main(["history", good, "--today", "2026-09-23"], stdout=out) == EXIT_OK
+    result = json.loads(out.getvalue())["result"]
+    assert [week["week_start"] for week in result["weeks"]] == ["2026-09-07", "2026-09-14", "2026-09-21"]
+    assert result["ramp"]["last_week_unfinished"] is True
+    out = io.StringIO()
+    assert main(["history", good, "--last-week-unfinished"], stdout=out) == EXIT_OK
+    assert json.loads(out.getvalue())["result"]["ramp"]["last_week_unfinished"] is True
+
+
+@pytest.mark.parametrize("indent", ["-5", "17", "two"])
+def test_the_command_line_refuses_an_indent_that_is_not_0_to_16(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], indent: str
+) -> None:
+    good = garmin(tmp_path, [(date(2026, 9, 7), 10)])
+    with pytest.raises(SystemExit) as stopped:
+        main(["history", good, "--indent", indent], stdout=io.StringIO())
+    assert stopped.value.code == EXIT_REFUSED
+    assert f"from 0 to 16, not {indent}" in capsys.readouterr().err
+
+
 @needs_processes
 def test_python_m_calculator_history(tmp_path: Path) -> None:
     good = garmin(tmp_path, [(date(2026, 9, 7), 10)])
