@@ -40,10 +40,13 @@ EARTH_RADIUS_KM = 6371.0088
 #: The activity types that count as runs, as the exports name them (compared without case, spaces,
 #: dashes or underscores): Strava's Run, Trail Run and Virtual Run; Garmin's running types
 #: (road, trail, treadmill, track, indoor, virtual, ultra, street, obstacle); GPX and TCX
-#: "running"; FIT sport 1 ("running", any sub-sport). Walks, hikes, rides and the rest do not count.
+#: "running"; FIT sport 1 ("running", any sub-sport); "Lauf", Strava's Run for a German account
+#: (a German account's own types, Lauf, Radfahrt, Spaziergang, Wanderung, in
+#: martin-ueding/geo-activity-playground's More-Stats.ipynb). Walks, hikes, rides and the rest do not count.
 RUN_TYPES = frozenset(
     {
         "run",
+        "lauf",
         "running",
         "trailrun",
         "trailrunning",

@@ -31,7 +31,7 @@ from calculator.history.csvtext import header_index, rows
 from calculator.history.fit import read_fit
 from calculator.history.garmin_csv import is_garmin_header, read_garmin_rows
 from calculator.history.gpx import read_gpx
-from calculator.history.strava_csv import is_strava_header, read_strava_rows
+from calculator.history.strava_csv import read_strava_rows, strava_columns
 from calculator.history.streams import rejoined
 from calculator.history.tcx import read_tcx
 from calculator.units import KM
@@ -120,8 +120,9 @@ def _read_csv(stream: IO[bytes], name: str, distance_unit: str, in_zip: bool) ->
     if header is None:
         raise HistoryFileError(f"{name} is empty.")
     index = header_index(header)
-    if is_strava_header(index):
-        yield from read_strava_rows(index, lines, name, distance_unit)
+    strava = strava_columns(index)
+    if strava is not None:
+        yield from read_strava_rows(strava, lines, name, distance_unit)
     elif is_garmin_header(index):
         yield from read_garmin_rows(index, lines, name, distance_unit)
     elif in_zip:
@@ -129,9 +130,9 @@ def _read_csv(stream: IO[bytes], name: str, distance_unit: str, in_zip: bool) ->
     else:
         columns = ", ".join(cell.strip()[:30] for cell in header[:4] if cell.strip())
         raise HistoryFileError(
-            f"{name} is not a Strava or Garmin Connect activity list in English (its columns: {columns}): "
-            "switch your account's language to English and export again, or add the activity files "
-            "(GPX, TCX or FIT) instead."
+            f"{name} is not a Strava or Garmin Connect activity list in English or German (its columns: "
+            f"{columns}): switch your account's language to English and export again, or add the activity "
+            "files (GPX, TCX or FIT) instead."
         )
 
 

@@ -1,10 +1,14 @@
-"""Strava's bulk export ``activities.csv``: one row per activity, in English column names.
+"""Strava's bulk export ``activities.csv``: one row per activity, in English or German column names.
 
 The header repeats names: the first ``Distance`` is in the account's unit (km or miles), a later
 one in metres; the first ``Elapsed Time`` is in seconds. ``Activity Date`` is the start in UTC,
 written like ``Sep 26, 2026, 10:56:05 AM`` (older exports: ``26 Sep 2026, 10:56:05``).
 ``Filename`` names the activity's own file in the export (``activities/123.fit.gz``), so a run
 read from both counts once. ``Activity Type`` is Run, Trail Run, Virtual Run, Walk, Ride, ...
+
+Strava translates the header, the types and the dates for an account in another language
+(`TRANSLATED_COLUMNS`): a German export is read too; other languages are refused with what to do,
+as no real export in them was found to check their words against.
 
 >>> import io
 >>> text = ('Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,Filename,Distance\\n'
@@ -22,23 +26,53 @@ from typing import IO
 from calculator.history.activities import Activity, HistoryFileError
 from calculator.history.csvtext import header_index, read_duration, read_number, rows
 
-__all__ = ["DATE_FORMATS", "is_strava_header", "read_strava_csv", "read_strava_rows"]
+__all__ = ["DATE_FORMATS", "TRANSLATED_COLUMNS", "read_strava_csv", "read_strava_rows", "strava_columns"]
 
-#: How Strava has written ``Activity Date`` (UTC), newest first.
+#: How Strava has written ``Activity Date`` (UTC), newest first; the last one is a German account's
+#: (``"09.12.2022, 15:24:49"`` in a real export's row quoted in martin-ueding/geo-activity-playground
+#: issue 86). It is UTC there too: the same row's name, given at the start in local time, says
+#: "2022-12-09 16:24", one hour later (Germany in December is UTC+1); that project reads the column
+#: as UTC (src/geo_activity_playground/features/strava/checkout_importer.py).
 DATE_FORMATS = (
     "%b %d, %Y, %I:%M:%S %p",
     "%b %d, %Y, %H:%M:%S",
     "%d %b %Y, %H:%M:%S",
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%dT%H:%M:%SZ",
+    "%d.%m.%Y, %H:%M:%S",
 )
+#: The columns read here as a translated export names them (lower case), by language. German: the
+#: header of real exports quoted in martin-ueding/geo-activity-playground issues 191 (2024) and 348
+#: (2025), as mapped in its src/geo_activity_playground/features/strava/strava-csv-mapping.json.
+TRANSLATED_COLUMNS: dict[str, dict[str, str]] = {
+    "de": {
+        "activity date": "aktivitätsdatum",
+        "activity type": "aktivitätsart",
+        "distance": "distanz",
+        "elapsed time": "verstrichene zeit",
+        "filename": "dateiname",
+    },
+}
 #: Miles to km (international mile: 1.609344 km exactly).
 KM_PER_MILE = 1.609344
 
 
-def is_strava_header(index: dict[str, list[int]]) -> bool:
-    """A Strava ``activities.csv`` header: it has "Activity Date" and "Activity Type"."""
-    return "activity date" in index and "activity type" in index
+def strava_columns(index: dict[str, list[int]]) -> dict[str, list[int]] | None:
+    """The columns of a Strava ``activities.csv`` header by their English names, or None when the
+    header is not one (it needs "Activity Date" and "Activity Type", in English or a language of
+    `TRANSLATED_COLUMNS`).
+
+    >>> strava_columns({"aktivitätsdatum": [1], "aktivitätsart": [3], "distanz": [6, 17]})
+    {'activity date': [1], 'activity type': [3], 'distance': [6, 17]}
+    >>> strava_columns({"date": [0]}) is None
+    True
+    """
+    if "activity date" in index and "activity type" in index:
+        return index
+    for names in TRANSLATED_COLUMNS.values():
+        if names["activity date"] in index and names["activity type"] in index:
+            return {english: index[name] for english, name in names.items() if name in index}
+    return None
 
 
 def read_date(text: str) -> datetime | None:
@@ -46,6 +80,8 @@ def read_date(text: str) -> datetime | None:
 
     >>> read_date("Sep 26, 2026, 10:56:05 AM").isoformat(), read_date("26 Sep 2026, 22:56:05").hour
     ('2026-09-26T10:56:05+00:00', 22)
+    >>> read_date("09.12.2022, 15:24:49").isoformat()
+    '2022-12-09T15:24:49+00:00'
     """
     cleaned = " ".join(text.replace("\u202f", " ").split())
     for pattern in DATE_FORMATS:
@@ -66,8 +102,8 @@ def read_strava_csv(stream: IO[bytes], name: str, distance_unit: str = "km") -> 
     header = next(lines, None)
     if header is None:
         raise HistoryFileError(f"{name} is empty.")
-    index = header_index(header)
-    if not is_strava_header(index):
+    index = strava_columns(header_index(header))
+    if index is None:
         raise HistoryFileError(f"{name} is not a Strava activities.csv.")
     yield from read_strava_rows(index, lines, name, distance_unit)
 

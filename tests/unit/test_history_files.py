@@ -192,11 +192,46 @@ def test_strava_csv_without_metres_uses_the_account_unit() -> None:
     assert mile_run.km == pytest.approx(8.04672)  # 5 x 1.609344 km
 
 
+#: The start of a German account's activities.csv header, as real exports write it (quoted in
+#: martin-ueding/geo-activity-playground issues 191 and 348): the second Distanz is in metres.
+GERMAN_HEADER = (
+    "Aktivitäts-ID,Aktivitätsdatum,Name der Aktivität,Aktivitätsart,Aktivitätsbeschreibung,Verstrichene Zeit,"
+    "Distanz,Max. Herzfrequenz,Relative Leistung,Pendeln,Hinweis zur Privatsphäre für Aktivitäten,"
+    "Aktivitätsausrüstung,Dateiname,Sportlergewicht,Fahrradgewicht,Verstrichene Zeit,Bewegungszeit,Distanz"
+)
+
+
+def test_a_german_strava_csv_is_read_with_its_dates_in_utc() -> None:
+    # The first row is shaped on a real German export's row (geo-activity-playground issue 86): its
+    # date "09.12.2022, 15:24:49" is UTC, its name, the local start, "2022-12-09 16:24" (UTC+1 in
+    # December); a decimal comma in the first Distanz (km), metres in the second. Lauf is Run.
+    text = (
+        GERMAN_HEADER + "\n"
+        '8228026758,"09.12.2022, 15:24:49",2022-12-09 16:24,Lauf,,3189,"9,44",,,false,,,'
+        "activities/8228026758.gpx,,,3189.0,2070.0,9440.5\n"
+        '8228026759,"10.12.2022, 09:00:00",Spaziergang,Spaziergang,,1800,"2,00",,,false,,,,,,1800.0,1700.0,2000.0\n'
+    )
+    reading = read(text.encode(), "activities.csv")
+    assert reading.problems == []
+    run, walk = reading.activities
+    assert (run.start_utc, run.km, run.kind, run.link, run.seconds) == (
+        datetime(2022, 12, 9, 15, 24, 49, tzinfo=UTC),
+        9.4405,
+        "Lauf",
+        "activities/8228026758.gpx",
+        3189.0,
+    )
+    assert run.local_start(60).strftime("%Y-%m-%d %H:%M") == "2022-12-09 16:24"  # the row's own name
+    assert run.is_run and not walk.is_run
+    assert unique_runs(reading.activities)[0] == [run]
+
+
 def test_a_csv_in_another_language_is_refused_with_what_to_do() -> None:
-    german = "Aktivitäts-ID,Aktivitätsdatum,Name der Aktivität,Aktivitätsart,Distanz\n1,x,y,Lauf,5\n"
-    reading = read(german.encode(), "activities.csv")
+    # A header in a language no real export was found in to check its words: refused, with what to do.
+    french = "ID de l'activité,Date de l'activité,Nom de l'activité,Nom du fichier\n1,x,y,activities/1.gpx\n"
+    reading = read(french.encode(), "activities.csv")
     text = messages(reading)
-    assert reading.activities == [] and "in English" in text and "Aktivitäts-ID" in text
+    assert reading.activities == [] and "in English or German" in text and "ID de l'activité" in text
 
 
 def test_a_csv_in_another_encoding_says_so() -> None:
