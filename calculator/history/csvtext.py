@@ -1,5 +1,9 @@
 """What the Strava and Garmin CSV readers share: numbers and times as exports write them, the header.
 
+A CSV re-saved by a spreadsheet program in many European locales (Excel in German, French,
+Dutch...) has its cells separated by semicolons: a header with more semicolons than commas
+(outside quotes) is read that way (`delimiter`).
+
 Exports write "no value" as ``--`` or an empty cell, thousands with commas (``"1,020"``) and,
 in some locales, decimals with a comma (``"10,5"``). A comma followed by exactly three digits
 and nothing else is a thousands separator; any other single comma is a decimal comma; with both
@@ -15,16 +19,23 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import math
+import re
 from collections.abc import Iterator
 from typing import IO, cast
 
 from calculator.history.activities import HistoryFileError
 
-__all__ = ["NO_VALUE", "header_index", "read_duration", "read_number", "rows"]
+__all__ = ["NO_VALUE", "RESAVED", "delimiter", "header_index", "read_duration", "read_number", "rows"]
 
 #: What exports write for "no value".
 NO_VALUE = frozenset({"", "--", "-", "—", "n/a"})
+#: What to do when a spreadsheet program saved the export again and rewrote its dates.
+RESAVED = (
+    "If a spreadsheet program (such as Excel) opened and saved it, it rewrote them: add the file "
+    "as Strava or Garmin Connect exported it, unchanged."
+)
 #: The longest line a CSV reader takes: a longer one is not an activity list.
 MAX_FIELD = 1_000_000
 
@@ -74,14 +85,27 @@ def read_duration(text: str) -> float | None:
     return seconds
 
 
+def delimiter(header: str) -> str:
+    """The cell separator of a CSV from its header line: ";" when it has more semicolons than
+    commas outside quotes (a spreadsheet's re-save), else ",".
+
+    >>> delimiter('Activity ID,"Activity Date",Distance'), delimiter('Activity ID;Activity Date;"Distance, km"')
+    (',', ';')
+    """
+    unquoted = re.sub(r'"[^"]*"', "", header)
+    return ";" if unquoted.count(";") > unquoted.count(",") else ","
+
+
 def rows(stream: IO[bytes], name: str) -> Iterator[list[str]]:
-    """The CSV rows of a byte stream, read as UTF-8 (a byte-order mark allowed) one line at a time.
+    """The CSV rows of a byte stream, read as UTF-8 (a byte-order mark allowed) one line at a time,
+    cells separated by commas, or by semicolons when the header is (`delimiter`).
 
     Raises `HistoryFileError` for text that is not UTF-8, or a line too long to be a CSV row.
     """
     text = io.TextIOWrapper(cast(IO[bytes], _Unclosed(stream)), encoding="utf-8-sig", newline="")
-    reader = csv.reader(text)
     try:
+        first = text.readline(MAX_FIELD)
+        reader = csv.reader(itertools.chain([first], text), delimiter=delimiter(first))
         yield from reader
     except UnicodeDecodeError:
         raise HistoryFileError(

@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import IO
 
 from calculator.history.activities import Activity, HistoryFileError
-from calculator.history.csvtext import header_index, read_duration, read_number, rows
+from calculator.history.csvtext import RESAVED, header_index, read_duration, read_number, rows
 from calculator.history.strava_csv import KM_PER_MILE
 
 __all__ = ["is_garmin_header", "read_garmin_csv", "read_garmin_rows"]
@@ -80,7 +80,7 @@ def read_garmin_rows(
             if number == 2:
                 raise HistoryFileError(
                     f"{name}: the dates in Date are not written as Garmin Connect writes them "
-                    f"(like 2026-09-26 07:05:00)."
+                    f"(like 2026-09-26 07:05:00). {RESAVED}"
                 )
             continue
         distance = read_number(row[distance_at]) if distance_at < len(row) else None

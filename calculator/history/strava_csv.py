@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from typing import IO
 
 from calculator.history.activities import Activity, HistoryFileError
-from calculator.history.csvtext import header_index, read_duration, read_number, rows
+from calculator.history.csvtext import RESAVED, header_index, read_duration, read_number, rows
 
 __all__ = ["DATE_FORMATS", "TRANSLATED_COLUMNS", "read_strava_csv", "read_strava_rows", "strava_columns"]
 
@@ -131,7 +131,7 @@ def read_strava_rows(
             if bad == 1 and number == 2:
                 raise HistoryFileError(
                     f"{name}: the dates in Activity Date are not written as Strava writes them "
-                    f"(like Sep 26, 2026, 10:56:05 AM)."
+                    f"(like Sep 26, 2026, 10:56:05 AM). {RESAVED}"
                 )
             continue
         metres = read_number(_cell(row, distance, 1)) if distance and len(distance) > 1 else None

@@ -8,6 +8,7 @@ degree is 1.1119508 km; weekly totals added up from the rows written.
 
 from __future__ import annotations
 
+import csv
 import io
 import sys
 import tracemalloc
@@ -232,6 +233,43 @@ def test_a_csv_in_another_language_is_refused_with_what_to_do() -> None:
     reading = read(french.encode(), "activities.csv")
     text = messages(reading)
     assert reading.activities == [] and "in English or German" in text and "ID de l'activité" in text
+
+
+def resaved_with_semicolons(data: bytes) -> bytes:
+    """A CSV as a spreadsheet in a European locale saves it again: the same cells, separated by ";"."""
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(csv.reader(io.StringIO(data.decode())))
+    return out.getvalue().encode()
+
+
+def test_a_strava_or_garmin_csv_re_saved_with_semicolons_reads_the_same() -> None:
+    strava = strava_csv(
+        [
+            StravaRow(datetime(2026, 9, 21, 6, 5, 1, tzinfo=UTC), "Run", "10,01", "10012.3"),
+            StravaRow(datetime(2026, 9, 23, 12, 0, tzinfo=UTC), "Walk", "3,0", "3000.0"),
+        ]
+    )
+    garmin = garmin_csv([("Running", "2026-09-26 07:05:00", "10,02", "00:55:10")])
+    for data, name in ((strava, "activities.csv"), (garmin, "Activities.csv")):
+        again = resaved_with_semicolons(data)
+        assert b";" in again and again != data
+        resaved, original = read(again, name), read(data, name)
+        assert resaved.problems == [] and resaved.activities == original.activities
+    # By hand: 10012.3 m and a walk from the Strava file; 10,02 km (a decimal comma) from Garmin's.
+    assert [(a.kind, a.km) for a in read(resaved_with_semicolons(strava), "activities.csv").activities] == [
+        ("Run", 10.0123),
+        ("Walk", 3.0),
+    ]
+    assert [a.km for a in read(resaved_with_semicolons(garmin), "Activities.csv").activities] == [10.02]
+
+
+def test_a_csv_whose_dates_a_spreadsheet_rewrote_says_so() -> None:
+    # A spreadsheet that read the dates writes them in its own way, here 21.09.2026 06:05.
+    text = "Activity ID;Activity Date;Activity Type;Distance\r\n1;21.09.2026 06:05;Run;10,01\r\n"
+    garmin = "Activity Type;Date;Distance;Time\r\nRunning;26.09.2026 07:05;10,02;00:55:10\r\n"
+    for data, name in ((text, "activities.csv"), (garmin, "Activities.csv")):
+        reading = read(data.encode(), name)
+        assert reading.activities == [] and "spreadsheet program" in messages(reading)
 
 
 def test_a_csv_in_another_encoding_says_so() -> None:
