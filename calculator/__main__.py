@@ -148,6 +148,7 @@ def history_main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     answer = protocol.handle_request({name: value for name, value in request.items() if value is not None})
     messages = [error["message"] for error in answer.get("errors", [])]
     messages += [problem["message"] for problem in answer.get("result", {}).get("problems", [])]
+    messages += [run["message"] for run in answer.get("result", {}).get("left_out", [])]
     for message in messages:
         stderr.write(message + "\n")
     stdout.write(json.dumps(answer, indent=options.indent, allow_nan=False) + "\n")

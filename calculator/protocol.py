@@ -233,6 +233,7 @@ The history result
      "first_date": "2024-01-02", "last_date": "2026-11-29",
      "files": [{"name": "export.zip", "activities": 881, "skipped": 120}],
      "problems": [{"file": "export.zip: activities/9.fit.gz", "message": "... is cut short: ..."}],
+     "left_out": [{"file": "export.zip: activities/7.gpx", "message": "...: not counted: the run ..."}],
      "ramp": {the ramp check's answer} | null, "acwr": {the acwr check's answer} | null,
      "spike": {the spike check's answer for the latest run} | null,
      "spikes": [{"date", "km", "longest_30d", "spike_pct", "band", "band_label", "hazard_ratio"}],
@@ -249,7 +250,10 @@ The history result
     (its fields are in its own section). spikes are the runs the spike check puts above its
     reference band against the longest run of the 30 days before them (longest_30d, in km).
     not_runs: activities of other types; duplicates: records dropped as a run already counted;
-    skipped: a zip's photos and other files. verdict "over": a week over the limit or a spike.
+    skipped: a zip's photos and other files; left_out: runs that cannot be real (no distance,
+    faster than the world record for their distance by over 10 %, a date before 1980 or after 2100,
+    over 1000 km with no time), not counted, each with why (the first 50, then a count).
+    verdict "over": a week over the limit or a spike.
     fill: requests for the ramp (the last 12 weeks; last_week_unfinished only when true), acwr
     (the last 56 days) and spike (the longest run of the 30 days up to the last day, 0 with no
     run in them) checks, to fill their forms.

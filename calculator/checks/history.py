@@ -4,7 +4,9 @@ ramp, spike and ACWR checks say over it.
 The files are read where the calculator runs (`calculator.history`): natively from disk (the
 command line), in the browser from the worker's own file system, where the page puts the files
 the reader dropped; nothing is sent anywhere. Only runs count; a run in two files counts once;
-a run's day is its local start date. Then the load checks are *called*, not re-implemented:
+a run's day is its local start date; a run that cannot be real (no distance, faster than the world
+record, an impossible date: `calculator.history.plausible`) is left out, with a sentence saying why.
+Then the load checks are *called*, not re-implemented:
 
 * ramp (`check_ramp`) over the weekly km, the last 520 weeks at most;
 * acwr (`check_acwr`, daily loads) over the daily km, the last 730 days at most, from 28 days;
@@ -46,9 +48,9 @@ from calculator.history import (
     daily_volumes,
     progress,
     read_file,
-    unique_runs,
     weekly_volumes,
 )
+from calculator.history.plausible import counted_runs
 from calculator.reading import plain, read_choice, read_date
 from calculator.rules.acwr import DAY
 from calculator.rules.ramp import DEFAULT_PROFILE
@@ -59,6 +61,8 @@ __all__ = ["HistoryResult", "check_history"]
 
 #: The most files one request may name (a zip counts as one).
 MAX_FILES = 10_000
+#: The most runs left out that are listed one by one; the rest are counted in one more line.
+MAX_LEFT_OUT = 50
 #: The largest difference from UTC, in minutes (UTC-12 to UTC+14).
 MAX_OFFSET_MINUTES = 14 * 60
 #: The units a CSV's distance may be in (the account's setting); every answer is in km.
@@ -112,7 +116,8 @@ class HistoryResult(Answer):
     """The answer of `check_history`: the runs per day and per week, and the load checks' answers.
 
     *ramp*, *acwr* and *spike* are those checks' own answers as the protocol sends them (or None
-    when the history is too short for them: *notes* says why).
+    when the history is too short for them: *notes* says why). *left_out* are the runs that could
+    not be real (`calculator.history.plausible`), each with its file and why.
     """
 
     weeks: tuple[HistoryWeek, ...]
@@ -125,6 +130,7 @@ class HistoryResult(Answer):
     last_date: str
     files: tuple[HistoryFile, ...]
     problems: tuple[HistoryProblem, ...]
+    left_out: tuple[HistoryProblem, ...]
     ramp: dict[str, Any] | None
     acwr: dict[str, Any] | None
     spike: dict[str, Any] | None
@@ -304,7 +310,11 @@ def check_history(
                 )
             ]
         )
-    runs, duplicates = unique_runs(activities, offset)
+    counted = counted_runs(activities, offset)
+    runs, duplicates = counted.runs, counted.duplicates
+    left_out = _left_out(counted.left_out)
+    if not runs and left_out:
+        raise CalculatorError.from_problems([Problem("files", item.message) for item in left_out])
     if not runs:
         raise CalculatorError(
             "files",
@@ -320,14 +330,13 @@ def check_history(
     acwr = _acwr(days, notes)
     spikes, latest = _spikes(runs, offset)
     total = round(sum(run.km for run in runs), 2)
-    not_runs = len(activities) - duplicates - len(runs)
     over = ramp["over_limit_weeks"] if ramp else []
     return HistoryResult(
         weeks=tuple(weeks),
         days=tuple(days),
         runs=len(runs),
         km=total,
-        not_runs=not_runs,
+        not_runs=counted.not_runs,
         duplicates=duplicates,
         first_date=days[0].date,
         last_date=days[-1].date,
@@ -335,13 +344,16 @@ def check_history(
             HistoryFile(reading.name, len(reading.activities), reading.skipped) for reading in readings
         ),
         problems=tuple(reported),
+        left_out=left_out,
         ramp=ramp,
         acwr=acwr,
         spike=latest,
         spikes=spikes,
         notes=tuple(notes),
         fill=_fill(weeks, days, runs, offset, unfinished),
-        summary=_summary(len(runs), total, weeks, len(over), len(spikes), len(reported)),
+        summary=_summary(
+            len(runs), total, weeks, len(over), len(spikes), len(reported), len(counted.left_out)
+        ),
         verdict="over" if over or spikes else "within",
         why=(
             "Each week and run was checked by the ramp, spike and ACWR checks, exactly as when you type "
@@ -418,7 +430,26 @@ def _fill(
     }
 
 
-def _summary(runs: int, km: float, weeks: list[HistoryWeek], over: int, spikes: int, problems: int) -> str:
+def _left_out(pairs: list[tuple[str, str]]) -> tuple[HistoryProblem, ...]:
+    """The runs left out as (file, message) records, the first MAX_LEFT_OUT one by one, then a count.
+
+    >>> [item.message for item in _left_out([("a.gpx", "the run on 2026-09-26 has no distance.")])]
+    ['a.gpx: not counted: the run on 2026-09-26 has no distance.']
+    """
+    shown = [HistoryProblem(file, f"{file}: not counted: {why}") for file, why in pairs[:MAX_LEFT_OUT]]
+    if len(pairs) > MAX_LEFT_OUT:
+        more = len(pairs) - MAX_LEFT_OUT
+        shown.append(
+            HistoryProblem(
+                "", f"{more} more run{'s were' if more != 1 else ' was'} not counted for the same reasons."
+            )
+        )
+    return tuple(shown)
+
+
+def _summary(
+    runs: int, km: float, weeks: list[HistoryWeek], over: int, spikes: int, problems: int, left_out: int = 0
+) -> str:
     """One plain sentence or two: what was read, and what stood out."""
     span = f"{len(weeks)} week{'s' if len(weeks) != 1 else ''}"
     read = f"{runs} run{'s' if runs != 1 else ''} ({km:g} km) over {span}, from {weeks[0].week_start}."
@@ -429,4 +460,10 @@ def _summary(runs: int, km: float, weeks: list[HistoryWeek], over: int, spikes: 
     unread = (
         f" {problems} file{'s' if problems != 1 else ''} could not be read (see below)." if problems else ""
     )
-    return read + stood + unread
+    dropped = (
+        f" {left_out} run{'s' if left_out != 1 else ''} could not be real and {'were' if left_out != 1 else 'was'} "
+        "not counted (see below)."
+        if left_out
+        else ""
+    )
+    return read + stood + unread + dropped

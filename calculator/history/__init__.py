@@ -16,6 +16,7 @@ runs the ramp, spike and ACWR checks over the result.
 ``xmltrack``    streaming XML for GPX and TCX
 ``fit``         FIT sessions (the records a watch writes each second are stepped over)
 ``archive``     which reader a file needs; zips and ``.gz`` files, streamed; photos skipped
+``plausible``   which runs count: none without a distance, faster than the world record, or undated
 ``volumes``     every day and week from the first run to the last
 ``progress``    counts while a history is read, for the browser's worker
 ==============  =================================================================================

@@ -22,7 +22,6 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import IO
 
 from calculator.history import progress
@@ -34,7 +33,6 @@ from calculator.history.gpx import read_gpx
 from calculator.history.strava_csv import read_strava_rows, strava_columns
 from calculator.history.streams import rejoined
 from calculator.history.tcx import read_tcx
-from calculator.units import KM
 
 __all__ = ["MEDIA", "FileReading", "kind_of", "read_file"]
 
@@ -59,9 +57,6 @@ MEDIA = (
 )
 #: The names of the activity lists in a zip (compared in lower case, in any folder).
 ACTIVITY_LISTS = ("activities.csv",)
-#: The earliest and latest starts read (GPS watches began in the 1990s; the calculator's dates end in 2100).
-EARLIEST = datetime(1980, 1, 1)
-LATEST = datetime(2100, 12, 31)
 #: How deep zips inside zips are read.
 MAX_ZIP_DEPTH = 2
 #: The most problems one file reports one by one; the rest are counted.
@@ -136,16 +131,6 @@ def _read_csv(stream: IO[bytes], name: str, distance_unit: str, in_zip: bool) ->
         )
 
 
-def _plausible(activity: Activity) -> bool:
-    """An activity with a date from EARLIEST to LATEST and at most the calculator's most km in a week."""
-    start = activity.start_local or activity.start_utc
-    return (
-        start is not None
-        and EARLIEST <= start.replace(tzinfo=None) <= LATEST
-        and activity.km <= KM.max_per_week
-    )
-
-
 def _read_one(
     stream: IO[bytes], name: str, kind: str, distance_unit: str, in_zip: bool
 ) -> Iterator[Activity]:
@@ -195,15 +180,10 @@ def _read_stream(
                 return
             _read_zip(stream, name, reading, distance_unit, depth + 1)
             return
-        found = list(_read_one(stream, name, kind, distance_unit, in_zip))
-        kept = [activity for activity in found if _plausible(activity)]
-        if len(kept) < len(found):
-            reading.problem(
-                name,
-                f"{name}: {len(found) - len(kept)} of its activities were left out: a date before "
-                f"{EARLIEST.year} or after {LATEST.year}, or a distance over {KM.max_per_week} km.",
-            )
-        reading.activities.extend(kept)
+        found = list(
+            _read_one(stream, name, kind, distance_unit, in_zip)
+        )  # a file counts whole or not at all
+        reading.activities.extend(found)
         progress.member(name, len(reading.activities))
     except NoActivityError as error:
         if in_zip:

@@ -1,6 +1,6 @@
 // The training log page's own parts: the drop zone that fills its file input, and what a history
 // answer shows beyond every answer's parts (answer.js): the ramp and ACWR checks' charts with
-// their summaries and caveat, the files that could not be read, and links that fill the other
+// their summaries and caveat, the files that could not be read and the runs not counted, and links that fill the other
 // calculators from the history. Nothing runs on import.
 
 /** @import { Result } from "./protocol" */
@@ -112,11 +112,13 @@ export function renderHistory(body, result, root = SITE_ROOT) {
     }
     if (answer.caveat) parts.push(Object.assign(historyElement(doc, "p", answer.caveat), { className: "kl-caveat" }));
   }
-  const problems = /** @type {{ file: string, message: string }[]} */ (result.problems ?? []);
-  if (problems.length) {
+  const lists = /** @type {const} */ ([["problems", "Files that could not be read"], ["left_out", "Runs not counted"]]);
+  for (const [key, title] of lists) {
+    const items = /** @type {{ file: string, message: string }[]} */ (result[key] ?? []);
+    if (!items.length) continue;
     const list = historyElement(doc, "ul");
-    problems.forEach(({ message }) => list.append(historyElement(doc, "li", message)));
-    parts.push(historyElement(doc, "h3", "Files that could not be read"), list);
+    items.forEach(({ message }) => list.append(historyElement(doc, "li", message)));
+    parts.push(historyElement(doc, "h3", title), list);
   }
   const fill = /** @type {Record<string, Record<string, unknown>>} */ (result.fill ?? {});
   const links = historyElement(doc, "ul");

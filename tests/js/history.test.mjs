@@ -26,7 +26,7 @@ test("a fill link holds a request's fields as the calculator's form reads them",
   assert.deepEqual([...params], [["loads", "5, 0, 8"], ["period", "day"]]);
 });
 
-test("a history answer's charts, unread files and fill links come after its summary and notes", () => {
+test("a history answer's charts, unread files, runs not counted and fill links come after its summary and notes", () => {
   const doc = page('<div data-answer-body><p class="kl-summary">25 runs.</p><ul class="kl-notes"><li>A note.</li></ul><table></table></div>');
   const body = /** @type {HTMLElement} */ (doc.querySelector("[data-answer-body]"));
   const result = {
@@ -34,6 +34,7 @@ test("a history answer's charts, unread files and fill links come after its summ
     ramp: { summary: "1 of 9 weeks rose more than the 10 % limit.", chart_svg: "<svg><title>Weeks</title></svg>", caveat: "Rules of thumb." },
     acwr: null,
     problems: [{ file: "broken.gpx", message: "broken.gpx is cut short." }],
+    left_out: [{ file: "dot.gpx", message: "dot.gpx: not counted: the run on 2026-09-08 has no distance." }],
     fill: { ramp: { weeks: [12, 24], unit: "km" }, spike: { longest_30d: 8, unit: "km" } },
   };
   renderHistory(body, result, ROOT);
@@ -47,6 +48,8 @@ test("a history answer's charts, unread files and fill links come after its summ
     "P:Rules of thumb.",
     "H3:Files that could not be read",
     "UL:broken.gpx is cut short.",
+    "H3:Runs not counted",
+    "UL:dot.gpx: not counted: the run on 2026-09-08 has no distance.",
     "H3:Fill a calculator from this history",
     "UL:Weekly ramp check, with your last 12 weeksLong-run spike check, with your longest run of the last 30 days",
     "TABLE:",

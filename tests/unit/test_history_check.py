@@ -43,7 +43,11 @@ def ask(files: list[str], **fields: object) -> dict:
 
 
 def garmin(folder: Path, runs: list[tuple[date, float]], name: str = "Activities.csv") -> str:
-    rows = [("Running", f"{day} 07:00:00", f"{km}", "0:30:00") for day, km in runs]
+    """Garmin's Activities.csv of these runs, each at 6 minutes a km."""
+    rows = [
+        ("Running", f"{day} 07:00:00", f"{km}", f"{int(km * 6) // 60}:{int(km * 6) % 60:02d}:00")
+        for day, km in runs
+    ]
     return write(folder, name, garmin_csv(rows))
 
 
@@ -275,6 +279,125 @@ def test_no_runs_among_the_activities_is_refused(tmp_path: Path) -> None:
             "message": "No runs found: the files hold 1 activities, none of them a run (walks, rides and other sports do not count).",
         }
     ]
+
+
+# --- runs that cannot be real ------------------------------------------------------------------------
+#
+# The limits, worked out by hand from World Athletics' records: 10,000 m in 26:11 (Cheptegei 2020) is
+# 10000 / 1571 = 6.365 m/s, + 10 % = 7.002 m/s; the marathon in 2:00:35 (Kiptum 2023) is
+# 42195 / 7235 = 5.832 m/s, + 10 % = 6.415 m/s; 100 m in 9.58 s (Bolt 2009) is 10.44 m/s, + 10 % = 11.48.
+
+
+def strava_rows(folder: Path, rows: list[tuple[int, str, float, int]]) -> str:
+    """activities.csv of (day of September 2026, type, km, elapsed seconds), each at 07:00 UTC."""
+    return write(
+        folder,
+        "activities.csv",
+        strava_csv(
+            StravaRow(
+                datetime(2026, 9, day, 7, tzinfo=UTC), kind, f"{km:g}", f"{km * 1000:g}", seconds=seconds
+            )
+            for day, kind, km, seconds in rows
+        ),
+    )
+
+
+def test_runs_faster_than_the_world_record_are_left_out_with_why(tmp_path: Path) -> None:
+    path = strava_rows(
+        tmp_path,
+        [
+            (7, "Run", 10.0, 1200),  # 8.33 m/s over 10 km: above 7.002, left out
+            (8, "Run", 10.0, 1500),  # 6.67 m/s: faster than the record, within its 10 %: counted
+            (9, "Run", 42.2, 6300),  # 6.70 m/s over a marathon: above 6.415, left out
+            (10, "Run", 0.4, 50),  # 8 m/s over 400 m: under 100 m's 11.48, counted
+            (11, "Run", 40.0, 4800),  # 8.33 m/s over 40 km (a ride saved as a run): left out
+            (12, "Run", 12.0, 3600),  # an easy hour: counted
+        ],
+    )
+    result = ask([path])["result"]
+    assert [day["date"] for day in result["days"] if day["runs"]] == [
+        "2026-09-08",
+        "2026-09-10",
+        "2026-09-12",
+    ]
+    assert result["runs"] == 3 and result["km"] == 22.4  # 10 + 0.4 + 12
+    messages = [item["message"] for item in result["left_out"]]
+    assert messages == [
+        "activities.csv: not counted: the run on 2026-09-07 (10 km in 20:00) was faster than the world record "
+        "for 10,000 m (26:11, Joshua Cheptegei, 2020) by more than 10 %: a GPS fault, or a ride or a drive "
+        "saved as a run.",
+        "activities.csv: not counted: the run on 2026-09-09 (42.2 km in 1:45:00) was faster than the world "
+        "record for the marathon (2:00:35, Kelvin Kiptum, 2023) by more than 10 %: a GPS fault, or a ride or a "
+        "drive saved as a run.",
+        "activities.csv: not counted: the run on 2026-09-11 (40 km in 1:20:00) was faster than the world "
+        "record for 10,000 m (26:11, Joshua Cheptegei, 2020) by more than 10 %: a GPS fault, or a ride or a "
+        "drive saved as a run.",
+    ]
+    assert result["summary"].endswith("3 runs could not be real and were not counted (see below).")
+
+
+def test_a_one_point_gpx_a_run_without_distance_and_an_impossible_date_are_left_out(tmp_path: Path) -> None:
+    good = garmin(tmp_path, [(date(2026, 9, 7), 10)])
+    dot = write(tmp_path, "dot.gpx", gpx([[[(51.5, 0.0)]]], datetime(2026, 9, 8, 7, tzinfo=UTC)))
+    old = write(tmp_path, "old.gpx", gpx([[straight_line(3)]], datetime(1970, 1, 1, tzinfo=UTC)))
+    treadmill = write(tmp_path, "t.fit", fit([FitSession(datetime(2026, 9, 9, 7, tzinfo=UTC), 0.0)]))
+    result = ask([good, dot, old, treadmill])["result"]
+    assert result["runs"] == 1 and result["problems"] == []
+    assert [(item["file"], item["message"]) for item in result["left_out"]] == [
+        (
+            "old.gpx",
+            "old.gpx: not counted: an activity dated 1970-01-01: a date before 1980 or after 2100 cannot be a real run's.",
+        ),
+        (
+            "dot.gpx",
+            "dot.gpx: not counted: the run on 2026-09-08 has no distance (a track of one point, or a run entered without one).",
+        ),
+        (
+            "t.fit",
+            "t.fit: not counted: the run on 2026-09-09 has no distance (a track of one point, or a run entered without one).",
+        ),
+    ]
+    assert [day["runs"] for day in result["days"]] == [1]  # 7 September alone: no 0 km run on the 8th or 9th
+
+
+def test_a_run_without_distance_takes_its_twins_and_a_walk_stays_a_walk(tmp_path: Path) -> None:
+    # Strava's row (no distance) and its GPX (3 points: 2 x 1.1119508 km) are one run: counted with
+    # the GPX's 2.22 km. A walk's row and its untyped GPX stay a walk, neither counted nor left out.
+    start = datetime(2026, 9, 7, 7, tzinfo=UTC)
+    members = {
+        "activities.csv": strava_csv(
+            [
+                StravaRow(start, "Run", "", "", "activities/1.gpx"),
+                StravaRow(start + timedelta(days=1), "Walk", "", "", "activities/2.gpx"),
+            ]
+        ),
+        "activities/1.gpx": gpx([[straight_line(3)]], start),
+        "activities/2.gpx": gpx([[straight_line(3)]], start + timedelta(days=1), kind=None),
+    }
+    result = ask([write(tmp_path, "export.zip", zipped(members))])["result"]
+    assert (result["runs"], result["km"], result["not_runs"], result["left_out"]) == (1, 2.22, 1, [])
+
+
+def test_only_runs_that_cannot_be_real_is_refused_with_why(tmp_path: Path) -> None:
+    dot = write(tmp_path, "dot.gpx", gpx([[[(51.5, 0.0)]]], datetime(2026, 9, 8, 7, tzinfo=UTC)))
+    answer = ask([dot])
+    assert answer["ok"] is False
+    assert answer["errors"] == [
+        {
+            "field": "files",
+            "message": "dot.gpx: not counted: the run on 2026-09-08 has no distance (a track of one point, or a run entered without one).",
+        }
+    ]
+
+
+def test_a_long_list_of_runs_left_out_is_cut_with_a_count(tmp_path: Path) -> None:
+    rows = [("Running", f"2026-09-07 {hour:02d}:00:00", "--", "30:00") for hour in range(24)]
+    rows += [("Running", f"2026-09-08 {hour:02d}:00:00", "--", "30:00") for hour in range(24)]
+    rows += [("Running", f"2026-09-09 {hour:02d}:00:00", "--", "30:00") for hour in range(10)]
+    rows += [("Running", "2026-09-10 07:00:00", "10", "1:00:00")]
+    result = ask([write(tmp_path, "Activities.csv", garmin_csv(rows))])["result"]
+    assert len(result["left_out"]) == 51  # 50 one by one, then the other 8 counted
+    assert result["left_out"][-1]["message"] == "8 more runs were not counted for the same reasons."
 
 
 @pytest.mark.parametrize(
