@@ -22,7 +22,22 @@ export function chosenWords(files) {
 }
 
 /**
- * Let files be dropped on the form's [data-drop-zone]: they become its file input's files, as if picked.
+ * Say whether a drag carries files and happens outside the zone: the browser would open a file
+ * dropped there in place of the page, losing it.
+ * @param {DragEvent} event
+ * @param {HTMLElement} zone
+ * @returns {boolean}
+ */
+export function isFileDragBeside(event, zone) {
+  const target = event.target;
+  const inside = target instanceof Node && zone.contains(target);
+  return !inside && Boolean(event.dataTransfer?.types.includes("Files"));
+}
+
+/**
+ * Let files be dropped on the form's [data-drop-zone]: they become its file input's files, as if
+ * picked. Files dropped anywhere else on the page are refused (the "no drop" cursor), instead of
+ * the browser opening one of them in place of the page.
  * @param {HTMLFormElement} form
  */
 export function wireDropZone(form) {
@@ -30,6 +45,14 @@ export function wireDropZone(form) {
   const input = /** @type {HTMLInputElement} */ (zone.querySelector('input[type="file"]'));
   const said = /** @type {HTMLElement} */ (form.querySelector("[data-chosen]"));
   const show = () => { said.textContent = chosenWords(input.files ?? []); };
+  /** @param {DragEvent} event */
+  const refuseBeside = (event) => {
+    if (!isFileDragBeside(event, zone)) return;
+    event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = "none";
+  };
+  form.ownerDocument.addEventListener("dragover", refuseBeside);
+  form.ownerDocument.addEventListener("drop", refuseBeside);
   zone.addEventListener("dragover", (event) => {
     event.preventDefault();
     zone.classList.add("kl-drop-over");

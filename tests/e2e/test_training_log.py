@@ -9,7 +9,7 @@ import base64
 import re
 from datetime import UTC, date, datetime, timedelta
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import JSHandle, Page, expect
 
 from tests.e2e.reader import answer, axe_violations, open_calculator
 from tests.helpers import PROJECT_ROOT, module_from_path
@@ -52,6 +52,11 @@ FILES = [
     {"name": "Activities.csv", "mimeType": "text/csv", "buffer": garmin_rows()},
     {"name": "export.zip", "mimeType": "application/zip", "buffer": strava_zip()},
     {"name": "broken.gpx", "mimeType": "application/gpx+xml", "buffer": b"<gpx><trk><trkseg><trkpt lat="},
+    {  # a track of one point: no distance, so not a run of 0 km
+        "name": "dot.gpx",
+        "mimeType": "application/gpx+xml",
+        "buffer": samples.gpx([[[(51.5, 0.0)]]], datetime(2026, 10, 20, 7, tzinfo=UTC)),
+    },
 ]
 
 
@@ -61,7 +66,7 @@ def test_reader_picks_an_export_and_sees_their_weeks_with_nothing_sent(
     open_calculator(page, PAGE)
     set_today(page, "2026-11-08")  # the last run's day, in the week of 2 November
     page.get_by_label(re.compile("^Your export")).set_input_files(FILES)
-    expect(page.locator("[data-chosen]")).to_contain_text("3 files")
+    expect(page.locator("[data-chosen]")).to_contain_text("4 files")
     page.get_by_role("button", name="Read my training log").click()
     section = page.locator("section.kl-answer")
     expect(section).to_be_visible(timeout=READ_TIMEOUT_MS)
@@ -71,6 +76,11 @@ def test_reader_picks_an_export_and_sees_their_weeks_with_nothing_sent(
     expect(section.locator("figure svg")).to_have_count(2)  # the ramp chart and the ACWR chart
     expect(section.get_by_text("Week of 2026-10-05")).to_be_visible()  # 12 -> 24 km: over the limit
     expect(section.locator("li", has_text="broken.gpx is cut short")).to_be_visible()
+    expect(section.get_by_role("heading", name="Runs not counted")).to_be_visible()
+    expect(
+        section.locator("li", has_text="dot.gpx: not counted: the run on 2026-10-20 has no distance")
+    ).to_be_visible()
+    expect(section.locator(".kl-summary")).to_contain_text("1 run could not be real and was not counted")
     ramp_link = section.get_by_role("link", name=re.compile("Weekly ramp check, with your last 12 weeks"))
     expect(ramp_link).to_have_attribute(
         "href", re.compile(r"ramp\.html#weeks=12&weeks=12&weeks=12&weeks=12&weeks=24")
@@ -100,6 +110,50 @@ def test_reader_drops_files_on_the_page(page: Page, requests_seen: list[str], ba
     weeks = answer(page).locator(".kl-summary")
     expect(weeks).to_contain_text("24 runs (144 km) over 8 weeks", timeout=READ_TIMEOUT_MS)
     assert all(url.startswith((base_url, "data:", "blob:")) for url in requests_seen), requests_seen
+
+
+DROP_ON = """([selector, transfer, kind]) => {
+    const event = new DragEvent(kind, { dataTransfer: transfer, bubbles: true, cancelable: true });
+    document.querySelector(selector).dispatchEvent(event);
+    return [event.defaultPrevented, transfer.dropEffect];
+}"""
+
+
+def file_transfer(page: Page) -> JSHandle:
+    return page.evaluate_handle(
+        """() => {
+            const transfer = new DataTransfer();
+            transfer.items.add(new File(["Activity Type,Date,Distance"], "Activities.csv", { type: "text/csv" }));
+            return transfer;
+        }"""
+    )
+
+
+def test_files_dropped_beside_the_zone_are_refused_not_opened(page: Page) -> None:
+    # A browser opens a file dropped where the page does not take it, in place of the page (the
+    # reader's form and answer lost): on the training log, a drag of files beside the zone is
+    # refused (its default prevented, the "none" drop effect), and the file is not taken either.
+    open_calculator(page, PAGE)
+    address = page.url
+    transfer = file_transfer(page)
+    for kind in ("dragover", "drop"):
+        assert page.evaluate(DROP_ON, ["h1", transfer, kind]) == [True, "none"]
+        assert page.evaluate(DROP_ON, ["footer", transfer, kind]) == [True, "none"]
+    expect(page.locator("[data-chosen]")).to_have_text("No files chosen yet.")
+    assert page.url == address
+    # Dragging text (not files) beside the zone is left to the browser, as anywhere else.
+    text = page.evaluate_handle(
+        "() => { const t = new DataTransfer(); t.setData('text/plain', 'x'); return t; }"
+    )
+    assert page.evaluate(DROP_ON, ["h1", text, "dragover"])[0] is False
+    # In the zone, a drop still gives the file to the form.
+    assert page.evaluate(DROP_ON, ["[data-drop-zone]", transfer, "drop"])[0] is True
+    expect(page.locator("[data-chosen]")).to_contain_text("1 file")
+
+
+def test_other_calculators_leave_a_drop_to_the_browser(page: Page) -> None:
+    open_calculator(page, "calculator/ramp.html")
+    assert page.evaluate(DROP_ON, ["h1", file_transfer(page), "drop"])[0] is False
 
 
 def test_reader_with_nothing_readable_is_told_why_at_the_field(page: Page, requests_seen: list[str]) -> None:
