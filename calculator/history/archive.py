@@ -207,7 +207,7 @@ def _read_zip(stream: IO[bytes], name: str, reading: FileReading, distance_unit:
         raise HistoryFileError(f"{name}: a zip inside a compressed file cannot be read: unpack it first.")
     try:
         archive = zipfile.ZipFile(stream)
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError):
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError, OverflowError):
         raise HistoryFileError(f"{name} is not a complete zip file (it may be cut short).") from None
     before = len(reading.activities)
     with archive:
@@ -222,7 +222,16 @@ def _read_zip(stream: IO[bytes], name: str, reading: FileReading, distance_unit:
             try:
                 with archive.open(member) as part:
                     _read_stream(part, member_name, reading, distance_unit, depth, in_zip=True)
-            except (RuntimeError, NotImplementedError, zipfile.BadZipFile, OSError, EOFError, zlib.error):
+            # OverflowError: a damaged member's offset beyond what a seek takes (2 GiB under Pyodide's 32 bits)
+            except (
+                RuntimeError,
+                NotImplementedError,
+                zipfile.BadZipFile,
+                OSError,
+                EOFError,
+                zlib.error,
+                OverflowError,
+            ):
                 reading.problem(member_name, f"{member_name} could not be unpacked (damaged or encrypted).")
     if depth == 1 and len(reading.activities) == before and not reading.problems:
         raise HistoryFileError(
