@@ -249,7 +249,9 @@ The history result
     the daily km (the last 730 days; null under 28 days), each exactly as that check answers
     (its fields are in its own section). spikes are the runs the spike check puts above its
     reference band against the longest run of the 30 days before them (longest_30d, in km).
-    not_runs: activities of other types; duplicates: records dropped as a run already counted;
+    not_runs: activities of other types (a note names the ten most frequent types, with their
+    counts, so a type of run not known as one can be seen); duplicates: records dropped as a run
+    already counted;
     skipped: a zip's photos and other files; left_out: runs that cannot be real (no distance,
     faster than the world record for their distance by over 10 %, a date before 1980 or after 2100,
     over 1000 km with no time), not counted, each with why (the first 50, then a count).

@@ -63,6 +63,8 @@ __all__ = ["HistoryResult", "check_history"]
 MAX_FILES = 10_000
 #: The most runs left out that are listed one by one; the rest are counted in one more line.
 MAX_LEFT_OUT = 50
+#: The most types of activity not counted that a note names.
+MAX_KINDS_NAMED = 10
 #: The largest difference from UTC, in minutes (UTC-12 to UTC+14).
 MAX_OFFSET_MINUTES = 14 * 60
 #: The units a CSV's distance may be in (the account's setting); every answer is in km.
@@ -328,6 +330,7 @@ def check_history(
     notes: list[str] = []
     ramp = _ramp(weeks, profile, limit_pct, unfinished, notes)
     acwr = _acwr(days, notes)
+    notes += _other_kinds(counted.other_kinds)
     spikes, latest = _spikes(runs, offset)
     total = round(sum(run.km for run in runs), 2)
     over = ramp["over_limit_weeks"] if ramp else []
@@ -428,6 +431,20 @@ def _fill(
         "acwr": {"loads": [day.km for day in days[-FILL_DAYS:]], "period": "day", "unit": "km"},
         "spike": {"longest_30d": round(max(recent, default=0.0), 2), "unit": "km"},
     }
+
+
+def _other_kinds(kinds: list[tuple[str, int]]) -> list[str]:
+    """A note naming the types of activity not counted as runs (the ten most frequent), so a type of
+    run the calculator does not know (in a language's own word) can be seen; or no note.
+
+    >>> _other_kinds([("Radfahrt", 12), ("Spaziergang", 3)])
+    ['Not counted, as not runs: Radfahrt (12), Spaziergang (3).']
+    """
+    if not kinds:
+        return []
+    shown = ", ".join(f"{kind or 'no type'} ({count})" for kind, count in kinds[:MAX_KINDS_NAMED])
+    more = len(kinds) - MAX_KINDS_NAMED
+    return [f"Not counted, as not runs: {shown}" + (f", and {more} other types." if more > 0 else ".")]
 
 
 def _left_out(pairs: list[tuple[str, str]]) -> tuple[HistoryProblem, ...]:

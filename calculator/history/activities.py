@@ -31,6 +31,7 @@ __all__ = [
     "NoActivityError",
     "haversine_km",
     "is_run_type",
+    "unique_activities",
     "unique_runs",
 ]
 
@@ -228,6 +229,23 @@ def unique_runs(activities: Iterable[Activity], utc_offset_minutes: int = 0) -> 
     >>> [run.source for run in runs], dropped
     (['activities.csv', '2.gpx'], 1)
     """
+    kept, dropped = unique_activities(activities, utc_offset_minutes)
+    return [activity for activity in kept if activity.is_run], dropped
+
+
+def unique_activities(
+    activities: Iterable[Activity], utc_offset_minutes: int = 0
+) -> tuple[list[Activity], int]:
+    """Return every activity once (runs and the rest), by local start, and how many duplicates were
+    dropped, as `unique_runs` makes them one.
+
+    >>> t = datetime(2026, 9, 26, 9, 0, tzinfo=UTC)
+    >>> walk = Activity(start_utc=t, start_local=None, km=3.0, kind="Walk", source="activities.csv", link="1.gpx")
+    >>> track = Activity(start_utc=t, start_local=None, km=3.1, kind=None, source="1.gpx", link="1.gpx")
+    >>> kept, dropped = unique_activities([track, walk])
+    >>> [(item.kind, item.source) for item in kept], dropped
+    ([('Walk', 'activities.csv')], 1)
+    """
     ordered = sorted(activities, key=lambda item: (item.local_start(utc_offset_minutes), _rank(item)))
     kept: list[Activity] = []
     dropped = 0
@@ -246,9 +264,8 @@ def unique_runs(activities: Iterable[Activity], utc_offset_minutes: int = 0) -> 
             continue
         dropped += 1
         kept[twin] = _merged(kept[twin], activity)
-    runs = [activity for activity in kept if activity.is_run]
-    runs.sort(key=lambda item: item.local_start(utc_offset_minutes))
-    return runs, dropped
+    kept.sort(key=lambda item: item.local_start(utc_offset_minutes))
+    return kept, dropped
 
 
 def utc(moment: datetime) -> datetime:

@@ -25,11 +25,12 @@ without a distance whose twin has one is counted with its twin's).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from calculator.history.activities import Activity, unique_runs
+from calculator.history.activities import Activity, unique_activities
 from calculator.reading import plain
 from calculator.units import KM
 
@@ -137,12 +138,14 @@ def left_out_why(activity: Activity, utc_offset_minutes: int) -> str | None:
 @dataclass(frozen=True)
 class CountedRuns:
     """The runs counted (each once, by local start), the duplicates dropped, the activities of
-    other types, and the runs left out: (file, sentence) pairs."""
+    other types (how many, and how many of each type, most first; "" for no type given), and the
+    runs left out: (file, sentence) pairs."""
 
     runs: list[Activity]
     duplicates: int
     not_runs: int
     left_out: list[tuple[str, str]]
+    other_kinds: list[tuple[str, int]]
 
 
 def counted_runs(activities: Sequence[Activity], utc_offset_minutes: int = 0) -> CountedRuns:
@@ -154,14 +157,17 @@ def counted_runs(activities: Sequence[Activity], utc_offset_minutes: int = 0) ->
     >>> t = datetime(2026, 9, 26, 7, tzinfo=UTC)
     >>> dot = Activity(start_utc=t, start_local=None, km=0.0, kind=None, source="dot.gpx")
     >>> run = Activity(start_utc=t.replace(day=27), start_local=None, km=8.0, kind="Run", source="a.csv")
-    >>> counted = counted_runs([dot, run])
-    >>> [r.source for r in counted.runs], counted.left_out[0][0]
-    (['a.csv'], 'dot.gpx')
+    >>> walk = Activity(start_utc=t.replace(day=28), start_local=None, km=3.0, kind="Walk", source="a.csv")
+    >>> counted = counted_runs([dot, run, walk])
+    >>> [r.source for r in counted.runs], counted.left_out[0][0], counted.other_kinds
+    (['a.csv'], 'dot.gpx', [('Walk', 1)])
     """
     undated = [activity for activity in activities if not _dated(activity)]
-    runs, duplicates = unique_runs(
+    kept, duplicates = unique_activities(
         [activity for activity in activities if _dated(activity)], utc_offset_minutes
     )
+    runs = [activity for activity in kept if activity.is_run]
+    others = Counter(activity.kind or "" for activity in kept if not activity.is_run)
     counted: list[Activity] = []
     left_out: list[tuple[str, str]] = []
     for activity in [*undated, *runs]:
@@ -170,5 +176,4 @@ def counted_runs(activities: Sequence[Activity], utc_offset_minutes: int = 0) ->
             counted.append(activity)
         else:
             left_out.append((activity.source, why))
-    not_runs = len(activities) - len(undated) - duplicates - len(runs)
-    return CountedRuns(counted, duplicates, not_runs, left_out)
+    return CountedRuns(counted, duplicates, len(kept) - len(runs), left_out, others.most_common())

@@ -378,6 +378,27 @@ def test_a_run_without_distance_takes_its_twins_and_a_walk_stays_a_walk(tmp_path
     assert (result["runs"], result["km"], result["not_runs"], result["left_out"]) == (1, 2.22, 1, [])
 
 
+def test_the_types_not_counted_are_named_so_an_unknown_run_type_shows(tmp_path: Path) -> None:
+    # A German export (Strava's own words: Lauf, Radfahrt, Spaziergang) with a type no real source
+    # showed us ("Traillauf", made up here): it is not counted, and the note names it.
+    header = "Aktivitäts-ID,Aktivitätsdatum,Name der Aktivität,Aktivitätsart,Verstrichene Zeit,Distanz"
+    rows = [
+        ("07.09.2026, 07:00:00", "Lauf", "3600", "10,0"),
+        ("08.09.2026, 07:00:00", "Spaziergang", "3600", "4,0"),
+        ("09.09.2026, 07:00:00", "Radfahrt", "3600", "25,0"),
+        ("10.09.2026, 07:00:00", "Spaziergang", "3600", "4,0"),
+        ("11.09.2026, 07:00:00", "Traillauf", "3600", "9,0"),
+    ]
+    text = (
+        header
+        + "\n"
+        + "".join(f'{n},"{when}",x,{kind},{s},"{km}"\n' for n, (when, kind, s, km) in enumerate(rows))
+    )
+    result = ask([write(tmp_path, "activities.csv", text.encode())])["result"]
+    assert (result["runs"], result["km"], result["not_runs"]) == (1, 10.0, 4)
+    assert result["notes"][-1] == "Not counted, as not runs: Spaziergang (2), Radfahrt (1), Traillauf (1)."
+
+
 def test_only_runs_that_cannot_be_real_is_refused_with_why(tmp_path: Path) -> None:
     dot = write(tmp_path, "dot.gpx", gpx([[[(51.5, 0.0)]]], datetime(2026, 9, 8, 7, tzinfo=UTC)))
     answer = ask([dot])
