@@ -125,9 +125,9 @@ def _read_csv(stream: IO[bytes], name: str, distance_unit: str, in_zip: bool) ->
     else:
         columns = ", ".join(cell.strip()[:30] for cell in header[:4] if cell.strip())
         raise HistoryFileError(
-            f"{name} is not a Strava or Garmin Connect activity list in English or German (its columns: "
-            f"{columns}): switch your account's language to English and export again, or add the activity "
-            "files (GPX, TCX or FIT) instead."
+            f"{name} is not an activity list we can read: Strava's in English or German, or Garmin "
+            f"Connect's in English (its columns: {columns}). Switch your account's language to English "
+            "and export again, or add the activity files (GPX, TCX or FIT) instead."
         )
 
 

@@ -232,7 +232,7 @@ def test_a_csv_in_another_language_is_refused_with_what_to_do() -> None:
     french = "ID de l'activité,Date de l'activité,Nom de l'activité,Nom du fichier\n1,x,y,activities/1.gpx\n"
     reading = read(french.encode(), "activities.csv")
     text = messages(reading)
-    assert reading.activities == [] and "in English or German" in text and "ID de l'activité" in text
+    assert reading.activities == [] and "Strava's in English or German" in text and "ID de l'activité" in text
 
 
 def resaved_with_semicolons(data: bytes) -> bytes:
