@@ -254,7 +254,7 @@ The history result
     already counted;
     skipped: a zip's photos and other files; left_out: runs that cannot be real (no distance,
     faster than the world record for their distance by over 10 %, a date before 1980 or after 2100,
-    over 1000 km with no time), not counted, each with why (the first 50, then a count).
+    over 1000 km), not counted, each with why (the first 50, then a count).
     verdict "over": a week over the limit or a spike.
     fill: requests for the ramp (the last 12 weeks; last_week_unfinished only when true), acwr
     (the last 56 days) and spike (the longest run of the 30 days up to the last day, 0 with no

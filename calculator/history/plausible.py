@@ -6,7 +6,7 @@ A run read from an export is left out, with a sentence saying why, when it canno
   end in 2100): a broken clock or file;
 * it has no distance (a GPX of one point, a run entered by hand without one): 0 km says nothing
   about load, and counting it would make a run of nothing;
-* it is longer than the calculator's most in a week (1,000 km), when no time says otherwise;
+* it is longer than the calculator's most in a week (1,000 km);
 * it is faster than the world record for its distance by more than 10 % (`WORLD_RECORDS`): a GPS
   fault, or a ride or a drive saved as a run. Its average speed is set against the record of the
   longest distance it covers: nobody runs a distance faster on average than the record over a
@@ -123,14 +123,18 @@ def left_out_why(activity: Activity, utc_offset_minutes: int) -> str | None:
         return f"the run on {day} has no distance (a track of one point, or a run entered without one)."
     seconds = activity.seconds
     record = _record_for(activity.km)
-    if record is not None and seconds is not None and seconds > 0:
-        if activity.km / seconds > record.km / record.seconds * RECORD_MARGIN:
-            return (
-                f"the run on {day} ({plain(activity.km)} km in {_clock(seconds)}) was faster than the world "
-                f"record for {record.event} ({_clock(record.seconds)}, {record.holder}) by more than "
-                f"{round((RECORD_MARGIN - 1) * 100)} %: a GPS fault, or a ride or a drive saved as a run."
-            )
-    elif activity.km > KM.max_per_week:
+    if (
+        record is not None
+        and seconds is not None
+        and seconds > 0
+        and activity.km / seconds > record.km / record.seconds * RECORD_MARGIN
+    ):
+        return (
+            f"the run on {day} ({plain(activity.km)} km in {_clock(seconds)}) was faster than the world "
+            f"record for {record.event} ({_clock(record.seconds)}, {record.holder}) by more than "
+            f"{round((RECORD_MARGIN - 1) * 100)} %: a GPS fault, or a ride or a drive saved as a run."
+        )
+    if activity.km > KM.max_per_week:
         return f"the run on {day} was {plain(activity.km)} km: more than the most the calculator takes in a week ({KM.max_per_week} km)."
     return None
 

@@ -360,6 +360,24 @@ def test_a_one_point_gpx_a_run_without_distance_and_an_impossible_date_are_left_
     assert [day["runs"] for day in result["days"]] == [1]  # 7 September alone: no 0 km run on the 8th or 9th
 
 
+def test_a_run_longer_than_a_week_the_calculator_takes_is_left_out_with_or_without_a_time(
+    tmp_path: Path,
+) -> None:
+    # 1,020.25 km: over the 1,000 km a week the calculator takes; in 20 days (a 0.59 m/s average,
+    # slow enough to pass the speed rule) or with no time at all.
+    rows = [
+        ("Running", "2026-09-01 07:00:00", "1,020.25", "480:00:00"),
+        ("Running", "2026-09-02 07:00:00", "1,020.25", "--"),
+        ("Running", "2026-09-03 07:00:00", "10", "1:00:00"),
+    ]
+    result = ask([write(tmp_path, "Activities.csv", garmin_csv(rows))])["result"]
+    assert result["runs"] == 1 and [item["message"] for item in result["left_out"]] == [
+        f"Activities.csv: not counted: the run on 2026-09-0{day} was 1020.25 km: more than the most the "
+        "calculator takes in a week (1000 km)."
+        for day in (1, 2)
+    ]
+
+
 def test_a_run_without_distance_takes_its_twins_and_a_walk_stays_a_walk(tmp_path: Path) -> None:
     # Strava's row (no distance) and its GPX (3 points: 2 x 1.1119508 km) are one run: counted with
     # the GPX's 2.22 km. A walk's row and its untyped GPX stay a walk, neither counted nor left out.
