@@ -478,8 +478,7 @@ def _summary(
         f" {problems} file{'s' if problems != 1 else ''} could not be read (see below)." if problems else ""
     )
     dropped = (
-        f" {left_out} run{'s' if left_out != 1 else ''} could not be real and {'were' if left_out != 1 else 'was'} "
-        "not counted (see below)."
+        f" {left_out} run{'s were' if left_out != 1 else ' was'} not counted (see why below)."
         if left_out
         else ""
     )

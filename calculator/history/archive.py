@@ -180,9 +180,8 @@ def _read_stream(
                 return
             _read_zip(stream, name, reading, distance_unit, depth + 1)
             return
-        found = list(
-            _read_one(stream, name, kind, distance_unit, in_zip)
-        )  # a file counts whole or not at all
+        # A file counts whole or not at all: a fault halfway leaves none of its activities.
+        found = list(_read_one(stream, name, kind, distance_unit, in_zip))
         reading.activities.extend(found)
         progress.member(name, len(reading.activities))
     except NoActivityError as error:

@@ -80,7 +80,7 @@ def test_reader_picks_an_export_and_sees_their_weeks_with_nothing_sent(
     expect(
         section.locator("li", has_text="dot.gpx: not counted: the run on 2026-10-20 has no distance")
     ).to_be_visible()
-    expect(section.locator(".kl-summary")).to_contain_text("1 run could not be real and was not counted")
+    expect(section.locator(".kl-summary")).to_contain_text("1 run was not counted (see why below).")
     ramp_link = section.get_by_role("link", name=re.compile("Weekly ramp check, with your last 12 weeks"))
     expect(ramp_link).to_have_attribute(
         "href", re.compile(r"ramp\.html#weeks=12&weeks=12&weeks=12&weeks=12&weeks=24")
