@@ -256,7 +256,10 @@ def _next_week(
     limit = f"the {limit_words(profile)} % limit"
     ceiling = Fraction(unit.max_per_week)
     last = readings[-1]
-    if unfinished and last.kind in ("up", "level", "easier"):
+    # An unfinished week low so far after weeks of running is a week not yet run, not a break: it
+    # may still hold its limit. Only after a finished break is it judged as coming back from one.
+    low_so_far = unfinished and last.kind == "break" and len(readings) > 1 and readings[-2].kind != "break"
+    if unfinished and (last.kind in ("up", "level", "easier") or low_so_far):
         assert last.level is not None
         most = min(floor_to(last.level * (1 + profile.limit), CENT), ceiling)
         more = max(most - last.volume, Fraction(0))

@@ -147,6 +147,24 @@ def test_case_4_an_unfinished_week_says_how_much_more_it_may_hold() -> None:
     assert "not finished" in result.summary
 
 
+@pytest.mark.parametrize("so_far", [5, 0])
+def test_case_4_an_unfinished_week_barely_begun_is_not_a_break(so_far: float) -> None:
+    """Monday or Tuesday of a normal week: 5 km (or none) so far is under a quarter of 44, but the week is
+    not over. The coach's answer is case 4's: 44 x 1.1 = 48.4 km in all, 48.4 - so far more; no "break"."""
+    result = check_ramp([40, 42, 44, so_far], last_week_unfinished=True)
+    assert result.next_week_max == pytest.approx(48.4)
+    assert result.remaining == pytest.approx(48.4 - so_far)
+    assert result.restart_below is None and "break" not in result.summary
+
+
+def test_case_4_an_unfinished_week_after_a_finished_break_restarts_below_the_level_before_it() -> None:
+    """Week 3 was a break (0 km, finished); week 4 is under way: it comes back from the break, so it stays
+    below the 44 km of the weeks before the break."""
+    result = check_ramp([40, 44, 0, 5], last_week_unfinished=True)
+    assert result.restart_below == pytest.approx(44) and result.next_week_max is None
+    assert "follows a break" in result.summary
+
+
 def test_case_4_a_last_week_far_below_the_others_asks_whether_it_is_finished() -> None:
     result = check_ramp([40, 42, 44, 12])
     assert result.next_week_max == pytest.approx(48.4)  # the easier week does not lower the bar
