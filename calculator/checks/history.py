@@ -54,6 +54,7 @@ from calculator.history.plausible import counted_runs
 from calculator.reading import plain, read_choice, read_date
 from calculator.rules.acwr import DAY
 from calculator.rules.ramp import DEFAULT_PROFILE
+from calculator.rules.spike import REFERENCE_LIMIT, SPIKE_STUDY
 from calculator.tables import Table, amount, row, table
 from calculator.units import MAX_WEEKS
 
@@ -470,9 +471,11 @@ def _summary(
     """One plain sentence or two: what was read, and what stood out."""
     span = f"{len(weeks)} week{'s' if len(weeks) != 1 else ''}"
     read = f"{runs} run{'s' if runs != 1 else ''} ({km:g} km) over {span}, from {weeks[0].week_start}."
+    weeks_over = "No week" if not over else f"{over} week{'s' if over != 1 else ''}"
+    runs_over = "no run was" if not spikes else f"{spikes} run{'s were' if spikes != 1 else ' was'}"
     stood = (
-        f" {over} week{'s' if over != 1 else ''} rose more than the weekly limit and {spikes} "
-        f"run{'s were' if spikes != 1 else ' was'} more than 10 % longer than the longest of the 30 days before."
+        f" {weeks_over} rose more than the weekly limit, and {runs_over} more than "
+        f"{plain(REFERENCE_LIMIT * 100)} % longer than the longest of the {SPIKE_STUDY['window_days']} days before."
     )
     unread = (
         f" {problems} file{'s' if problems != 1 else ''} could not be read (see below)." if problems else ""

@@ -80,6 +80,11 @@ def test_weeks_start_on_monday_cover_empty_weeks_and_days_are_local(tmp_path: Pa
     )
     assert len(days) == 22  # 7 to 28 September
     assert (result["runs"], result["km"], result["not_runs"], result["duplicates"]) == (3, 23.5, 1, 0)
+    # 8 km is not over 10 km (the longest of the 30 days before), and no week rose: nothing stood out
+    assert result["summary"] == (
+        "3 runs (23.5 km) over 4 weeks, from 2026-09-07. No week rose more than the weekly limit, and no run "
+        "was more than 10 % longer than the longest of the 30 days before."
+    )
     # with UTC as the reader's time, that run is on Sunday, in the week of the 21st
     in_utc = ask([path], utc_offset_minutes=0)["result"]
     assert [week["km"] for week in in_utc["weeks"]] == [15.5, 0.0, 8.0]
