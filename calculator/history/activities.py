@@ -163,7 +163,12 @@ def _link_key(link: str | None) -> str | None:
 
 
 def _same(a: Activity, b: Activity, utc_offset_minutes: int) -> bool:
-    """Say whether two activities are one run recorded twice: same start (within 2 minutes) and distance."""
+    """Say whether two activities are one run recorded twice: the export links them (a Strava CSV row
+    and the file it names), or the same start (within 2 minutes) and distance, from two files (one
+    file never holds a run twice: its tracks or sessions are different activities, a run and a
+    ride, or a morning and an evening run)."""
+    if a.source == b.source:
+        return False
     key_a, key_b = _link_key(a.link), _link_key(b.link)
     if key_a is not None and key_a == key_b:
         return True

@@ -390,6 +390,27 @@ def test_two_real_runs_on_one_day_are_both_counted() -> None:
     assert len(unique_runs(morning + evening)[0]) == 2
 
 
+def test_the_runs_of_one_file_are_never_one_run_recorded_twice() -> None:
+    """One file, several activities (found by a fresh-eyed review: a file's records share its name, and were
+    merged as one run): a FIT of run, ride, run; a GPX of a morning and an evening track; a real multisport
+    race (tests/data/fit, its two running legs 2.24523 + 12.74037 km, as fitdecode reads them)."""
+    start = SEP_26
+    sessions = [FitSession(start, 10.0), FitSession(start.replace(hour=7), 10.0, sport=CYCLING)]
+    sessions.append(FitSession(start.replace(hour=8), 10.0))
+    runs, duplicates = unique_runs(read(fit(sessions), "three.fit").activities)
+    assert ([run.km for run in runs], duplicates) == ([10.0, 10.0], 0)
+    two = gpx(
+        [[straight_line(6)], [straight_line(4)]], start, step_s=360
+    )  # the second track 3 h after the first
+    runs, duplicates = unique_runs(read(two, "day.gpx").activities)
+    assert [round(run.km, 4) for run in runs] == [round(5 * HUNDREDTH_KM, 4), round(3 * HUNDREDTH_KM, 4)]
+    race = (
+        Path(__file__).parents[1] / "data" / "fit" / "activity-large-fenxi2-multisport.fit.gz"
+    ).read_bytes()
+    runs, duplicates = unique_runs(read(race, "race.fit.gz").activities)
+    assert ([round(run.km, 5) for run in runs], duplicates) == ([2.24523, 12.74037], 0)
+
+
 # --- size --------------------------------------------------------------------------------------------
 
 
