@@ -278,7 +278,12 @@ def utc(moment: datetime) -> datetime:
 
     >>> utc(datetime(2026, 1, 1, 12)).isoformat()
     '2026-01-01T12:00:00+00:00'
+    >>> utc(datetime.fromisoformat("9999-12-31T23:00:00-12:00")).year  # past the last date: no crash
+    9999
     """
     if moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # within a day of year 1 or 9999: the wall clock, as UTC, says as much
+        return moment.replace(tzinfo=UTC)

@@ -49,6 +49,8 @@ SPORTS = {0: "generic", 1: "running", 2: "cycling", 5: "swimming", 11: "walking"
 
 #: The profile's global message numbers and the fields read from them: number -> name.
 SESSION, ACTIVITY = 18, 34
+#: What `_messages` yields at the end of each of chained files (not a profile number).
+FILE_END = -1
 FIELDS = {
     SESSION: {2: "start_time", 5: "sport", 7: "total_elapsed_time", 9: "total_distance"},
     ACTIVITY: {253: "timestamp", 5: "local_timestamp"},
@@ -195,7 +197,8 @@ def _values(definition: _Definition, message: memoryview) -> dict[str, int]:
 
 def _messages(window: _Window) -> Iterator[tuple[int, dict[str, int]]]:
     """(global number, values) of every session and activity message of one FIT file (chained files
-    one after another), the CRCs checked. Raises `HistoryFileError` for a damaged file."""
+    one after another, each followed by (FILE_END, {})), the CRCs checked. Raises `HistoryFileError`
+    for a damaged file."""
     name = window.name
     while True:
         size = window.take(1)[0]
@@ -252,6 +255,7 @@ def _messages(window: _Window) -> Iterator[tuple[int, dict[str, int]]]:
         if int.from_bytes(window.take(2), "little") != computed:
             raise HistoryFileError(f"{name} is damaged: its checksum does not match its contents.")
         window.checksum()
+        yield FILE_END, {}
         if window.at_end():
             return
 
@@ -309,17 +313,21 @@ def read_fit(stream: IO[bytes], name: str) -> Iterator[Activity]:
     window = _Window(stream, name)
     if window.at_end():
         raise HistoryFileError(f"{name} is not a FIT file (or it is empty).")
-    sessions: list[dict[str, int]] = []
+    sessions: list[tuple[dict[str, int], dict[str, int]]] = []  # each with its own file's activity
+    pending: list[dict[str, int]] = []
     activity: dict[str, int] = {}
     for number, values in _messages(window):
         if number == SESSION:
-            sessions.append(values)
-        else:
+            pending.append(values)
+        elif number == ACTIVITY:
             activity = values
+        else:  # the end of one of chained files: its activity message is its sessions' own
+            sessions += [(session, activity) for session in pending]
+            pending, activity = [], {}
     if not sessions:
         raise NoActivityError(f"{name} holds no activity (a FIT file of settings or daily monitoring).")
     found = 0
-    for session in sessions:
+    for session, activity in sessions:
         start_utc, start_local = _starts(session, activity)
         if start_utc is None and start_local is None:
             continue

@@ -6,263 +6,171 @@ The start is the first point's time (UTC); the type is the track's ``<type>`` (S
 Garmin write ``running``), or none (counted as a run). A file with several tracks gives
 several activities. A route (``<rte>``: a plan drawn on a map) is not a run.
 
-The file is read 64 KiB at a time. The standard library's expat parser checks each piece is
-well-formed XML (no handler runs per element: the root's name is all it reports), and the
-pieces, cut just before a ``<trkpt``, are scanned with regular expressions for the few things a
-distance needs: the track and segment tags, each point's ``lat`` and ``lon``, the first and last
-point's ``<time>`` and the track's ``<type>``. A watch's hour at one point a second is scanned in
-a few milliseconds, where handling every element in Python took four times as long.
+Two ways to read one, with the same answers: a plain file up to MAX_SCANNED bytes (most files:
+``gpx_scan.is_plain``) is checked as well-formed XML by expat with no Python call per element and
+then scanned (``gpx_scan``: four times faster); any other file, and any larger one, is read by the
+exact reader here: expat's handlers see every element as the file is read, 64 KiB at a time, and
+keep no element (a point's coordinates are added to the distance and dropped).
 
 >>> import io
 >>> text = ('<gpx xmlns="http://www.topografix.com/GPX/1/1"><trk><type>running</type><trkseg>'
 ...         '<trkpt lat="0" lon="0"><time>2026-09-26T06:00:00Z</time></trkpt>'
-...         '<trkpt lon="0" lat="0.01"><time>2026-09-26T06:06:00Z</time></trkpt></trkseg></trk></gpx>')
->>> [(a.start_utc.isoformat(), round(a.km, 4), a.kind, a.seconds) for a in read_gpx(io.BytesIO(text.encode()), "run.gpx")]
-[('2026-09-26T06:00:00+00:00', 1.112, 'running', 360.0)]
+...         '<trkpt lat="0.01" lon="0"><time>2026-09-26T06:06:00Z</time></trkpt></trkseg></trk></gpx>')
+>>> [(a.start_utc.isoformat(), round(a.km, 4), a.kind) for a in read_gpx(io.BytesIO(text.encode()), "run.gpx")]
+[('2026-09-26T06:00:00+00:00', 1.112, 'running')]
+>>> commented = text.replace("<trkseg>", "<!-- a comment --><trkseg>")  # not plain: the exact reader
+>>> [(round(a.km, 4), a.seconds) for a in read_gpx(io.BytesIO(commented.encode()), "run.gpx")]
+[(1.112, 360.0)]
 """
 
 from __future__ import annotations
 
+import io
 import math
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from itertools import islice
-from operator import mul
-from typing import IO, cast
+from collections.abc import Callable, Iterator
+from typing import IO, NoReturn
 
 from calculator.history.activities import EARTH_RADIUS_KM, Activity, HistoryFileError
-from calculator.history.xmltrack import expat_parser, feed, read_time
+from calculator.history.gpx_scan import NotScannable, is_plain, scan
+from calculator.history.streams import rejoined
+from calculator.history.xmltrack import CHUNK, expat_parser, feed, read_time
 
-__all__ = ["read_gpx", "track_km"]
+__all__ = ["read_gpx", "track_activity"]
 
-#: The root element's start, with the prefix GPX's elements carry (usually none).
-_ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?gpx[\s>/]")
-#: Comments and CDATA sections: text in them is not the file's elements (a point commented out).
-_HIDDEN = re.compile(rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>", re.DOTALL)
-_HIDDEN_ENDS = ((b"<!--", b"-->"), (b"<![CDATA[", b"]]>"))
-#: A quoted attribute value.
-_VALUE = rb"""\s*=\s*["']\s*([^"'\s]*)\s*["']"""
+#: A plain GPX file up to this size is held whole and scanned (a day-long run at a point a second
+#: is a few MB); a larger one is read by the exact reader a piece at a time.
+MAX_SCANNED = 16 * 1024 * 1024
 
 
-def track_km(lats: list[float], lons: list[float]) -> float:
-    """The km along points given in degrees: the haversine distance between each point and the next,
-    computed as 2 R asin(c / 2) with c the straight chord between the two points on a unit sphere
-    (the same great-circle distance as `activities.haversine_km`, a point's sines and cosines
-    worked out once, in C through ``map``).
-
-    >>> round(track_km([0.0, 0.0, 1.0], [0.0, 1.0, 1.0]), 3)  # a degree east, then a degree north
-    222.39
+def track_activity(
+    name: str,
+    km: float,
+    kind: str | None,
+    first_time: str | None,
+    last_time: str | None,
+    metadata_time: str | None,
+) -> Activity:
+    """A track as an `Activity`: its start is its first point's time (else the file's metadata
+    time), its elapsed time the last point's minus the first's. Raises `HistoryFileError` when
+    neither time is given (the day would be unknown).
     """
-    if len(lats) < 2:
-        return 0.0
-    phi = list(map(math.radians, lats))
-    lam = list(map(math.radians, lons))
-    cos_phi = list(map(math.cos, phi))
-    points = list(
-        zip(
-            map(mul, cos_phi, map(math.cos, lam)),
-            map(mul, cos_phi, map(math.sin, lam)),
-            map(math.sin, phi),
-            strict=True,
-        )
+    start = read_time(first_time) or read_time(metadata_time)
+    if start is None:
+        raise HistoryFileError(f"{name}: a track has no times, so its day is unknown.")
+    end = read_time(last_time)
+    seconds = (end - start).total_seconds() if end is not None and first_time else None
+    return Activity(
+        start_utc=start, start_local=None, km=km, kind=kind, source=name, link=name, seconds=seconds
     )
-    halves = map(mul, map(math.dist, points, islice(points, 1, None)), [0.5] * (len(points) - 1))
-    return 2 * EARTH_RADIUS_KM * sum(map(math.asin, map(min, halves, [1.0] * (len(points) - 1))))
 
 
-class _Patterns:
-    """The regular expressions for one file's prefix (``gpx:`` or none)."""
+class _Tracks:
+    """The parser's handlers: each finished track becomes an activity in ``found``."""
 
-    def __init__(self, prefix: bytes) -> None:
-        p = re.escape(prefix + b":") if prefix else b""
-        self.point_start = b"<" + (prefix + b":" if prefix else b"") + b"trkpt"
-        self.time_start = b"<" + (prefix + b":" if prefix else b"") + b"time"
-        self.structure = re.compile(rb"<(/?)" + p + rb"(trkseg|trk|rte|metadata)(?=[\s>/])")
-        self.point = re.compile(
-            rb"<" + p + rb"trkpt\s[^>]*?\b(?:lat" + _VALUE + rb"[^>]*?\blon" + _VALUE
-            + rb"|lon" + _VALUE + rb"[^>]*?\blat" + _VALUE + rb")"
-        )  # fmt: skip
-        self.time = re.compile(rb"<" + p + rb"time\s*>\s*([^<]*?)\s*</" + p + rb"time\s*>")
-        self.type = re.compile(rb"<" + p + rb"type\s*>\s*([^<]*?)\s*</" + p + rb"type\s*>")
+    def __init__(self, name: str, listen_to_text: Callable[[Callable[[str], None] | None], None]) -> None:
+        self.name = name
+        self.listen_to_text = listen_to_text  # text matters only in <time> and <type>
+        self.names: dict[str, str] = {}
+        self.found: list[Activity] = []
+        self.count = 0
+        self.routes = 0
+        self.root_seen = False
+        self.metadata_time: str | None = None
+        self.path: list[str] = []
+        self.text: list[str] | None = None
+        self._new_track()
 
+    def _new_track(self) -> None:
+        self.km = 0.0
+        self.points = 0
+        self.first_time: str | None = None
+        self.last_time: str | None = None
+        self.kind: str | None = None
+        self.last: tuple[float, float, float] | None = None  # lat and lon in radians, cos(lat)
 
-@dataclass
-class _Track:
-    """What a track holds so far."""
-
-    km: float = 0.0
-    points: int = 0
-    kind: str | None = None
-    first_time: str | None = None
-    last_time: str | None = None
-    last: tuple[float, float] | None = None  # the segment's last point (lat, lon), None after a pause
-
-
-@dataclass
-class _Scan:
-    """The state of one file's scan: the track being read, the activities found."""
-
-    name: str
-    patterns: _Patterns | None = None
-    track: _Track | None = None
-    in_segment: bool = False
-    in_metadata: bool = False
-    metadata_time: str | None = None
-    routes: int = 0
-    count: int = 0
-    found: list[Activity] = field(default_factory=list)
-
-    def piece(self, text: bytes) -> None:
-        """Scan a piece of the file: the structure tags in order, the text between them."""
-        if self.patterns is None:
-            self.patterns = _Patterns(b"")
-        if b"<!" in text:
-            text = _HIDDEN.sub(b"", text)
-        at = 0
-        for tag in self.patterns.structure.finditer(text):
-            self._text(text, at, tag.start())
-            self._tag(tag.group(1) == b"/", tag.group(2))
-            at = tag.end()
-        self._text(text, at, len(text))
-
-    def _tag(self, closing: bool, name: bytes) -> None:
-        if name == b"trkseg":
-            self.in_segment = not closing
-            if self.track is not None:
-                self.track.last = None
-        elif name == b"trk":
-            self._finish()
-            self.track = None if closing else _Track()
-            self.in_segment = False
-        elif name == b"metadata":
-            self.in_metadata = not closing
-        elif name == b"rte" and not closing:
+    def start(self, tag: str, attributes: dict[str, str]) -> None:
+        name = self.names.get(tag)
+        if name is None:
+            name = self.names[tag] = tag.rsplit("}", 1)[-1]
+        if not self.root_seen:
+            if name != "gpx":
+                raise HistoryFileError(f"{self.name} is not a GPX file (it starts with <{name}>).")
+            self.root_seen = True
+        self.path.append(name)
+        if name == "trkpt":
+            self._point(attributes)
+        elif name == "trkseg":
+            self.last = None
+        elif name == "trk":
+            self._new_track()
+        elif name == "rte":
             self.routes += 1
+        elif name in ("time", "type"):
+            self.text = []
+            self.listen_to_text(self.characters)
 
-    def _text(self, text: bytes, start: int, end: int) -> None:
-        patterns, track = self.patterns, self.track
-        assert patterns is not None
-        if self.in_metadata and (time := patterns.time.search(text, start, end)):
-            self.metadata_time = time.group(1).decode("utf-8", "replace")
-        if track is None:
+    def _point(self, attributes: dict[str, str]) -> None:
+        try:
+            lat, lon = float(attributes["lat"]), float(attributes["lon"])
+        except (KeyError, ValueError):
             return
-        if not self.in_segment:
-            if track.kind is None and (kind := patterns.type.search(text, start, end)):
-                track.kind = kind.group(1).decode("utf-8", "replace") or None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):  # also NaN
             return
-        found = patterns.point.findall(text, start, end)
-        if not found:
-            return
-        lats, lons = _numbers([a or d for a, _, _, d in found], [b or c for _, b, c, _ in found])
-        if lats and track.last is not None:
-            lats.insert(0, track.last[0])
-            lons.insert(0, track.last[1])
-            track.points -= 1
-        if lats:
-            track.km += track_km(lats, lons)
-            track.points += len(lats)
-            track.last = (lats[-1], lons[-1])
-        if track.first_time is None:
-            first = text.find(patterns.point_start, start, end)
-            if time := patterns.time.search(text, first, end):
-                track.first_time = time.group(1).decode("utf-8", "replace")
-        last = text.rfind(patterns.time_start, start, end)
-        while last >= start:
-            if time := patterns.time.match(text, last, end):
-                track.last_time = time.group(1).decode("utf-8", "replace")
-                break
-            last = text.rfind(patterns.time_start, start, last)
+        self.points += 1
+        phi, lam = math.radians(lat), math.radians(lon)
+        cos_phi = math.cos(phi)
+        last = self.last
+        if last is not None:  # haversine, as `activities.haversine_km`, with each point's cosine once
+            a = math.sin((phi - last[0]) / 2) ** 2 + last[2] * cos_phi * math.sin((lam - last[1]) / 2) ** 2
+            self.km += 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+        self.last = (phi, lam, cos_phi)
+
+    def characters(self, data: str) -> None:
+        if self.text is not None:
+            self.text.append(data)
+
+    def end(self, tag: str) -> None:
+        name = self.path.pop() if self.path else ""
+        if name in ("time", "type") and self.text is not None:
+            text = "".join(self.text).strip()
+            self.text = None
+            self.listen_to_text(None)
+            parent = self.path[-1] if self.path else ""
+            if name == "type" and parent == "trk":
+                self.kind = text or None
+            elif name == "time" and parent == "trkpt":
+                if self.first_time is None:
+                    self.first_time = text
+                self.last_time = text
+            elif name == "time" and parent == "metadata":
+                self.metadata_time = text
+        elif name == "trk" and self.points:
+            self._finish()
 
     def _finish(self) -> None:
-        """The track read so far, if it has points, becomes an activity."""
-        track, self.track = self.track, None
-        if track is None or not track.points:
-            return
-        start = read_time(track.first_time) or read_time(self.metadata_time)
-        if start is None:
-            raise HistoryFileError(f"{self.name}: a track has no times, so its day is unknown.")
-        end = read_time(track.last_time)
-        seconds = (end - start).total_seconds() if end is not None and track.first_time else None
         self.count += 1
         self.found.append(
-            Activity(
-                start_utc=start,
-                start_local=None,
-                km=track.km,
-                kind=track.kind,
-                source=self.name,
-                link=self.name,
-                seconds=seconds,
-            )
+            track_activity(self.name, self.km, self.kind, self.first_time, self.last_time, self.metadata_time)
         )
 
 
-def _numbers(lat_texts: list[bytes], lon_texts: list[bytes]) -> tuple[list[float], list[float]]:
-    """The points whose latitude and longitude are numbers in range (a point that is not is left out)."""
-    try:
-        lats, lons = list(map(float, lat_texts)), list(map(float, lon_texts))
-        finite = all(map(math.isfinite, lats)) and all(map(math.isfinite, lons))
-        if finite and -90 <= min(lats) <= max(lats) <= 90 and -180 <= min(lons) <= max(lons) <= 180:
-            return lats, lons
-    except ValueError:
-        pass
-    kept_lats: list[float] = []
-    kept_lons: list[float] = []
-    for lat_text, lon_text in zip(lat_texts, lon_texts, strict=True):
-        try:
-            lat, lon = float(lat_text), float(lon_text)
-        except ValueError:
-            continue
-        if -90 <= lat <= 90 and -180 <= lon <= 180:  # also NaN
-            kept_lats.append(lat)
-            kept_lons.append(lon)
-    return kept_lats, kept_lons
+def _read_head(stream: IO[bytes]) -> tuple[bytes, bool]:
+    """The file's bytes, a CHUNK at a time, up to MAX_SCANNED + 1, or up to the first chunk that
+    shows it is not plain; and whether it may be plain (`is_plain` has the last word)."""
+    parts: list[bytes] = []
+    size = 0
+    while size <= MAX_SCANNED and (part := stream.read(CHUNK)):
+        parts.append(part)
+        size += len(part)
+        first = size == len(part)  # its XML declaration (after a byte order mark) is a "<?" that may be
+        if b"\0" in part or b"<!" in part or part.find(b"<?", 5 if first else 0) != -1:
+            return b"".join(parts), False
+    return b"".join(parts), size <= MAX_SCANNED
 
 
-def _unclosed(text: bytes, end: int) -> bool:
-    """True when *text* up to *end* stops inside a comment or CDATA section (they do not nest).
-
-    >>> _unclosed(b"<a><!-- <trkpt", 14), _unclosed(b"<!-- x --><trkpt", 10)
-    (True, False)
-    """
-    for start, stop in _HIDDEN_ENDS:
-        at = text.rfind(start, 0, end)
-        if at != -1 and text.find(stop, at, end) == -1:
-            return True
-    return False
-
-
-class _Pieces:
-    """The stream, read for expat a CHUNK at a time, its bytes handed on in pieces cut just before a
-    ``<trkpt`` (so no point, time or tag of a track is ever split between two pieces)."""
-
-    def __init__(self, stream: IO[bytes]) -> None:
-        self.stream = stream
-        self.held = b""
-
-    def read(self, size: int) -> bytes:
-        data = self.stream.read(size)
-        self.held += data
-        return data
-
-    def take(self, cut_before: bytes | None, ended: bool) -> bytes:
-        """The bytes read so far up to the last *cut_before* (all of them once the file has ended)."""
-        cut = len(self.held) if ended else self.held.rfind(cut_before) if cut_before else -1
-        if cut <= 0 or (not ended and _unclosed(self.held, cut)):
-            return b""
-        piece, self.held = self.held[:cut], self.held[cut:]
-        return piece
-
-
-def read_gpx(stream: IO[bytes], name: str) -> Iterator[Activity]:
-    """Every track of a GPX file (a byte stream, read a piece at a time) as an `Activity`.
-
-    Raises `HistoryFileError` for a file that is not GPX (its root is not ``<gpx>``), is not
-    well-formed XML, is cut short, or has no track points.
-    """
+def _read_scanned(data: bytes, name: str) -> Iterator[Activity]:
+    """A plain file held whole: expat checks it (its root too), then `gpx_scan.scan` reads it."""
     parser = expat_parser()
-    scan = _Scan(name)
     root: list[str] = []
 
     def first_element(tag: str, _: object) -> None:
@@ -272,18 +180,53 @@ def read_gpx(stream: IO[bytes], name: str) -> Iterator[Activity]:
             raise HistoryFileError(f"{name} is not a GPX file (it starts with <{root[0]}>).")
 
     parser.StartElementHandler = first_element
-    pieces = _Pieces(stream)
-    for _ in feed(parser, cast(IO[bytes], pieces), name, "GPX", lambda: bool(root)):
-        if scan.patterns is None and (found := _ROOT.search(pieces.held)):
-            scan.patterns = _Patterns(found.group(1) or b"")
-        if scan.patterns is not None:
-            scan.piece(pieces.take(scan.patterns.point_start, ended=False))
-        yield from scan.found
-        scan.found.clear()
-    scan.piece(pieces.take(None, ended=True))
-    scan._finish()
-    yield from scan.found
-    if not scan.count:
-        if scan.routes:
-            raise HistoryFileError(f"{name} holds a route (a plan drawn on a map), not a recorded run.")
-        raise HistoryFileError(f"{name} has no track points: there is no run in it to count.")
+    for _ in feed(parser, io.BytesIO(data), name, "GPX", lambda: bool(root)):
+        pass
+    try:
+        found = scan(data)
+    except NotScannable:
+        yield from _read_exact(io.BytesIO(data), name)
+        return
+    for track in found.tracks:
+        yield track_activity(
+            name, track.km, track.kind, track.first_time, track.last_time, found.metadata_time
+        )
+    if not found.tracks:
+        _no_tracks(name, found.routes)
+
+
+def _read_exact(stream: IO[bytes], name: str) -> Iterator[Activity]:
+    """Any GPX file, a piece at a time, every element seen by expat's handlers (`_Tracks`)."""
+    parser = expat_parser()
+
+    def listen_to_text(handler: Callable[[str], None] | None) -> None:
+        parser.CharacterDataHandler = handler
+
+    tracks = _Tracks(name, listen_to_text)
+    parser.StartElementHandler = tracks.start
+    parser.EndElementHandler = tracks.end
+    for _ in feed(parser, stream, name, "GPX", lambda: tracks.root_seen):
+        yield from tracks.found
+        tracks.found.clear()
+    if not tracks.count:
+        _no_tracks(name, tracks.routes)
+
+
+def _no_tracks(name: str, routes: int) -> NoReturn:
+    """Say why a file gave no activity: a route only, or no track points."""
+    if routes:
+        raise HistoryFileError(f"{name} holds a route (a plan drawn on a map), not a recorded run.")
+    raise HistoryFileError(f"{name} has no track points: there is no run in it to count.")
+
+
+def read_gpx(stream: IO[bytes], name: str) -> Iterator[Activity]:
+    """Every track of a GPX file (a byte stream) as an `Activity`: a plain one up to MAX_SCANNED
+    bytes scanned, any other read by the exact reader (the module's docstring).
+
+    Raises `HistoryFileError` for a file that is not GPX, is not well-formed XML, is cut short, or
+    has no track points.
+    """
+    head, maybe_plain = _read_head(stream)
+    if maybe_plain and is_plain(head):
+        return _read_scanned(head, name)
+    return _read_exact(rejoined(head, stream), name)

@@ -156,7 +156,13 @@ def _samples() -> list[bytes]:
 def test_chained_files_give_every_session() -> None:
     """Two FIT files one after the other (the protocol's chained files): both files' sessions."""
     chained = _samples()[2]
-    assert len(sessions(chained)) == 3
+    # each file's activity message gives its own sessions' local time (found by a fresh-eyed review: the
+    # second file's offset was given to both): +2 h for the first file, -5 h for the second
+    assert [(utc, local) for utc, local, _, _, _ in sessions(chained)] == [
+        ("2026-09-26T06:00:00", "2026-09-26T08:00:00"),
+        ("2026-09-26T06:00:00", "2026-09-26T01:00:00"),
+        ("2026-09-26T08:00:00", "2026-09-26T03:00:00"),
+    ]
     expected = decoded(chained)
     assert expected != "error" and ours(chained) == dated(expected)
 
