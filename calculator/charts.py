@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from itertools import pairwise
 from xml.sax.saxutils import escape
 
 __all__ = [
@@ -157,7 +158,7 @@ def bar_chart(
     for value in values:
         if not math.isfinite(float(value)) or value < 0:
             raise ValueError(f"a chart value must be finite and not negative, not {value!r}")
-    chart_id = _chart_id(title, description, bars, line, band, dates, note)
+    chart_id = _chart_id(title, description, bars, line, band, *((dates, note) if dates or note else ()))
     legend = _legend(bars, line, band, within_label, over_label, cap_label, muted_label)
     columns = _legend_columns(legend)
     rows = math.ceil(len(legend) / columns)
@@ -292,16 +293,24 @@ def _draw_bars(
                 f'x2="{_n(x + width + reach)}" y2="{y}"/>'
             )
         if bar.over:
-            peaks.append((x + width / 2, min(top, scale.y(bar.cap)) if bar.cap is not None else top))
+            peak = min(top, scale.y(bar.cap)) if bar.cap is not None else top
+            if shared_markers:
+                peaks.append((x + width / 2, peak))
+            else:
+                parts.append(_marker(x + width / 2, peak))
         label = bar.label if ticks is None and index % every == 0 else (ticks or {}).get(index)
         if label:
             parts.append(
                 f'<text class="kl-label" x="{_n(x + width / 2)}" y="{_n(scale.bottom + 20)}" '
                 f'text-anchor="middle">{_text(label)}</text>'
             )
-    for middle, peak in _shared(peaks) if shared_markers else peaks:
-        parts.append(f'<path class="kl-over-marker" d="M{_n(middle - 5)} {_n(peak - 12)}h10l-5 9z"/>')
+    parts.extend(_marker(middle, peak) for middle, peak in _shared(peaks))
     return parts
+
+
+def _marker(middle: float, peak: float) -> str:
+    """The triangle over an over bar: centred on *middle*, its point just above *peak*."""
+    return f'<path class="kl-over-marker" d="M{_n(middle - _MARKER / 2)} {_n(peak - 12)}h{_MARKER}l-5 9z"/>'
 
 
 def _shared(peaks: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -371,8 +380,7 @@ def _fits(labels: dict[int, str], slot: float) -> bool:
     if placed[0][0] - placed[0][1] / 2 < 0 or placed[-1][0] + placed[-1][1] / 2 > VIEW_WIDTH:
         return False
     return all(
-        right[0] - left[0] >= (left[1] + right[1]) / 2 + _LABEL_GAP
-        for left, right in zip(placed, placed[1:], strict=False)
+        right[0] - left[0] >= (left[1] + right[1]) / 2 + _LABEL_GAP for left, right in pairwise(placed)
     )
 
 
