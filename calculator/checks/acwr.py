@@ -551,10 +551,7 @@ def _chart(series: Sequence[AcwrPoint], period: Period, unit: AcwrUnit, dated: _
     start = f"{name.lower()} {first.index}" if dated is None else when(first)
     note = ""
     if dated is not None and len(shown_points) < len(series):
-        note = (
-            f"The last {len(shown_points)} {period.key}s of the {len(series)} with a ratio, from "
-            f"{date_words(dated.first + step * (first.index - 1))}."
-        )
+        note = f"The last {len(shown_points)} {period.key}s, from {date_words(dated.first + step * (first.index - 1))}."
     return bar_chart(
         bars[len(series) - len(shown_points) :],
         title=f"Your acute:chronic ratio, {period.key} by {period.key}",

@@ -469,7 +469,10 @@ def _summary(
 
 def _week_name(week: int, dated: _Dated | None) -> str:
     """A week starting a sentence: "Week 3", or "The week of 17 August 2026" when dated."""
-    return f"Week {week}" if dated is None else dated.name(week).capitalize()
+    if dated is None:
+        return f"Week {week}"
+    name = dated.name(week)
+    return f"{name[0].upper()}{name[1:]}"
 
 
 def _named(over: tuple[int, ...], dated: _Dated | None = None) -> str:
@@ -494,7 +497,7 @@ def _why(count: int, over: tuple[int, ...], profile: RampProfile, dated: _Dated 
         return f"With one week there is nothing to compare yet. {RAMP_CAVEAT}"
     if over and dated is not None and len(over) > MAX_NAMED_WEEKS:
         first = (
-            f"{len(over)} weeks grew more than {limit}, the latest {_named(over[-MAX_NAMED_WEEKS:], dated)}"
+            f"{len(over)} weeks (the latest {_named(over[-MAX_NAMED_WEEKS:], dated)}) grew more than {limit}"
         )
     elif over:
         named = _named(over, dated)
