@@ -182,7 +182,7 @@ def bar_chart(
         f'<line class="kl-hatch" x1="1.5" y1="0" x2="1.5" y2="6"/></pattern></defs>',
         *_draw_legend(legend, chart_id, columns),
         *(
-            f'<text class="kl-note" x="8" y="{note_top + index * _NOTE_ROW + 9}" '
+            f'<text class="kl-chart-note" x="8" y="{note_top + index * _NOTE_ROW + 9}" '
             f'dominant-baseline="middle">{_text(text)}</text>'
             for index, text in enumerate(note_lines)
         ),

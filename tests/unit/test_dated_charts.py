@@ -36,7 +36,9 @@ def labels(svg: str) -> list[str]:
 
 def notes(svg: str) -> str:
     return " ".join(
-        text.text or "" for text in ET.fromstring(svg).iter(f"{SVG}text") if text.get("class") == "kl-note"
+        text.text or ""
+        for text in ET.fromstring(svg).iter(f"{SVG}text")
+        if text.get("class") == "kl-chart-note"
     )
 
 
