@@ -23,6 +23,9 @@ What every chart promises (and tests/unit/test_charts.py checks with xml.etree):
 - a ``viewBox`` and no fixed width: the chart fills its column. Text is FONT_SIZE user units,
   at least 12 px in the MIN_COLUMN_PX column of a phone MIN_SCREEN_PX wide; the bars' axis may
   carry a title under its labels (*x_title*: "Day", "Week"), the values' axis its unit;
+- bars that stand for dates (*dates*, a training log's weeks or days) are labelled by month, as
+  many months apart as keeps the labels apart at that size (`date_ticks`), and a chart of part of
+  a longer history says so in a *note* drawn under its legend;
 - every text and attribute is escaped; no NaN or infinity is ever written.
 
 >>> svg = bar_chart([Bar("1", 20), Bar("2", 26, over=True, cap=22)], title="Weeks", description="Two weeks.", unit="km")
