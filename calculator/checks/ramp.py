@@ -214,7 +214,15 @@ def _check(
     exact_weeks = [exact(volume) for volume in volumes]
     readings = read_weeks(exact_weeks)
     rows = tuple(
-        judge_week(reading, volume, exact_weeks[index - 1] if index else None, step, chosen, measure)
+        judge_week(
+            reading,
+            volume,
+            exact_weeks[index - 1] if index else None,
+            step,
+            chosen,
+            measure,
+            None if dated is None else dated.name,
+        )
         for index, (reading, volume, step) in enumerate(zip(readings, volumes, steps, strict=True))
     )
     if unfinished:

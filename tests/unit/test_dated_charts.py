@@ -150,6 +150,26 @@ def test_a_break_and_an_unfinished_week_are_named_by_their_dates() -> None:
     assert "Week 3" not in result.summary
 
 
+def test_each_weeks_message_names_earlier_weeks_by_their_dates() -> None:
+    # the ramp check's own example: week 5 (14.6 miles) against the 13.3 of week 3, the most of the 4 weeks
+    # before; week 1 starts Monday 3 August 2026, so week 3 is the week of 17 August 2026
+    weeks = [11, 12.1, 13.3, 8, 14.6]
+    plain = check_ramp(weeks, unit="mi").weeks[4].message
+    dated = check_ramp_dated(weeks, first_week=date(2026, 8, 3), unit="mi").weeks[4].message
+    assert (
+        plain
+        == "Up 9.8 % on the 13.3 miles of week 3, the most of the 4 weeks before: within the 10 % limit."
+    )
+    assert dated == (
+        "Up 9.8 % on the 13.3 miles of the week of 17 August 2026, the most of the 4 weeks before: "
+        "within the 10 % limit."
+    )
+    # a break and a first week back name the week before the break by its date too
+    back = check_ramp_dated([30, 30, 0, 20], first_week=date(2026, 8, 3))
+    assert [week.kind for week in back.weeks[2:]] == ["break", "return"]
+    assert not [week.message for week in back.weeks if re.search(r"week \d", week.message)]
+
+
 def test_the_ramp_chart_shows_the_latest_weeks_and_says_so() -> None:
     # 30 weeks from Monday 5 January 2026; the chart's 26 start at week 5, 2 February 2026; months then
     # start at bars 4 (2 March), 8 (6 April), 12 (4 May), 17 (1 June) and 21 (6 July)
