@@ -23,6 +23,9 @@ What every chart promises (and tests/unit/test_charts.py checks with xml.etree):
 - a ``viewBox`` and no fixed width: the chart fills its column. Text is FONT_SIZE user units,
   at least 12 px in the MIN_COLUMN_PX column of a phone MIN_SCREEN_PX wide; the bars' axis may
   carry a title under its labels (*x_title*: "Day", "Week"), the values' axis its unit;
+- bars that stand for dates (*dates*, a training log's weeks or days) are labelled by month, as
+  many months apart as keeps the labels apart at that size (`date_ticks`), and a chart of part of
+  a longer history says so in a *note* drawn under its legend;
 - every text and attribute is escaped; no NaN or infinity is ever written.
 
 >>> svg = bar_chart([Bar("1", 20), Bar("2", 26, over=True, cap=22)], title="Weeks", description="Two weeks.", unit="km")
@@ -36,7 +39,9 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from fractions import Fraction
+from itertools import pairwise
 from xml.sax.saxutils import escape
 
 __all__ = [
@@ -48,6 +53,7 @@ __all__ = [
     "Bar",
     "Line",
     "bar_chart",
+    "date_ticks",
     "y_position",
 ]
 
@@ -65,6 +71,12 @@ _PLOT_HEIGHT = 200
 _LEFT, _RIGHT, _BOTTOM = 64, 16, 32
 _LEGEND_ROW = 24
 _MAX_LABELS = 12  # at most this many labels under the bars; the desc names every bar
+_MARKER = 10  # a marker's width
+_CHAR_EM = 0.55  # a character's width, about, in em (the legend's estimate too)
+_LABEL_GAP = 4  # the least room between two labels under the bars (the width estimate is generous)
+_NOTE_ROW = 22  # a line of the note under the legend
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_STEPS = (1, 2, 3, 6, 12)  # a label every month, 2 months, a quarter, half a year, a year
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -115,14 +127,22 @@ def bar_chart(
     cap_label: str = "Most the week could hold",
     muted_label: str = "This week",
     x_title: str = "",
+    dates: Sequence[date] | None = None,
+    note: str = "",
+    shared_markers: bool = False,
 ) -> str:
     """Draw bars as an SVG string: one ``<rect class="kl-bar">`` per bar, in order.
 
     *title* names the chart; *description* (a sentence or two) starts the ``<desc>``, followed by
     every bar in words. *unit* follows each value in words and heads the axis ("km"); *x_title*
-    names what the bars are ("Day": the labels under them are day numbers). Raises
-    ValueError for no bars, or for a value that is negative, NaN or infinite (a fault in the
-    caller: checks validate their input first), or for a blank title.
+    names what the bars are ("Day": the labels under them are day numbers). *dates*, one per bar
+    (the day each week or day starts), label the bars' axis with months instead (`date_ticks`);
+    *note* is a sentence drawn under the legend (and said first in the description), such as
+    which part of a longer history the chart shows; *shared_markers* lets over bars too close
+    for a triangle each (narrower than a marker) share one, over the highest of them, so a
+    long run of days over the band reads as one mark rather than a smear. Raises ValueError for
+    no bars, for dates not one per bar, or for a value that is negative, NaN or infinite (a
+    fault in the caller: checks validate their input first), or for a blank title.
 
     >>> svg = bar_chart([Bar("1", 1.1), Bar("2", 1.6, over=True)], title="Ratio", description="Weekly ratio.",
     ...                 band=Band(0.8, 1.3, "0.8 to 1.3"))
@@ -131,6 +151,8 @@ def bar_chart(
     """
     if not bars:
         raise ValueError("a chart needs at least one bar")
+    if dates is not None and len(dates) != len(bars):
+        raise ValueError(f"a chart's dates are one per bar: {len(dates)} dates for {len(bars)} bars")
     if not _XML_INVALID.sub("", title).strip():
         raise ValueError("a chart needs a title: it is what a screen reader says first")
     values = [bar.value for bar in bars] + [bar.cap for bar in bars if bar.cap is not None]
@@ -139,11 +161,14 @@ def bar_chart(
     for value in values:
         if not math.isfinite(float(value)) or value < 0:
             raise ValueError(f"a chart value must be finite and not negative, not {value!r}")
-    chart_id = _chart_id(title, description, bars, line, band)
+    chart_id = _chart_id(title, description, bars, line, band, *((dates, note) if dates or note else ()))
     legend = _legend(bars, line, band, within_label, over_label, cap_label, muted_label)
     columns = _legend_columns(legend)
     rows = math.ceil(len(legend) / columns)
-    top = rows * _LEGEND_ROW + 36  # the legend, then the unit over the axis
+    note_lines = _wrap(_XML_INVALID.sub("", note).strip(), VIEW_WIDTH - 16)
+    note_top = rows * _LEGEND_ROW + 8
+    note_room = len(note_lines) * _NOTE_ROW + 6 if note_lines else 0
+    top = note_top + note_room + 28  # the legend, the note, then the unit over the axis
     height = top + _PLOT_HEIGHT + _BOTTOM + (_AXIS_TITLE if x_title else 0)
     scale = _Scale(top, _nice_top(max(float(value) for value in values)))
     words = " ".join(bar.words or _default_words(bar, unit, over_label) for bar in bars)
@@ -152,16 +177,22 @@ def bar_chart(
         f'viewBox="0 0 {VIEW_WIDTH} {height}" preserveAspectRatio="xMidYMid meet" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" font-size="{FONT_SIZE}">',
         f'<title id="{chart_id}-title">{_text(title)}</title>',
-        f'<desc id="{chart_id}-desc">{_text(description)} {_text(words)}</desc>',
+        f'<desc id="{chart_id}-desc">{_text(" ".join(note_lines) + " " if note_lines else "")}'
+        f"{_text(description)} {_text(words)}</desc>",
         _style(chart_id),
         f'<defs><pattern id="{chart_id}-hatch" patternUnits="userSpaceOnUse" width="6" height="6" '
         f'patternTransform="rotate(45)"><rect class="kl-over-fill" width="6" height="6"/>'
         f'<line class="kl-hatch" x1="1.5" y1="0" x2="1.5" y2="6"/></pattern></defs>',
         *_draw_legend(legend, chart_id, columns),
+        *(
+            f'<text class="kl-chart-note" x="8" y="{note_top + index * _NOTE_ROW + 9}" '
+            f'dominant-baseline="middle">{_text(text)}</text>'
+            for index, text in enumerate(note_lines)
+        ),
         f'<text class="kl-unit" x="8" y="{top - 16}">{_text(unit)}</text>' if unit else "",
         *_axis(scale),
         *(_draw_band(band, scale) if band else []),
-        *_draw_bars(bars, scale),
+        *_draw_bars(bars, scale, None if dates is None else date_ticks(dates), shared_markers),
         *(_draw_line(line, scale) if line else []),
         (
             f'<text class="kl-axis-title" x="{_n(_LEFT + (VIEW_WIDTH - _LEFT - _RIGHT) / 2)}" '
@@ -242,11 +273,14 @@ def _axis(scale: _Scale) -> list[str]:
     return parts
 
 
-def _draw_bars(bars: Sequence[Bar], scale: _Scale) -> list[str]:
+def _draw_bars(
+    bars: Sequence[Bar], scale: _Scale, ticks: dict[int, str] | None = None, shared_markers: bool = False
+) -> list[str]:
     slot = (VIEW_WIDTH - _LEFT - _RIGHT) / len(bars)
     width = slot * 0.7
     every = math.ceil(len(bars) / _MAX_LABELS)
     parts = []
+    peaks: list[tuple[float, float]] = []  # each over bar's centre and the top of its marker
     for index, bar in enumerate(bars):
         x = _LEFT + index * slot + (slot - width) / 2
         top = scale.y(bar.value)
@@ -264,14 +298,116 @@ def _draw_bars(bars: Sequence[Bar], scale: _Scale) -> list[str]:
             )
         if bar.over:
             peak = min(top, scale.y(bar.cap)) if bar.cap is not None else top
-            middle = x + width / 2
-            parts.append(f'<path class="kl-over-marker" d="M{_n(middle - 5)} {_n(peak - 12)}h10l-5 9z"/>')
-        if index % every == 0:
+            if shared_markers:
+                peaks.append((x + width / 2, peak))
+            else:
+                parts.append(_marker(x + width / 2, peak))
+        label = bar.label if ticks is None and index % every == 0 else (ticks or {}).get(index)
+        if label:
             parts.append(
                 f'<text class="kl-label" x="{_n(x + width / 2)}" y="{_n(scale.bottom + 20)}" '
-                f'text-anchor="middle">{_text(bar.label)}</text>'
+                f'text-anchor="middle">{_text(label)}</text>'
             )
+    parts.extend(_marker(middle, peak) for middle, peak in _shared(peaks))
     return parts
+
+
+def _marker(middle: float, peak: float) -> str:
+    """The triangle over an over bar: centred on *middle*, its point just above *peak*."""
+    return f'<path class="kl-over-marker" d="M{_n(middle - _MARKER / 2)} {_n(peak - 12)}h{_MARKER}l-5 9z"/>'
+
+
+def _shared(peaks: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """One marker for each group of over bars closer than a marker's width (and a little room): over
+    the highest bar of the group (the smallest top), so no two markers overlap.
+
+    >>> _shared([(10, 50), (14, 40), (18, 60), (40, 70)])
+    [(14, 40), (40, 70)]
+    """
+    shared: list[tuple[float, float]] = []
+    last = -math.inf
+    for middle, peak in peaks:
+        if middle - last < _MARKER + 2 and shared:
+            if peak < shared[-1][1]:
+                shared[-1] = (middle, peak)
+        else:
+            shared.append((middle, peak))
+        last = middle
+    return shared
+
+
+def date_ticks(dates: Sequence[date]) -> dict[int, str]:
+    """The labels under bars that stand for dates (one a bar, oldest first, evenly spaced): the bar
+    where a month starts, every month, 2, 3 or 6 months, or every year or more, the fewest months
+    apart at which no two labels touch at FONT_SIZE (labels about 0.55 em a character). The first
+    label says its year, and a January is its year alone ("2027"), as are labels a year or more apart. The first
+    bar is labelled too (its month) when there is room; with no month starting, it is the only one.
+
+    Returns {bar index: label}.
+
+    >>> from datetime import timedelta
+    >>> weeks = [date(2026, 8, 3) + timedelta(weeks=week) for week in range(26)]
+    >>> date_ticks(weeks)
+    {0: 'Aug 2026', 5: 'Sep', 9: 'Oct', 13: 'Nov', 18: 'Dec', 22: '2027'}
+    >>> date_ticks([date(2026, 9, 7), date(2026, 9, 14)])
+    {0: 'Sep 2026'}
+    """
+    slot = (VIEW_WIDTH - _LEFT - _RIGHT) / len(dates) if dates else 0
+    starts = [index for index in range(1, len(dates)) if dates[index].month != dates[index - 1].month]
+    for step in (*_MONTH_STEPS, 24, 60, 120):
+        chosen = [index for index in starts if (dates[index].year * 12 + dates[index].month - 1) % step == 0]
+        for indexes in ([0, *chosen], chosen):
+            labels = _month_labels(dates, indexes, step)
+            if labels and _fits(labels, slot):
+                return labels
+    return _month_labels(dates, [0], 1) if dates else {}
+
+
+def _month_labels(dates: Sequence[date], indexes: list[int], step: int) -> dict[int, str]:
+    """The labels at *indexes*: "Sep"; the first with its year ("Aug 2026"), a January as its year
+    alone ("2027"), and so are labels a year or more apart."""
+    labels = {}
+    for place, index in enumerate(indexes):
+        day = dates[index]
+        if step >= 12 or (day.month == 1 and place > 0):
+            labels[index] = str(day.year)
+        elif place == 0:
+            labels[index] = f"{_MONTHS[day.month - 1]} {day.year}"
+        else:
+            labels[index] = _MONTHS[day.month - 1]
+    return labels
+
+
+def _fits(labels: dict[int, str], slot: float) -> bool:
+    """Whether labels centred under their bars stay apart and inside the drawing."""
+    placed = sorted((_LEFT + index * slot + slot / 2, _text_width(text)) for index, text in labels.items())
+    if placed[0][0] - placed[0][1] / 2 < 0 or placed[-1][0] + placed[-1][1] / 2 > VIEW_WIDTH:
+        return False
+    return all(
+        right[0] - left[0] >= (left[1] + right[1]) / 2 + _LABEL_GAP for left, right in pairwise(placed)
+    )
+
+
+def _text_width(text: str) -> float:
+    """About how wide a text is in user units at FONT_SIZE."""
+    return len(text) * FONT_SIZE * _CHAR_EM
+
+
+def _wrap(text: str, width: float) -> list[str]:
+    """A sentence in lines no wider than *width* user units (at about 0.55 em a character).
+
+    >>> _wrap("The last 26 of 262 weeks, from 3 August 2026: all of them are checked.", 464)
+    ['The last 26 of 262 weeks, from 3 August 2026:', 'all of them are checked.']
+    >>> _wrap("", 464)
+    []
+    """
+    lines: list[str] = []
+    for word in text.split():
+        if lines and _text_width(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
 
 
 def _draw_line(line: Line, scale: _Scale) -> list[str]:

@@ -35,6 +35,7 @@ __all__ = [
     "EARLIEST_DATE",
     "LATEST_DATE",
     "MAX_KEY_CHARS",
+    "date_words",
     "day_words",
     "exact",
     "floor_to",
@@ -120,7 +121,16 @@ def day_words(day: date | str) -> str:
     """
     when = date.fromisoformat(day) if isinstance(day, str) else day
     weekday = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[when.weekday()]
-    return f"{weekday} {when.day} {_MONTHS[when.month - 1]} {when.year}"
+    return f"{weekday} {date_words(when)}"
+
+
+def date_words(day: date) -> str:
+    """A date without its weekday, as `day_words` writes it: "3 August 2026" (a week named by its Monday).
+
+    >>> date_words(date(2026, 8, 3))
+    '3 August 2026'
+    """
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def plain(value: Fraction | float | int) -> str:

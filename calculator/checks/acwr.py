@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from fractions import Fraction
 
 from calculator.amounts import plausibility_note
@@ -31,7 +32,7 @@ from calculator.answer import Answer, Record
 from calculator.charts import Band as ChartBand
 from calculator.charts import Bar, Line, bar_chart
 from calculator.errors import Problem, raise_problems
-from calculator.reading import exact, plain, read_amount, read_choice, shown
+from calculator.reading import date_words, exact, plain, read_amount, read_choice, shown
 from calculator.rules.acwr import (
     ACWR_CAVEAT,
     ACWR_CAVEAT_SHORT,
@@ -56,7 +57,7 @@ from calculator.rules.training import RATIO_HISTORY, RATIO_HISTORY_WEEKS
 from calculator.tables import Table, amount, row
 from calculator.weeks import read_weeks
 
-__all__ = ["AcwrPoint", "AcwrRatio", "AcwrResult", "check_acwr", "shown_ratio"]
+__all__ = ["AcwrPoint", "AcwrRatio", "AcwrResult", "check_acwr", "check_acwr_dated", "shown_ratio"]
 
 #: The pages an ACWR answer links to: the spike check (the stronger evidence) and load progression.
 LINKS = ("calculator/spike.md", "prevention/load-progression.md")
@@ -160,6 +161,46 @@ def check_acwr(loads: Sequence[float], /, *, period: str, unit: str = DEFAULT_AC
     ...
     calculator.errors.CalculatorError: period: Say whether the loads are daily or weekly: "period": "day" or "week".; loads[1]: Load 2 can't be negative.
     """
+    return _check(loads, period, unit, None)
+
+
+@dataclass(frozen=True)
+class _Dated:
+    """The loads' dates (the first load is on, or its week starts on, *first*), and how many of the
+    latest ratios the chart shows (None: all)."""
+
+    first: date
+    chart_points: int | None = None
+
+
+def check_acwr_dated(
+    loads: Sequence[float],
+    /,
+    *,
+    first_day: date,
+    chart_points: int | None = None,
+    period: str,
+    unit: str = DEFAULT_ACWR_UNIT,
+) -> AcwrResult:
+    """`check_acwr` over loads whose dates are known (a training log's): the same ratios and verdict,
+    with a chart dated by month.
+
+    *first_day* is the day of the first load (of a weekly load: the day its week starts);
+    *chart_points*, when given, is how many of the latest ratios the chart shows (a sentence on it
+    says so), their markers shared where they would touch. Not a protocol field: the history check
+    calls it (`check_history`), and the ACWR calculator's page, with no dates, answers as before.
+
+    >>> result = check_acwr_dated([5] * 21 + [10] * 7, first_day=date(2026, 8, 3), period="day")
+    >>> result.verdict, "30 August 2026: 1.6, danger zone." in result.chart_svg
+    ('danger', True)
+
+    Raises `CalculatorError` as `check_acwr` does.
+    """
+    return _check(loads, period, unit, _Dated(first_day, chart_points))
+
+
+def _check(loads: Sequence[float], period: str, unit: str, dated: _Dated | None) -> AcwrResult:
+    """The ACWR check, dated or not (`check_acwr`, `check_acwr_dated`)."""
     chosen, measure, values = _validate(loads, period, unit)
     exact_loads = [exact(value) for value in values]
     rolling = _rolling(exact_loads, chosen)
@@ -186,7 +227,7 @@ def check_acwr(loads: Sequence[float], /, *, period: str, unit: str = DEFAULT_AC
         ewma=now_ewma,
         ewma_note=EWMA_SEED if ewma is not None else EWMA_WEEKLY_NOTE,
         series=series,
-        chart_svg=_chart(series, chosen, measure),
+        chart_svg=_chart(series, chosen, measure, dated),
         summary=_history_summary(exact_loads, chosen)
         if thin
         else _summary(now_rolling, now_ewma, chosen, measure),
@@ -479,29 +520,44 @@ def _sources(period: Period) -> tuple[str, ...]:
     return (ACWR_CAVEAT_SOURCES[0], *weighted, *ACWR_CAVEAT_SOURCES[1:])
 
 
-def _chart(series: Sequence[AcwrPoint], period: Period, unit: AcwrUnit) -> str:
-    """The rolling ratio over time as bars against the sweet spot, with the danger line at 1.5."""
+def _chart(series: Sequence[AcwrPoint], period: Period, unit: AcwrUnit, dated: _Dated | None = None) -> str:
+    """The rolling ratio over time as bars against the sweet spot, with the danger line at 1.5; when
+    dated, the latest ratios only (as many as the chart is asked for), labelled by month."""
     name = period.label
+    step = timedelta(days=1 if period.key == "day" else 7)
+
+    def when(point: AcwrPoint) -> str:
+        if dated is None:
+            return f"{name} {point.index}"
+        day = date_words(dated.first + step * (point.index - 1))
+        return day if period.key == "day" else f"Week of {day}"
+
     bars = [
         Bar(
             label=str(point.index),
             value=point.ratio or 0,
             over=point.ratio is not None and point.band in ("caution", "danger"),
             words=(
-                f"{name} {point.index}: no ratio (too little running in the 4 weeks up to it)."
+                f"{when(point)}: no ratio (too little running in the 4 weeks up to it)."
                 if point.ratio is None
-                else f"{name} {point.index}: {plain(point.ratio)}, {point.band and BANDS[point.band].label}."
+                else f"{when(point)}: {plain(point.ratio)}, {point.band and BANDS[point.band].label}."
             ),
         )
         for point in series
     ]
     sweet = BANDS["sweet-spot"]
+    shown_points = series[-dated.chart_points :] if dated and dated.chart_points else series
+    first = shown_points[0]
+    start = f"{name.lower()} {first.index}" if dated is None else when(first)
+    note = ""
+    if dated is not None and len(shown_points) < len(series):
+        note = f"The last {len(shown_points)} {period.key}s, from {date_words(dated.first + step * (first.index - 1))}."
     return bar_chart(
-        bars,
+        bars[len(series) - len(shown_points) :],
         title=f"Your acute:chronic ratio, {period.key} by {period.key}",
         description=(
             f"The rolling ratio of each {period.key}'s recent load to the load you were used to, from "
-            f"{name.lower()} {series[0].index}, against the sweet spot of {sweet.range_words} "
+            f"{start}, against the sweet spot of {sweet.range_words} "
             f"(Gabbett 2016, team sports)."
         ),
         unit="",
@@ -509,5 +565,14 @@ def _chart(series: Sequence[AcwrPoint], period: Period, unit: AcwrUnit) -> str:
         line=Line(DANGER_FROM, f"Danger zone from {plain(DANGER_FROM)}"),
         within_label=f"Up to {plain(SWEET_HIGH)}",
         over_label=f"Above {plain(SWEET_HIGH)}",
-        x_title=f"{name}, counted from your first entry",
+        x_title=(
+            f"{name}, counted from your first entry"
+            if dated is None
+            else "Days, by month"
+            if period.key == "day"
+            else "Weeks, by the month they start in"
+        ),
+        dates=None if dated is None else [dated.first + step * (point.index - 1) for point in shown_points],
+        note=note,
+        shared_markers=dated is not None,
     )

@@ -8,8 +8,10 @@ a run's day is its local start date; a run that cannot be real (no distance, fas
 record, an impossible date: `calculator.history.plausible`) is left out, with a sentence saying why.
 Then the load checks are *called*, not re-implemented:
 
-* ramp (`check_ramp`) over the weekly km, the last 520 weeks at most;
-* acwr (`check_acwr`, daily loads) over the daily km, the last 730 days at most, from 28 days;
+* ramp (`check_ramp_dated`: `check_ramp` with the weeks' dates) over the weekly km, the last 520
+  weeks at most, charting the last CHART_WEEKS;
+* acwr (`check_acwr_dated`, daily loads) over the daily km, the last 730 days at most, from 28
+  days, charting the last CHART_DAYS;
 * spike (`check_spike`) for every run against the longest run of the 30 days before it: the runs
   in a band above the reference are listed, and the latest run's own answer is given.
 
@@ -35,8 +37,8 @@ from datetime import date, timedelta
 from typing import IO, Any
 
 from calculator.answer import Answer, Record
-from calculator.checks.acwr import check_acwr
-from calculator.checks.ramp import check_ramp
+from calculator.checks.acwr import check_acwr_dated
+from calculator.checks.ramp import check_ramp_dated
 from calculator.checks.spike import check_spike
 from calculator.checks.weekly_limit import read_profile, read_unfinished
 from calculator.errors import CalculatorError, Problem, raise_problems
@@ -75,6 +77,11 @@ SPIKE_WINDOW_DAYS = 30
 #: How much of the history fills the ramp and acwr calculators' forms (the latest weeks and days).
 FILL_WEEKS = 12
 FILL_DAYS = 56
+#: How much of the history the charts show (the checks run over all of it): half a year of weeks,
+#: a bar and its triangle apart from the next at 360 px (400 user units / 26 = 15.4, a triangle 10),
+#: and 13 weeks of daily ratios (3 px a day at 360 px, over days sharing a triangle).
+CHART_WEEKS = 26
+CHART_DAYS = 91
 #: The pages that explain a history answer.
 HISTORY_LINKS = (
     "prevention/load-progression.md",
@@ -385,8 +392,10 @@ def _ramp(
         notes.append(f"The weekly limit was checked over the last {MAX_WEEKS} weeks (ten years) only.")
     try:
         return _sent(
-            check_ramp(
+            check_ramp_dated(
                 [week.km for week in shown],
+                first_week=date.fromisoformat(shown[0].week_start),
+                chart_weeks=CHART_WEEKS,
                 unit="km",
                 profile=profile,
                 limit_pct=limit_pct,
@@ -407,7 +416,15 @@ def _acwr(days: list[HistoryDay], notes: list[str]) -> dict[str, Any] | None:
         return None
     shown = days[-DAY.max_loads :]
     try:
-        return _sent(check_acwr([day.km for day in shown], period="day", unit="km"))
+        return _sent(
+            check_acwr_dated(
+                [day.km for day in shown],
+                first_day=date.fromisoformat(shown[0].date),
+                chart_points=CHART_DAYS,
+                period="day",
+                unit="km",
+            )
+        )
     except CalculatorError as error:
         notes.append(f"The acute:chronic ratio could not be worked out: {error.problems[0].message}")
         return None

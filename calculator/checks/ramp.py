@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from fractions import Fraction
 
 from calculator.amounts import plausibility_note, typed_step
@@ -43,7 +44,7 @@ from calculator.charts import Bar, bar_chart
 from calculator.checks.ramp_weeks import CENT, RampWeek, judge_week, small, unfinished_week
 from calculator.checks.weekly_limit import limit_source, limit_words, read_profile, read_unfinished, read_unit
 from calculator.errors import Problem, raise_problems
-from calculator.reading import exact, floor_to, plain, read_amount, shown, words
+from calculator.reading import date_words, exact, floor_to, plain, read_amount, shown, words
 from calculator.rules.ramp import (
     DEFAULT_PROFILE,
     RAMP_CAVEAT,
@@ -60,10 +61,31 @@ __all__ = [
     "RampResult",
     "RampWeek",
     "check_ramp",
+    "check_ramp_dated",
 ]
 
 #: The pages that explain a ramp answer.
 RAMP_LINKS = ("prevention/load-progression.md", "causes/training-errors.md")
+#: A dated answer names the weeks over the limit one by one up to this many, else counts them and
+#: names the latest this many (the table lists every week).
+MAX_NAMED_WEEKS = 3
+
+
+@dataclass(frozen=True)
+class _Dated:
+    """The weeks' dates (week 1 starts on *first*), and how many of the latest weeks the chart shows
+    (None: all)."""
+
+    first: date
+    chart_weeks: int | None = None
+
+    def start(self, week: int) -> date:
+        """The day week *week* (1 is the first) starts."""
+        return self.first + timedelta(weeks=week - 1)
+
+    def name(self, week: int) -> str:
+        """A week in words: "the week of 3 August 2026"."""
+        return f"the week of {date_words(self.start(week))}"
 
 
 @dataclass(frozen=True)
@@ -142,6 +164,46 @@ def check_ramp(
     ...
     calculator.errors.CalculatorError: unit: Unknown unit 'furlongs': choose km, mi (miles) or min (minutes).; weeks[1]: Week 2 can't be negative.; weeks[2]: Week 3 must be a number, like 22 or 22.5.
     """
+    return _check(weeks, unit, profile, limit_pct, last_week_unfinished, None)
+
+
+def check_ramp_dated(
+    weeks: Sequence[float],
+    /,
+    *,
+    first_week: date,
+    chart_weeks: int | None = None,
+    unit: str = DEFAULT_UNIT,
+    profile: str = DEFAULT_PROFILE,
+    limit_pct: float | None = None,
+    last_week_unfinished: bool = False,
+) -> RampResult:
+    """`check_ramp` over weeks whose dates are known (a training log's): the same verdicts and numbers,
+    with weeks named by their dates in the summary and why, and a chart dated by month.
+
+    *first_week* is the day the first week starts (a Monday in a training log); *chart_weeks*, when
+    given, is how many of the latest weeks the chart shows (a sentence on it says so); the other
+    fields are `check_ramp`'s. Not a protocol field: the history check calls it (`check_history`),
+    and the ramp calculator's page, with no dates, answers as before.
+
+    >>> result = check_ramp_dated([20, 22, 26, 25], first_week=date(2026, 8, 3))
+    >>> result.over_limit_weeks == check_ramp([20, 22, 26, 25]).over_limit_weeks, result.summary
+    (True, '1 of 4 weeks rose more than the 10 % limit (the week of 17 August 2026). Next week: up to 28.6 km.')
+
+    Raises `CalculatorError` as `check_ramp` does.
+    """
+    return _check(weeks, unit, profile, limit_pct, last_week_unfinished, _Dated(first_week, chart_weeks))
+
+
+def _check(
+    weeks: Sequence[float],
+    unit: str,
+    profile: str,
+    limit_pct: float | None,
+    last_week_unfinished: bool,
+    dated: _Dated | None,
+) -> RampResult:
+    """The ramp check, dated or not (`check_ramp`, `check_ramp_dated`)."""
     problems: list[Problem] = []
     measure = read_unit(unit, problems)
     chosen = read_profile(profile, limit_pct, problems)
@@ -152,7 +214,15 @@ def check_ramp(
     exact_weeks = [exact(volume) for volume in volumes]
     readings = read_weeks(exact_weeks)
     rows = tuple(
-        judge_week(reading, volume, exact_weeks[index - 1] if index else None, step, chosen, measure)
+        judge_week(
+            reading,
+            volume,
+            exact_weeks[index - 1] if index else None,
+            step,
+            chosen,
+            measure,
+            None if dated is None else dated.name,
+        )
         for index, (reading, volume, step) in enumerate(zip(readings, volumes, steps, strict=True))
     )
     if unfinished:
@@ -174,7 +244,7 @@ def check_ramp(
         remaining=None if upcoming.remaining is None else float(upcoming.remaining),
         restart_below=None if upcoming.restart_below is None else float(upcoming.restart_below),
         notes=_notes(rows, readings, measure, unfinished),
-        summary=_summary(rows, chosen, measure, upcoming, unfinished),
+        summary=_summary(rows, chosen, measure, upcoming, unfinished, dated),
         caveat=RAMP_CAVEAT,
         sources=tuple(
             dict.fromkeys(
@@ -187,9 +257,9 @@ def check_ramp(
             )
         ),
         verdict=_verdict(rows, unfinished),
-        why=_why(len(rows), over, chosen),
+        why=_why(len(rows), over, chosen, dated),
         links=RAMP_LINKS,
-        chart_svg=_chart(rows, exact_weeks, chosen, measure),
+        chart_svg=_chart(rows, exact_weeks, chosen, measure, dated),
     )
 
 
@@ -364,7 +434,12 @@ def _notes(
 
 
 def _summary(
-    rows: tuple[RampWeek, ...], profile: RampProfile, unit: Unit, upcoming: _Next, unfinished: bool
+    rows: tuple[RampWeek, ...],
+    profile: RampProfile,
+    unit: Unit,
+    upcoming: _Next,
+    unfinished: bool,
+    dated: _Dated | None = None,
 ) -> str:
     """Plain sentences about all the weeks, then next week's most."""
     limit = f"the {limit_words(profile)} % limit"
@@ -374,18 +449,25 @@ def _summary(
         first = "One week entered: add the weeks before it to compare them."
     elif not over:
         first = f"No week rose more than {limit}."
+    elif dated is not None and len(over) > MAX_NAMED_WEEKS:
+        first = (
+            f"{len(over)} of {count} weeks rose more than {limit}, the latest "
+            f"{_named(over[-MAX_NAMED_WEEKS:], dated)} (the table lists every one)."
+        )
     else:
-        first = f"{len(over)} of {count} weeks rose more than {limit} ({_named(over)})."
+        first = f"{len(over)} of {count} weeks rose more than {limit} ({_named(over, dated)})."
     judged = rows[:-1] if unfinished and count > 1 else rows
+    named = _week_name(judged[-1].week, dated)
     back = ""
     if count > 1 and judged[-1].kind == "return" and not judged[-1].over_limit:
-        back = f" Week {judged[-1].week} was a first week back after a break: a percentage can't judge it."
+        back = f" {named} was a first week back after a break: a percentage can't judge it."
     elif count > 1 and judged[-1].kind == "break":
-        back = f" Week {judged[-1].week} was a break."
+        back = f" {named} was a break."
     if unfinished:
         if upcoming.most is None:
             return f"{first}{back} {upcoming.note}"
-        return f"{first}{back} This week (week {rows[-1].week}, not finished): up to {shown(upcoming.most, unit.key, most=True)} {unit.label} in all."
+        this = f"week {rows[-1].week}" if dated is None else dated.name(rows[-1].week)
+        return f"{first}{back} This week ({this}, not finished): up to {shown(upcoming.most, unit.key, most=True)} {unit.label} in all."
     if upcoming.most is None:
         if upcoming.restart_below is not None:
             return f"{first}{back} Next week: after a break, start again below {plain(upcoming.restart_below)} {unit.label}."
@@ -393,22 +475,41 @@ def _summary(
     return f"{first}{back} Next week: up to {shown(upcoming.most, unit.key, most=True)} {unit.label}."
 
 
-def _named(over: tuple[int, ...]) -> str:
-    """Name weeks as a sentence does.
+def _week_name(week: int, dated: _Dated | None) -> str:
+    """A week starting a sentence: "Week 3", or "The week of 17 August 2026" when dated."""
+    if dated is None:
+        return f"Week {week}"
+    name = dated.name(week)
+    return f"{name[0].upper()}{name[1:]}"
+
+
+def _named(over: tuple[int, ...], dated: _Dated | None = None) -> str:
+    """Name weeks as a sentence does: by number, or by date when the weeks are dated.
 
     >>> _named((3,)), _named((3, 4)), _named((2, 3, 5))
     ('week 3', 'weeks 3 and 4', 'weeks 2, 3 and 5')
+    >>> _named((1, 3), _Dated(date(2026, 8, 3)))
+    'the weeks of 3 August 2026 and 17 August 2026'
     """
+    if dated is not None:
+        return ("the week of " if len(over) == 1 else "the weeks of ") + words(
+            [date_words(dated.start(number)) for number in over]
+        )
     return ("week " if len(over) == 1 else "weeks ") + words([str(number) for number in over])
 
 
-def _why(count: int, over: tuple[int, ...], profile: RampProfile) -> str:
+def _why(count: int, over: tuple[int, ...], profile: RampProfile, dated: _Dated | None = None) -> str:
     """Two sentences: why this verdict (and what each week is compared with), and how strong any limit is."""
     limit = f"the {limit_words(profile)} % limit you chose, {limit_source(profile)}"
     if count == 1:
         return f"With one week there is nothing to compare yet. {RAMP_CAVEAT}"
-    if over:
-        first = f"{_named(over).capitalize()} grew more than {limit}"
+    if over and dated is not None and len(over) > MAX_NAMED_WEEKS:
+        first = (
+            f"{len(over)} weeks (the latest {_named(over[-MAX_NAMED_WEEKS:], dated)}) grew more than {limit}"
+        )
+    elif over:
+        named = _named(over, dated)
+        first = f"{named[0].upper()}{named[1:]} grew more than {limit}"
     else:
         first = f"Every week stayed within {limit}"
     return f"{first}; {BASELINE_WHY} {RAMP_CAVEAT}"
@@ -423,32 +524,64 @@ BASELINE_WHY = (
 )
 
 
-def _chart(rows: tuple[RampWeek, ...], volumes: list[Fraction], profile: RampProfile, unit: Unit) -> str:
-    """Each week's bar, with a tick at the most it could hold (its level plus the limit)."""
+def _chart(
+    rows: tuple[RampWeek, ...],
+    volumes: list[Fraction],
+    profile: RampProfile,
+    unit: Unit,
+    dated: _Dated | None = None,
+) -> str:
+    """Each week's bar, with a tick at the most it could hold (its level plus the limit); when dated,
+    the latest weeks only (as many as the chart is asked for), labelled by month."""
     bars = []
     for week_row, volume in zip(rows, volumes, strict=True):
         judged = week_row.baseline is not None and week_row.kind in ("up", "level", "easier", "unfinished")
         level = exact(week_row.baseline) if judged and week_row.baseline is not None else None
         cap = level * (1 + profile.limit) if level else None
-        value = f"Week {week_row.week}: {plain(volume)} {unit.label}"
+        value = f"{_week_name(week_row.week, dated)}: {plain(volume)} {unit.label}"
         if cap is None:
             said = f"{value}."
         else:
             verdict = "over the limit" if week_row.over_limit else "within the limit"
             said = f"{value}, {verdict} (at most {shown(cap, unit.key, most=True)})."
         bars.append(Bar(str(week_row.week), volume, over=week_row.over_limit, cap=cap, words=said))
+    title = f"Weekly running against the {limit_words(profile)} % limit"
+    ticks = (
+        f"a tick marks the most each week could hold: the most of the {BASELINE_WEEKS} weeks before it since "
+        f"the last break, plus {limit_words(profile)} %. Weeks over the limit are hatched and marked with a "
+        "triangle."
+    )
+    if dated is None:
+        return bar_chart(
+            bars,
+            title=title,
+            description=(
+                f"{len(rows)} {'week' if len(rows) == 1 else 'weeks'} of running in {unit.label}, oldest "
+                f"first. From week 2, {ticks}"
+            ),
+            unit=unit.label,
+            over_label="Over the limit",
+            cap_label="Most the week could hold",
+            x_title="Week, oldest first",
+        )
+    shown_bars = bars[-dated.chart_weeks :] if dated.chart_weeks else bars
+    first = int(shown_bars[0].label)
+    count = len(shown_bars)
     return bar_chart(
-        bars,
-        title=f"Weekly running against the {limit_words(profile)} % limit",
+        shown_bars,
+        title=title,
         description=(
-            f"{len(rows)} {'week' if len(rows) == 1 else 'weeks'} of running in {unit.label}, oldest "
-            f"first. From week 2, a tick marks the most each week could hold: the most of the "
-            f"{BASELINE_WEEKS} weeks before it since the last break, plus {limit_words(profile)} %. Weeks "
-            "over the limit are "
-            "hatched and marked with a triangle."
+            f"{count} {'week' if count == 1 else 'weeks'} of running in {unit.label}, oldest first, from "
+            f"{dated.name(first)}. Except on a first week or one after a break, {ticks}"
         ),
         unit=unit.label,
         over_label="Over the limit",
         cap_label="Most the week could hold",
-        x_title="Week, oldest first",
+        x_title="Weeks, by the month they start in",
+        dates=[dated.start(int(bar.label)) for bar in shown_bars],
+        note=(
+            f"The last {count} weeks of {len(rows)}, from {date_words(dated.start(first))}: every week was checked."
+            if count < len(rows)
+            else ""
+        ),
     )

@@ -59,11 +59,14 @@ def judge_week(
     step: Fraction,
     profile: RampProfile,
     unit: Unit,
+    name: Callable[[int], str] | None = None,
 ) -> RampWeek:
     """Judge one week against its level (`calculator.weeks`): its message, and whether it is over.
 
     *previous* is the week before (for change_pct), *step* the precision the week was typed to
-    (a week over the limit by less than half of it is within: the rounding allowance).
+    (a week over the limit by less than half of it is within: the rounding allowance); *name*
+    names an earlier week in the message ("week 3" when not given; a dated answer's "the week of
+    17 August 2026").
 
     >>> from calculator.rules.ramp import PROFILES
     >>> from calculator.units import UNITS
@@ -73,6 +76,7 @@ def judge_week(
     >>> week.over_limit, week.rounding_allowed, week.change_pct
     (False, 0.04, 10.3)
     """
+    named = name or week_number
     current = reading.volume
     change = None if previous is None or previous == 0 else current / previous - 1
     change_pct = None if change is None else float(_shown(change, profile))
@@ -101,9 +105,9 @@ def judge_week(
             "The first week with running here: there is no earlier running to compare it with, so build up gently."
         )
     if reading.kind == "break":
-        return week(_break_message(reading, unit))
+        return week(_break_message(reading, unit, named))
     if reading.kind == "return":
-        return _return_week(reading, unit, week)
+        return _return_week(reading, unit, week, named)
     assert reading.level is not None and reading.level_week is not None
     level, rise = reading.level, current / reading.level - 1
     most = (
@@ -114,19 +118,19 @@ def judge_week(
     on = (
         "on the week before"
         if reading.level_week == reading.week - 1
-        else f"on the {plain(level)} {unit.label} of week {reading.level_week}, {most}"
+        else f"on the {plain(level)} {unit.label} of {named(reading.level_week)}, {most}"
     )
     if reading.kind == "level":
         if reading.level_week == reading.week - 1:
             return week("Same as the week before.", rise=rise)
         return week(
-            f"Back to the {plain(level)} {unit.label} of week {reading.level_week}: no rise on {most}.",
+            f"Back to the {plain(level)} {unit.label} of {named(reading.level_week)}: no rise on {most}.",
             rise=rise,
         )
     if reading.kind == "easier":
         if change is None or change >= 0:
             return week(
-                f"Below the {plain(level)} {unit.label} of week {reading.level_week}: an easier week.",
+                f"Below the {plain(level)} {unit.label} of {named(reading.level_week)}: an easier week.",
                 rise=rise,
             )
         shown = _shown(change, profile)
@@ -159,10 +163,16 @@ def small(value: Fraction) -> str:
     return f"{float(value):.4f}".rstrip("0").rstrip(".")
 
 
-def _break_message(reading: WeekReading, unit: Unit) -> str:
+def week_number(week: int) -> str:
+    """An earlier week named in a message, by its number: "week 3"."""
+    return f"week {week}"
+
+
+def _break_message(reading: WeekReading, unit: Unit, named: Callable[[int], str]) -> str:
     if reading.level is None:
         return "No running this week or the weeks before." if reading.volume == 0 else "Almost no running."
-    before = f"the {plain(reading.level)} {unit.label} of week {reading.level_week}"
+    assert reading.level_week is not None
+    before = f"the {plain(reading.level)} {unit.label} of {named(reading.level_week)}"
     if reading.volume == 0:
         return f"A break: no running this week (before it, {before})."
     return (
@@ -171,9 +181,11 @@ def _break_message(reading: WeekReading, unit: Unit) -> str:
     )
 
 
-def _return_week(reading: WeekReading, unit: Unit, week: Callable[..., RampWeek]) -> RampWeek:
-    assert reading.level is not None
-    before = f"the {plain(reading.level)} {unit.label} you ran before the break (week {reading.level_week})"
+def _return_week(
+    reading: WeekReading, unit: Unit, week: Callable[..., RampWeek], named: Callable[[int], str]
+) -> RampWeek:
+    assert reading.level is not None and reading.level_week is not None
+    before = f"the {plain(reading.level)} {unit.label} you ran before the break ({named(reading.level_week)})"
     judge = "A percentage can't judge a first week back"
     if reading.volume > reading.level:
         return week(

@@ -74,6 +74,10 @@ def test_reader_picks_an_export_and_sees_their_weeks_with_nothing_sent(
     # 4 x 12 + 4 x 24 + 10 = 154 km; weeks from 7 September to the week of 2 November (9 weeks)
     expect(section.locator(".kl-summary")).to_contain_text("25 runs (154 km) over 9 weeks, from 2026-09-07")
     expect(section.locator("figure svg")).to_have_count(2)  # the ramp chart and the ACWR chart
+    # issue 14: labelled by month, not week numbers: weeks from 7 September, 5 October is the 5th, 2 November the 9th
+    expect(section.locator("figure svg").first.locator("text.kl-label")).to_have_text(
+        ["Sep 2026", "Oct", "Nov"]
+    )
     expect(section.get_by_text("Week of 2026-10-05")).to_be_visible()  # 12 -> 24 km: over the limit
     expect(section.locator("li", has_text="broken.gpx is cut short")).to_be_visible()
     expect(section.get_by_role("heading", name="Runs not counted")).to_be_visible()
