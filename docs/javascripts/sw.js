@@ -57,14 +57,16 @@ worker.addEventListener("activate", (/** @type {ExtendableEvent} */ event) => {
 
 /**
  * The page that registered this worker names its own files (its address and what it loaded):
- * those of the calculator's that pass PAGE_FILES are kept for when the network fails.
+ * those of the calculator's that pass PAGE_FILES are kept for when the network fails. The copies
+ * kept are those the page just loaded, from the browser's HTTP cache (force-cache: nothing is
+ * downloaded again; the network only for a file the cache no longer holds).
  */
 worker.addEventListener("message", (/** @type {ExtendableMessageEvent} */ event) => {
   const data = /** @type {{ type?: unknown, urls?: unknown }} */ (event.data);
   if (data?.type !== "keep" || !Array.isArray(data.urls)) return;
   const urls = data.urls.filter((url) => typeof url === "string" && isPageFile(url));
   event.waitUntil(caches.open(PAGES_STORE).then((store) => Promise.all(urls.map(async (url) => {
-    const response = await fetch(url, { cache: "no-cache" });
+    const response = await fetch(url, { cache: "force-cache" });
     if (response.ok) await store.put(url, response);
   }))).catch(() => {}));
 });
