@@ -80,7 +80,7 @@ worker.addEventListener("fetch", (/** @type {FetchEvent} */ event) => {
   const { request } = event;
   if (request.method !== "GET") return;
   if (VERSIONED.test(request.url)) event.respondWith(fromStore(request));
-  else if (isPageFile(request.url.split("?")[0])) event.respondWith(fromNetwork(request));
+  else if (isPageFile(request.url.split("?")[0])) event.respondWith(fromNetwork(event));
 });
 
 /**
@@ -98,18 +98,24 @@ async function fromStore(request) {
 }
 
 /**
- * A calculator page's own files: from the network (keeping the copy), else the kept copy.
- * @param {Request} request
+ * A calculator page's own files: from the network, else the kept copy. The copy is kept after
+ * the page has its response (the page never waits on the store: a write per file delayed each
+ * of them on a return visit).
+ * @param {FetchEvent} event
  * @returns {Promise<Response>}
  */
-async function fromNetwork(request) {
-  const store = await caches.open(PAGES_STORE);
+async function fromNetwork(event) {
+  const key = event.request.url.split("?")[0];
+  const store = caches.open(PAGES_STORE);
   try {
-    const response = await fetch(request);
-    if (response.ok && response.type === "basic") await store.put(request.url.split("?")[0], response.clone());
+    const response = await fetch(event.request);
+    if (response.ok && response.type === "basic") {
+      const copy = response.clone();
+      event.waitUntil(store.then((opened) => opened.put(key, copy)).catch(() => {}));
+    }
     return response;
   } catch (error) {
-    const kept = await store.match(request.url.split("?")[0]);
+    const kept = await (await store).match(key);
     if (kept) return kept;
     throw error;
   }
