@@ -14,7 +14,10 @@ The server (``BenchHandler``) behaves like a static host set up as the README sa
 file's ``.br`` or ``.gz`` sibling when the browser accepts that encoding (in "compressed" mode),
 otherwise it gzips text, JavaScript, JSON and WebAssembly on the fly as a compressing host does;
 the runtime's versioned folder (``pyodide/<hash>/``) is cacheable for a year as immutable, and
-every other file must be revalidated (``no-cache``).
+every other file must be revalidated (``no-cache``), which an ``ETag`` makes a bodiless 304 when
+nothing changed, as on any static host. The bytes line counts what the server sent (status
+line, headers and body of every response, the service worker's included) from the navigation
+until the page is ready, its service worker installed and the network idle.
 
 These lines are read by scripts; keep them exactly:
 
@@ -23,13 +26,17 @@ These lines are read by scripts; keep them exactly:
     answer: median MEDIAN ms (n=N)
     calculator page bytes: raw RAW KB, compressed COMPRESSED KB, requests N
 
-Usage: .venv/bin/python benchmarks/bench.py [--runs N] [--builds N] [--site FOLDER]
+Usage: .venv/bin/python benchmarks/bench.py [--runs N] [--builds N] [--site FOLDER] [--part PART ...]
+       [--requests]
+(``--part`` runs only the named parts: build, ready, answer, bytes, history; all by default.
+``--requests`` lists the cold visit's requests, each with the bytes sent.)
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import os
 import re
 import shutil
@@ -53,6 +60,8 @@ from tests.helpers import CHROMIUM_FLAGS, PROJECT_ROOT, find_chromium, serve_dir
 READY_TIMEOUT_MS = 120_000
 CALCULATOR_PAGE = "calculator/ramp.html"
 NAIVE_DIR = "bench-naive"
+#: The parts of the run (``--part``), in the order they print.
+PARTS = ["build", "ready", "answer", "bytes", "history"]
 #: What a compressing host compresses on the fly (zip and wheels are compressed already).
 COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".txt", ".xml")
 #: The runtime's versioned folder: the same path always holds the same bytes.
@@ -124,6 +133,8 @@ class BenchHandler(SimpleHTTPRequestHandler):
     compress: ClassVar[bool] = True
     _gzipped: ClassVar[dict[str, bytes]] = {}
     _lock = threading.Lock()
+    #: Every response sent while this is a list: (path, bytes sent: status line, headers, body).
+    sent: ClassVar[list[tuple[str, int]] | None] = None
     extensions_map: ClassVar[dict[str, str]] = {
         **SimpleHTTPRequestHandler.extensions_map,
         ".mjs": "text/javascript",
@@ -156,17 +167,26 @@ class BenchHandler(SimpleHTTPRequestHandler):
                     if key not in self._gzipped:
                         self._gzipped[key] = gzip.compress(body, compresslevel=6, mtime=0)
                     body, encoding = self._gzipped[key], "gzip"
-        self.send_response(200)
+        tag = f'"{hashlib.sha256(body).hexdigest()[:16]}"'
+        unchanged = tag in self.headers.get("If-None-Match", "")
+        self.send_response(304 if unchanged else 200)
         self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Length", str(len(body)))
+        if not unchanged:
+            self.send_header("Content-Length", str(len(body)))
         if encoding:
             self.send_header("Content-Encoding", encoding)
         self.send_header("Vary", "Accept-Encoding")
+        self.send_header("ETag", tag)
         url_path = self.path.split("?")[0]
         cache = "public, max-age=31536000, immutable" if IMMUTABLE.match(url_path) else "no-cache"
         self.send_header("Cache-Control", cache)
+        headers = sum(len(line) for line in getattr(self, "_headers_buffer", []))
         self.end_headers()
-        self.wfile.write(body)
+        if not unchanged:
+            self.wfile.write(body)
+        if self.sent is not None:
+            with self._lock:
+                self.sent.append((url_path, headers + (0 if unchanged else len(body))))
 
 
 def serve(directory: Path) -> AbstractContextManager[str]:
@@ -215,20 +235,24 @@ def answer_ms(context: BrowserContext, url: str) -> float:
     return float(answer - submit)
 
 
-def page_bytes(playwright: Playwright, url: str, compress: bool) -> tuple[int, int]:
-    """(bytes on the wire, requests) for a first visit to our calculator page, until ready and idle."""
+def page_bytes(playwright: Playwright, url: str, compress: bool) -> list[tuple[str, int]]:
+    """Each response the server sent for a first visit to our calculator page (its path, bytes
+    sent), from the navigation until the page is ready, its service worker installed and idle."""
     BenchHandler.compress = compress
-    with tempfile.TemporaryDirectory() as folder, profile(playwright, Path(folder)) as context:
-        finished: list[Any] = []
-        context.on("requestfinished", lambda request: finished.append(request))
-        page = context.new_page()
-        page.goto(url)
-        page.wait_for_selector("form[data-state=ready]", timeout=READY_TIMEOUT_MS)
-        page.wait_for_load_state("networkidle")
-        total = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in finished)
-        count = len(finished)
-    BenchHandler.compress = True
-    return total, count
+    BenchHandler.sent = []
+    try:
+        with tempfile.TemporaryDirectory() as folder, profile(playwright, Path(folder)) as context:
+            page = context.new_page()
+            page.goto(url)
+            page.wait_for_selector("form[data-state=ready]", timeout=READY_TIMEOUT_MS)
+            page.evaluate(SETTLED)
+            page.wait_for_load_state("networkidle")
+            # What the service worker fetches when it is told the page's files (not awaited by the page).
+            page.wait_for_timeout(1000)
+            return list(BenchHandler.sent)
+    finally:
+        BenchHandler.compress = True
+        BenchHandler.sent = None
 
 
 def _ready_line(name: str, ours: list[float], naive: list[float]) -> str:
@@ -239,8 +263,9 @@ def _ready_line(name: str, ours: list[float], naive: list[float]) -> str:
     )
 
 
-def bench_site(site: Path, runs: int) -> None:
-    """Print the speed and size figures of a built site in ``site`` (the naive page is added to it)."""
+def bench_site(site: Path, runs: int, parts: set[str], requests: bool = False) -> None:
+    """Print the speed and size figures (``parts``: ready, answer, bytes) of a built site in
+    ``site`` (the naive page is added to it); ``requests`` lists the cold visit's requests."""
     naive_page(site)
     pages = {
         "ours": (CALCULATOR_PAGE, "form[data-state=ready]"),
@@ -249,8 +274,10 @@ def bench_site(site: Path, runs: int) -> None:
     cold: dict[str, list[float]] = {"ours": [], "naive": []}
     warm: dict[str, list[float]] = {"ours": [], "naive": []}
     answers: list[float] = []
+    if "ready" not in parts:
+        pages.pop("naive")
     with serve(site) as base_url, sync_playwright() as playwright:
-        for _ in range(runs):
+        for _ in range(runs if parts & {"ready", "answer"} else 0):
             for name, (path, selector) in pages.items():
                 with tempfile.TemporaryDirectory() as folder:
                     with profile(playwright, Path(folder)) as context:
@@ -258,17 +285,24 @@ def bench_site(site: Path, runs: int) -> None:
                     # A return visit: the same profile, a new browser (nothing kept in memory).
                     with profile(playwright, Path(folder)) as context:
                         warm[name].append(ready_ms(context, base_url + path, selector))
-                        if name == "ours":
+                        if name == "ours" and "answer" in parts:
                             answers.append(answer_ms(context, base_url + path))
-        raw, requests = page_bytes(playwright, base_url + CALCULATOR_PAGE, compress=False)
-        compressed, _ = page_bytes(playwright, base_url + CALCULATOR_PAGE, compress=True)
-    print(_ready_line("cold", cold["ours"], cold["naive"]))
-    print(_ready_line("warm", warm["ours"], warm["naive"]))
-    print(f"answer: median {statistics.median(answers):.0f} ms (n={len(answers)})")
-    print(
-        f"calculator page bytes: raw {raw / 1024:.0f} KB, compressed {compressed / 1024:.0f} KB, "
-        f"requests {requests}"
-    )
+        if "bytes" in parts:
+            raw = page_bytes(playwright, base_url + CALCULATOR_PAGE, compress=False)
+            compressed = page_bytes(playwright, base_url + CALCULATOR_PAGE, compress=True)
+    if "ready" in parts:
+        print(_ready_line("cold", cold["ours"], cold["naive"]))
+        print(_ready_line("warm", warm["ours"], warm["naive"]))
+    if "answer" in parts:
+        print(f"answer: median {statistics.median(answers):.0f} ms (n={len(answers)})")
+    if "bytes" in parts:
+        if requests:
+            for path, size in compressed:
+                print(f"{size:>10} {path}")
+        print(
+            f"calculator page bytes: raw {sum(size for _, size in raw) / 1024:.0f} KB, "
+            f"compressed {sum(size for _, size in compressed) / 1024:.0f} KB, requests {len(compressed)}"
+        )
 
 
 def history_export(folder: Path, activities: int = 1000, seconds: int = 1800) -> Path:
@@ -349,7 +383,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="cold and warm runs of each page (default 5)")
     parser.add_argument("--builds", type=int, default=3, help="timed site builds (default 3)")
     parser.add_argument("--site", type=Path, help="an already built site to measure (no build timed)")
+    parser.add_argument("--part", nargs="+", choices=PARTS, default=PARTS, help="run only these parts")
+    parser.add_argument("--requests", action="store_true", help="list the cold visit's requests and bytes")
     arguments = parser.parse_args()
+    parts = set(arguments.part)
     if find_chromium() is None:
         raise SystemExit("No Chromium: set CHROMIUM_PATH (see README).")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -357,14 +394,22 @@ def main() -> None:
         site = Path(folder) / "site"
         if arguments.site:
             shutil.copytree(arguments.site, site)
+        elif "build" not in parts:
+            subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+                cwd=PROJECT_ROOT,
+                check=True,
+            )
         else:
             builds = time_builds(site, runs=arguments.builds)
             print(
                 f"mkdocs build --strict: min {min(builds):.2f} s, median {statistics.median(builds):.2f} s "
                 f"(n={len(builds)})"
             )
-        bench_site(site, arguments.runs)
-        bench_history(site)
+        if parts & {"ready", "answer", "bytes"}:
+            bench_site(site, arguments.runs, parts, arguments.requests)
+        if "history" in parts:
+            bench_history(site)
 
 
 if __name__ == "__main__":

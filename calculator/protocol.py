@@ -353,7 +353,7 @@ from calculator.checks.registry import CHECKS, Check
 from calculator.errors import CalculatorError, Problem
 from calculator.reading import quoted, words
 
-__all__ = ["INTERNAL_ERROR", "MAX_DEPTH", "MAX_REQUEST_CHARS", "handle", "handle_request"]
+__all__ = ["INTERNAL_ERROR", "MAX_DEPTH", "MAX_REQUEST_CHARS", "WARM_UP", "handle", "handle_request"]
 
 #: The longest request text read; anything longer is refused before parsing.
 MAX_REQUEST_CHARS = 100_000
@@ -363,6 +363,26 @@ MAX_DEPTH = 20
 INTERNAL_ERROR = (
     "Something went wrong inside the calculator: this is a fault in the calculator, "
     "not in what you entered. Please try again later."
+)
+
+#: One request of each check that takes no files, as JSON text: the browser's worker answers them
+#: once Python is ready (worker.js), while the reader fills a form, so that the reader's first
+#: answer does not pay for code running for the first time (in the browser, the first answer took
+#: several times as long as the next: benchmarks/bench.py, README "Speed"). Their answers are
+#: thrown away.
+WARM_UP = tuple(
+    json.dumps(request)
+    for request in (
+        {"check": "ramp", "weeks": [30, 31, 33, 36, 35, 20, 32], "last_week_unfinished": True},
+        {"check": "plan", "current": 20, "target": 30, "start_date": "2026-11-30", "easier_weeks": True},
+        {"check": "spike", "planned": 16, "longest_30d": 12},
+        {"check": "shoes", "distance_on_pair": 250, "weekly": 30, "today": "2026-11-23"},
+        {"check": "acwr", "loads": [10, 12, 11, 14, 13, 15, 16], "period": "week", "unit": "min"},
+        {"check": "redflags", "answers": {}},
+        {"check": "where", "location": "front", "features": []},
+        {"check": "overtraining", "signs": {}},
+        {"check": "rules"},
+    )
 )
 
 

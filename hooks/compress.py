@@ -1,8 +1,8 @@
 """Pre-compressed siblings for hosts that serve them: ``NAME.br`` and ``NAME.gz`` next to each file.
 
-After the hosted build, every file of the site that compresses (text, JavaScript, JSON and the
-WebAssembly; not zips, wheels or images) gets a brotli (quality 11) and a gzip (level 9)
-sibling. A host that serves siblings (nginx ``brotli_static``/``gzip_static``, Caddy
+After the hosted build, every file of the site that compresses (text, JavaScript, JSON, the
+WebAssembly and a zip written stored, like the runtime's smaller standard library; not other
+zips, wheels or images) gets a brotli (quality 11) and a gzip (level 9) sibling. A host that serves siblings (nginx ``brotli_static``/``gzip_static``, Caddy
 ``precompressed``, a CDN fed the folder) sends one when the browser accepts that encoding, and
 the file itself otherwise; a host that ignores them loses nothing (README, "Caching and
 compression"). Brotli at quality 11 is slow on Pyodide's 9.6 MB wasm, so each compressed file is
@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import logging
+import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,6 +61,25 @@ def compressed(data: bytes, cache_dir: Path) -> tuple[bytes, bytes]:
     return br_path.read_bytes(), gz_path.read_bytes()
 
 
+def stored_zip(path: Path) -> bool:
+    """Whether ``path`` is a zip whose members are all stored (so it compresses like its contents).
+
+    >>> import tempfile, zipfile
+    >>> path = Path(tempfile.mkdtemp()) / "a.zip"
+    >>> with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as made:
+    ...     made.writestr("a.py", "knee = 1\\n" * 100)
+    >>> stored_zip(path), stored_zip(path.with_name("none.zip"))
+    (True, False)
+    """
+    if path.suffix != ".zip" or not path.is_file():
+        return False
+    try:
+        with zipfile.ZipFile(path) as zipped:
+            return all(member.compress_type == zipfile.ZIP_STORED for member in zipped.infolist())
+    except zipfile.BadZipFile:
+        return False
+
+
 def write_siblings(site_dir: Path, cache_dir: Path) -> int:
     """Write ``.br`` and ``.gz`` next to each compressible file of ``site_dir``; return how many files.
 
@@ -74,7 +94,11 @@ def write_siblings(site_dir: Path, cache_dir: Path) -> int:
     """
     count = 0
     for path in sorted(site_dir.rglob("*")):
-        if path.suffix not in SUFFIXES or not path.is_file() or cache_dir in path.parents:
+        if (
+            not (path.suffix in SUFFIXES or stored_zip(path))
+            or not path.is_file()
+            or cache_dir in path.parents
+        ):
             continue
         data = path.read_bytes()
         if len(data) < MIN_BYTES:

@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,6 +55,14 @@ LOCK_TOOL = ".venv-lock/bin/pyodide"
 LOCK_REQUIREMENTS = "requirements-lock.txt"
 #: Fixed zip timestamps (1980-01-01), so the same sources give the same wheel and sha256.
 SOURCE_DATE_EPOCH = "315532800"
+#: The hosted site's smaller standard library (trimmed_stdlib): the members of Pyodide's
+#: python_stdlib.zip that tools/stdlib_modules.txt lists, stored, with the fallback finder.
+TRIMMED_STDLIB = "python_stdlib_calculator.zip"
+STDLIB_LIST = "tools/stdlib_modules.txt"
+STDLIB_FALLBACK = "tools/stdlib_fallback.py"
+#: The fallback's name in the smaller zip, and the line of it that the build writes.
+FALLBACK_MODULE = "_kneeload_stdlib"
+FALLBACK_FULL_LINE = "FULL: frozenset[str] = frozenset()"
 
 # Browsers refuse module scripts served with a non-JavaScript type, and stream-compile only
 # application/wasm. `mkdocs serve` and the test server take their types from `mimetypes`.
@@ -263,6 +272,82 @@ def folder_hash(paths: list[Path]) -> str:
     return digest.hexdigest()[:16]
 
 
+def module_names(members: list[str]) -> list[str]:
+    """The dotted names of the Python modules among a zip's members (packages by their ``__init__``).
+
+    >>> module_names(["json/__init__.py", "json/decoder.py", "os.py", "LICENSE.txt", "email/"])
+    ['json', 'json.decoder', 'os']
+    """
+    names = []
+    for member in members:
+        if member.endswith(".py"):
+            dotted = member.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+            names.append(dotted)
+    return names
+
+
+def trimmed_stdlib(project_root: Path, full: Path, cache_dir: Path) -> Path:
+    """Write (once per inputs) the hosted site's smaller standard library; return its path.
+
+    A stored zip (a host's brotli then compresses it whole, where Pyodide's zip is deflated file
+    by file) of the members of ``full`` that tools/stdlib_modules.txt lists (what the calculator's
+    worker imports: tools/stdlib_modules.mjs), plus ``_kneeload_stdlib``
+    (tools/stdlib_fallback.py) told every module of ``full``, so that a module left out is
+    downloaded with ``full`` rather than missed. Raises PluginError when the list names a member
+    that ``full`` lacks (a new Pyodide: regenerate the list).
+
+    >>> trimmed_stdlib(Path("/nonexistent"), Path("/nonexistent/python_stdlib.zip"), Path("/tmp"))
+    Traceback (most recent call last):
+    ...
+    mkdocs.exceptions.PluginError: tools/stdlib_modules.txt not found in /nonexistent
+    """
+    listing, fallback = project_root / STDLIB_LIST, project_root / STDLIB_FALLBACK
+    if not listing.is_file() or not fallback.is_file():
+        raise PluginError(f"{STDLIB_LIST} not found in {project_root}")
+    digest = hashlib.sha256()
+    for path in (full, listing, fallback):
+        digest.update(path.read_bytes())
+    out = cache_dir / digest.hexdigest()[:16] / TRIMMED_STDLIB
+    if out.is_file():
+        return out
+    wanted = listing.read_text(encoding="utf-8").split()
+    with zipfile.ZipFile(full) as whole:
+        held = whole.namelist()
+        missing = sorted(set(wanted) - set(held))
+        if missing:
+            raise PluginError(
+                f"{STDLIB_LIST} names {', '.join(missing[:5])}, which Pyodide's standard library lacks: "
+                "regenerate it (node tools/stdlib_modules.mjs, README)"
+            )
+        members = {name: whole.read(name) for name in wanted}
+    source = fallback.read_text(encoding="utf-8")
+    if source.count(FALLBACK_FULL_LINE) != 1:
+        raise PluginError(f"{STDLIB_FALLBACK} must keep the line: {FALLBACK_FULL_LINE}")
+    full_line = f"FULL: frozenset[str] = frozenset({sorted(module_names(held))!r})"
+    members[f"{FALLBACK_MODULE}.py"] = source.replace(FALLBACK_FULL_LINE, full_line).encode()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_suffix(".part")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as zipped:
+        for name, data in members.items():
+            zipped.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data)
+    partial.replace(out)
+    return out
+
+
+def fetched_at_start(files: dict[str, Path | str]) -> dict[str, Path | str]:
+    """The runtime files a start fetches: all but the whole standard library where the smaller one
+    is there (the whole one is fetched only for a module the smaller one lacks).
+
+    >>> sorted(fetched_at_start({"p/python_stdlib.zip": "", "p/python_stdlib_calculator.zip": "", "p/a": ""}))
+    ['p/a', 'p/python_stdlib_calculator.zip']
+    >>> sorted(fetched_at_start({"p/python_stdlib.zip": "", "p/a": ""}))
+    ['p/a', 'p/python_stdlib.zip']
+    """
+    if not any(uri.endswith(f"/{TRIMMED_STDLIB}") for uri in files):
+        return dict(files)
+    return {uri: source for uri, source in files.items() if not uri.endswith("/python_stdlib.zip")}
+
+
 def runtime_files(project_root: Path, cache_dir: Path, *, versioned: bool = True) -> dict[str, Path | str]:
     """Map each runtime file's path in the site to its source file, given the build cache folder.
 
@@ -270,11 +355,14 @@ def runtime_files(project_root: Path, cache_dir: Path, *, versioned: bool = True
     file and the wheels in ``pyodide/<hash of theirs>/``, so that a path always holds the same
     bytes and a host may cache ``pyodide/*/`` as immutable (README, "Caching"); a new Pyodide or a
     new wheel is a new folder. Unversioned (the downloaded copy): everything in ``pyodide/``.
+    The hosted site's Pyodide folder also holds the smaller standard library (trimmed_stdlib).
     """
     pyodide = pyodide_dir(project_root)
     wheels = site_wheels(project_root, cache_dir)
     locked = write_site_lock(project_root, pyodide / "pyodide-lock.json", wheels, cache_dir / "site-lock")
     core = [pyodide / name for name in PYODIDE_CORE_FILES]
+    if versioned:
+        core.append(trimmed_stdlib(project_root, pyodide / "python_stdlib.zip", cache_dir / "stdlib"))
     packages = [locked / name for name in ("pyodide-lock.json", *(wheel.name for wheel in wheels))]
     core_dir = f"{SITE_RUNTIME_DIR}/{folder_hash(core)}" if versioned else SITE_RUNTIME_DIR
     packages_dir = f"{SITE_RUNTIME_DIR}/{folder_hash(packages)}" if versioned else SITE_RUNTIME_DIR
@@ -315,6 +403,8 @@ def worker_with_runtime(worker: str, files: dict[str, Path | str]) -> str:
         "packages": f"../{lock_uri.rsplit('/', 1)[0]}/",
         "lock": json.loads(lock_text),
     }
+    if f"{folder}/{TRIMMED_STDLIB}" in files:
+        runtime["stdlib"] = TRIMMED_STDLIB
     return worker.replace(WORKER_RUNTIME_LINE, f"const RUNTIME = {json.dumps(runtime)};")
 
 
@@ -338,8 +428,8 @@ def service_worker_with_build(service_worker: str, files: dict[str, Path | str])
     """
     if service_worker.count(SERVICE_WORKER_BUILD_LINE) != 1:
         raise PluginError(f"docs/javascripts/sw.js must keep the line: {SERVICE_WORKER_BUILD_LINE}")
-    runtime = sorted(files)
-    version = hashlib.sha256("\n".join(runtime).encode()).hexdigest()[:16]
+    runtime = sorted(fetched_at_start(files))
+    version = hashlib.sha256("\n".join(sorted(files)).encode()).hexdigest()[:16]
     build = {"version": version, "runtime": runtime}
     return service_worker.replace(SERVICE_WORKER_BUILD_LINE, f"const BUILD = {json.dumps(build)};")
 
@@ -378,7 +468,7 @@ def on_config(config: MkDocsConfig) -> None:
     root = project_root(config)
     _runtime.clear()
     _runtime.update(runtime_files(root, root / ".cache", versioned=not config.extra.get("offline")))
-    config.extra["runtime_bytes"] = runtime_bytes(_runtime)
+    config.extra["runtime_bytes"] = runtime_bytes(fetched_at_start(_runtime))
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:

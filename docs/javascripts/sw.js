@@ -40,7 +40,9 @@ const worker = /** @type {any} */ (self);
 worker.addEventListener("install", (/** @type {ExtendableEvent} */ event) => {
   event.waitUntil(
     caches.open(RUNTIME_STORE)
-      .then((store) => store.addAll(BUILD.runtime.map((path) => SITE + path)))
+      // From the browser's HTTP cache where the page's start just put them (force-cache: a
+      // versioned path always holds the same bytes), so a first visit downloads nothing twice.
+      .then((store) => store.addAll(BUILD.runtime.map((path) => new Request(SITE + path, { cache: "force-cache" }))))
       .then(() => worker.skipWaiting()),
   );
 });
@@ -57,14 +59,16 @@ worker.addEventListener("activate", (/** @type {ExtendableEvent} */ event) => {
 
 /**
  * The page that registered this worker names its own files (its address and what it loaded):
- * those of the calculator's that pass PAGE_FILES are kept for when the network fails.
+ * those of the calculator's that pass PAGE_FILES are kept for when the network fails. The copies
+ * kept are those the page just loaded, from the browser's HTTP cache (force-cache: nothing is
+ * downloaded again; the network only for a file the cache no longer holds).
  */
 worker.addEventListener("message", (/** @type {ExtendableMessageEvent} */ event) => {
   const data = /** @type {{ type?: unknown, urls?: unknown }} */ (event.data);
   if (data?.type !== "keep" || !Array.isArray(data.urls)) return;
   const urls = data.urls.filter((url) => typeof url === "string" && isPageFile(url));
   event.waitUntil(caches.open(PAGES_STORE).then((store) => Promise.all(urls.map(async (url) => {
-    const response = await fetch(url, { cache: "no-cache" });
+    const response = await fetch(url, { cache: "force-cache" });
     if (response.ok) await store.put(url, response);
   }))).catch(() => {}));
 });
@@ -78,7 +82,7 @@ worker.addEventListener("fetch", (/** @type {FetchEvent} */ event) => {
   const { request } = event;
   if (request.method !== "GET") return;
   if (VERSIONED.test(request.url)) event.respondWith(fromStore(request));
-  else if (isPageFile(request.url.split("?")[0])) event.respondWith(fromNetwork(request));
+  else if (isPageFile(request.url.split("?")[0])) event.respondWith(fromNetwork(event));
 });
 
 /**
@@ -96,18 +100,24 @@ async function fromStore(request) {
 }
 
 /**
- * A calculator page's own files: from the network (keeping the copy), else the kept copy.
- * @param {Request} request
+ * A calculator page's own files: from the network, else the kept copy. The copy is kept after
+ * the page has its response (the page never waits on the store: a write per file delayed each
+ * of them on a return visit).
+ * @param {FetchEvent} event
  * @returns {Promise<Response>}
  */
-async function fromNetwork(request) {
-  const store = await caches.open(PAGES_STORE);
+async function fromNetwork(event) {
+  const key = event.request.url.split("?")[0];
+  const store = caches.open(PAGES_STORE);
   try {
-    const response = await fetch(request);
-    if (response.ok && response.type === "basic") await store.put(request.url.split("?")[0], response.clone());
+    const response = await fetch(event.request);
+    if (response.ok && response.type === "basic") {
+      const copy = response.clone();
+      event.waitUntil(store.then((opened) => opened.put(key, copy)).catch(() => {}));
+    }
     return response;
   } catch (error) {
-    const kept = await store.match(request.url.split("?")[0]);
+    const kept = await (await store).match(key);
     if (kept) return kept;
     throw error;
   }

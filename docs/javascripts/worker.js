@@ -124,9 +124,11 @@ self.fetch = async (input, init) => {
 /**
  * Where the runtime is: the build writes this line (hooks/runtime.py, worker_with_runtime) with the
  * runtime's versioned folder, the wheels' folder and the site's lock file's contents, so that no
- * request is spent on the lock file. As written here (the source, and the downloaded copy on
+ * request is spent on the lock file, and the smaller standard library (stdlib: the modules the
+ * calculator uses; any other is found in Pyodide's whole python_stdlib.zip, downloaded then, by
+ * the _kneeload_stdlib finder it holds). As written here (the source, and the downloaded copy on
  * file:, which is given its files by the page), Pyodide's unversioned folder with its lock file.
- * @type {{ folder: string, packages: string, lock: object | null }}
+ * @type {{ folder: string, packages: string, lock: object | null, stdlib?: string }}
  */
 const RUNTIME = { folder: "../pyodide/", packages: "../pyodide/", lock: null };
 
@@ -243,6 +245,7 @@ async function startPython() {
       indexURL: here(RUNTIME.folder),
       packageBaseUrl: here(RUNTIME.packages),
       ...(RUNTIME.lock ? { lockFileContents: RUNTIME.lock } : {}),
+      ...(RUNTIME.stdlib ? { stdLibURL: here(`${RUNTIME.folder}${RUNTIME.stdlib}`) } : {}),
     };
   const { loader, ...options } = runtime;
   const snapshot = keptSnapshot();
@@ -270,9 +273,26 @@ async function startPython() {
     const wheels = downloadWheels(here(RUNTIME.packages), /** @type {any} */ (RUNTIME.lock));
     wheels.catch(() => {});
     const pyodide = await loadPyodide({ ...options, _makeSnapshot: Boolean(SNAPSHOT_STORE) });
+    if (RUNTIME.stdlib) {
+      // Before anything imports: a module the smaller standard library lacks comes from the whole one.
+      const whole = JSON.stringify(here(`${RUNTIME.folder}python_stdlib.zip`));
+      pyodide.runPython(`import _kneeload_stdlib\n_kneeload_stdlib.install(${whole})`);
+    }
     for (const wheel of await wheels) pyodide.unpackArchive(wheel, "wheel");
-    pyodide.runPython("import calculator.protocol");
-    if (SNAPSHOT_STORE) keepSnapshot(pyodide.makeMemorySnapshot());
+    try {
+      pyodide.runPython("import calculator.protocol");
+    } catch (error) {
+      // A Python traceback: the reader is told its last line, the exception's own message.
+      throw new Error(describe(error).trim().split("\n").at(-1)?.replace(/^\w+Error: /, ""));
+    }
+    if (SNAPSHOT_STORE) {
+      try {
+        keepSnapshot(pyodide.makeMemorySnapshot());
+      } catch {
+        // Python's memory cannot be kept (it holds a JavaScript object: the whole standard
+        // library's download did): the next visit starts as this one did.
+      }
+    }
     return handler(pyodide);
   }
   // The source's and the downloaded copy's runtime: the wheel is named in loadPyodide's packages,
@@ -312,15 +332,55 @@ const crashed = new Promise((_, reject) => {
 const ready = Promise.race([startPython(), crashed]);
 
 ready.then(
-  () => post({ type: "ready" }),
+  (handle) => {
+    post({ type: "ready" });
+    warmUp(handle);
+  },
   (error) => post({ type: "failed", message: describe(error) }),
 );
+
+/** Set by the reader's first request: the warm-up stops there. */
+let asked = false;
+
+/**
+ * Once Python is ready, answer calculator.protocol.WARM_UP's requests (one of each check) and
+ * throw the answers away, so that the reader's first answer does not pay for code running for
+ * the first time. One request per task, so a reader's request waits behind one at most, and
+ * none after the reader's first request. A failure here is ignored: the reader's request is
+ * then simply the first.
+ * @param {(text: string) => string} handle
+ */
+function warmUp(handle) {
+  /** @type {string[]} */
+  let texts;
+  try {
+    const protocol = python.pyimport("calculator.protocol");
+    const requests = protocol.WARM_UP;
+    texts = requests.toJs();
+    requests.destroy();
+    protocol.destroy();
+  } catch {
+    return;
+  }
+  const next = () => {
+    const text = texts.shift();
+    if (asked || text === undefined) return;
+    try {
+      handle(text);
+    } catch {
+      return;
+    }
+    setTimeout(next, 0);
+  };
+  setTimeout(next, 0);
+}
 
 self.addEventListener("message", async (event) => {
   /** @type {ToWorker | RuntimeFiles} */
   const message = event.data;
   if ("type" in message) return;
   const { id, request, files } = message;
+  asked = true;
   try {
     const handle = await ready;
     // A JSON string crosses the boundary, so no PyProxy leaks into the page.

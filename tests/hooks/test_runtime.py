@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import re
@@ -188,7 +189,10 @@ def test_versioned_runtime_folders_change_with_their_bytes(tmp_path: Path) -> No
     folders = {uri.rsplit("/", 1)[0] for uri in files}
     assert len(folders) == 2
     assert all(re.fullmatch(r"pyodide/[0-9a-f]{16}", folder) for folder in folders), folders
-    assert sorted(uri.rsplit("/", 1)[1] for uri in files) == sorted(uri.rsplit("/", 1)[1] for uri in flat)
+    # The same files, and the hosted site's smaller standard library.
+    assert sorted(uri.rsplit("/", 1)[1] for uri in files) == sorted(
+        [*(uri.rsplit("/", 1)[1] for uri in flat), runtime.TRIMMED_STDLIB]
+    )
     core = [Path(files[uri]) for uri in files if uri.endswith("pyodide.mjs")]
     changed = tmp_path / "pyodide.mjs"
     changed.write_bytes(core[0].read_bytes() + b"\n")
@@ -210,3 +214,74 @@ def test_built_worker_names_the_versioned_runtime_and_carries_the_lock(tmp_path:
 def test_missing_runtime_says_what_to_run(tmp_path: Path) -> None:
     with pytest.raises(PluginError, match="make site"):
         runtime.pyodide_dir(tmp_path)
+
+
+def _stdlib_members() -> list[str]:
+    return (PROJECT_ROOT / runtime.STDLIB_LIST).read_text(encoding="utf-8").split()
+
+
+def test_the_smaller_standard_library_holds_the_listed_modules_stored_and_the_fallback(
+    tmp_path: Path,
+) -> None:
+    full = runtime.pyodide_dir(PROJECT_ROOT) / "python_stdlib.zip"
+    trimmed = runtime.trimmed_stdlib(PROJECT_ROOT, full, tmp_path)
+    listed = _stdlib_members()
+    with zipfile.ZipFile(trimmed) as small, zipfile.ZipFile(full) as whole:
+        assert small.namelist() == [*listed, f"{runtime.FALLBACK_MODULE}.py"]
+        # Stored (a host's brotli compresses it whole), each member the same bytes as Pyodide's.
+        assert {member.compress_type for member in small.infolist()} == {zipfile.ZIP_STORED}
+        assert all(small.read(name) == whole.read(name) for name in listed)
+        finder = small.read(f"{runtime.FALLBACK_MODULE}.py").decode()
+        full_names = whole.namelist()
+    # The fallback knows every module of the whole standard library, so none is ever missed.
+    line = next(text for text in finder.splitlines() if text.startswith("FULL: "))
+    told = set(ast.literal_eval(line.removeprefix("FULL: frozenset[str] = frozenset(").removesuffix(")")))
+    assert told == set(runtime.module_names(full_names))
+    assert {"json", "json.decoder", "unittest", "email.mime.text"} <= told
+    assert runtime.trimmed_stdlib(PROJECT_ROOT, full, tmp_path) == trimmed  # made once
+
+
+def test_the_calculators_own_standard_library_imports_are_in_the_smaller_one() -> None:
+    """A check from the calculator's source, not from the list's generator: every standard
+    library module its files import by name (at the top or inside a function) is listed."""
+    imported: set[str] = set()
+    for path in (PROJECT_ROOT / "calculator").rglob("*.py"):
+        if path.name == "__main__.py":  # the command line's, never the browser's
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                imported.add(node.module)
+    full = runtime.pyodide_dir(PROJECT_ROOT) / "python_stdlib.zip"
+    with zipfile.ZipFile(full) as whole:
+        in_zip = set(runtime.module_names(whole.namelist()))
+    listed = set(runtime.module_names(_stdlib_members()))
+    wanted = {name for name in imported if name in in_zip and not name.startswith("calculator")}
+    assert {"json", "fractions", "zipfile", "xml.etree.ElementTree"} <= wanted
+    assert wanted - listed == set()
+
+
+def test_a_list_naming_what_pyodide_lacks_fails_the_build(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    (root / "tools").mkdir(parents=True)
+    (root / runtime.STDLIB_LIST).write_text("json/__init__.py\nno_such_module.py\n", encoding="utf-8")
+    (root / runtime.STDLIB_FALLBACK).write_text((PROJECT_ROOT / runtime.STDLIB_FALLBACK).read_text())
+    full = runtime.pyodide_dir(PROJECT_ROOT) / "python_stdlib.zip"
+    with pytest.raises(PluginError, match=r"no_such_module\.py.*regenerate"):
+        runtime.trimmed_stdlib(root, full, tmp_path / "cache")
+
+
+def test_the_service_worker_stores_the_smaller_standard_library_not_the_whole(tmp_path: Path) -> None:
+    files = runtime.runtime_files(PROJECT_ROOT, tmp_path)
+    source = (PROJECT_ROOT / "docs" / "javascripts" / "sw.js").read_text(encoding="utf-8")
+    built = runtime.service_worker_with_build(source, files)
+    line = next(text for text in built.splitlines() if text.startswith("const BUILD = "))
+    stored = json.loads(line.removeprefix("const BUILD = ").removesuffix(";"))["runtime"]
+    assert any(uri.endswith(f"/{runtime.TRIMMED_STDLIB}") for uri in stored)
+    assert not any(uri.endswith("/python_stdlib.zip") for uri in stored)
+    assert sorted(stored) == sorted(uri for uri in files if not uri.endswith("/python_stdlib.zip"))
+    worker = runtime.worker_with_runtime(
+        (PROJECT_ROOT / "docs" / "javascripts" / "worker.js").read_text(encoding="utf-8"), files
+    )
+    assert f'"stdlib": "{runtime.TRIMMED_STDLIB}"' in worker

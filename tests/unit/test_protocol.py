@@ -472,3 +472,12 @@ def _no_nan(value: Any) -> bool:
 @given(text=st.text(max_size=200) | st.text(alphabet='[]{}",:0123456789.-eE truefalsn\\', max_size=200))
 def test_handle_answers_any_text(text: str) -> None:
     assert_well_formed(strict_json(handle(text)))
+
+
+def test_warm_up_answers_one_request_of_every_check_that_takes_no_files() -> None:
+    # worker.js answers these before the reader's first request: each must be a real answer
+    # (a refusal would warm up only the refusal's path), and together they cover every check;
+    # history alone is left out: it reads the reader's files.
+    answers = [json.loads(handle(text)) for text in protocol.WARM_UP]
+    assert [answer for answer in answers if not answer["ok"]] == []
+    assert sorted(answer["check"] for answer in answers) == sorted(set(CHECKS) - {"history"})
