@@ -228,7 +228,7 @@ def _check(
     if unfinished:
         rows = (*rows[:-1], unfinished_week(rows[-1], readings[-1], chosen, measure))
     over = tuple(week.week for week in rows if week.over_limit)
-    upcoming = _next_week(exact_weeks, readings, chosen, measure, unfinished)
+    upcoming = _next_week(exact_weeks, readings, chosen, measure, unfinished, dated)
     kinds = {week.kind for week in rows}
     return RampResult(
         profile=chosen.key,
@@ -320,9 +320,15 @@ class _Next:
 
 
 def _next_week(
-    volumes: list[Fraction], readings: list[WeekReading], profile: RampProfile, unit: Unit, unfinished: bool
+    volumes: list[Fraction],
+    readings: list[WeekReading],
+    profile: RampProfile,
+    unit: Unit,
+    unfinished: bool,
+    dated: _Dated | None = None,
 ) -> _Next:
-    """The most the next week may hold, rounded down to 2 decimals, or the most the unfinished week may."""
+    """The most the next week may hold, rounded down to 2 decimals, or the most the unfinished week may
+    (the unfinished week named by its number, or by its date when *dated*)."""
     limit = f"the {limit_words(profile)} % limit"
     ceiling = Fraction(unit.max_per_week)
     last = readings[-1]
@@ -335,20 +341,21 @@ def _next_week(
         more = max(most - last.volume, Fraction(0))
         return _Next(
             most,
-            f"Week {last.week} is not finished: up to {shown(most, unit.key, most=True)} {unit.label} in all keeps "
+            f"{_week_name(last.week, dated)} is not finished: up to {shown(most, unit.key, most=True)} {unit.label} in all keeps "
             f"it within {limit}, {shown(more, unit.key, most=True)} {unit.label} more than so far.",
             remaining=more,
         )
     if unfinished and last.kind in ("return", "break") and last.level is not None:
         return _Next(
             None,
-            f"Week {last.week} is not finished, and it follows a break: keep it below the {plain(last.level)} "
+            f"{_week_name(last.week, dated)} is not finished, and it follows a break: keep it below the {plain(last.level)} "
             f"{unit.label} you ran before the break.",
             restart_below=last.level,
         )
     if unfinished and last.kind in ("first", "start"):
         return _Next(
-            None, f"Week {last.week} is not finished, and there is nothing before it to compare it with."
+            None,
+            f"{_week_name(last.week, dated)} is not finished, and there is nothing before it to compare it with.",
         )
     if last.kind == "return":
         assert last.level is not None
