@@ -40,6 +40,9 @@ __all__ = ["read_gpx", "track_activity"]
 #: A plain GPX file up to this size is held whole and scanned (a day-long run at a point a second
 #: is a few MB); a larger one is read by the exact reader a piece at a time.
 MAX_SCANNED = 16 * 1024 * 1024
+#: Strava's own GPX files (creator "StravaGPX ...") once typed tracks by number: 9 is a run (a real
+#: Strava GPX quoted in cpfair/tapiriik issue 574, and erik/derive issue 65). No other number is known.
+STRAVA_GPX_TYPES = {"9": "Run"}
 
 
 def track_activity(
@@ -49,11 +52,18 @@ def track_activity(
     first_time: str | None,
     last_time: str | None,
     metadata_time: str | None,
+    creator: str | None = None,
 ) -> Activity:
     """A track as an `Activity`: its start is its first point's time (else the file's metadata
-    time), its elapsed time the last point's minus the first's. Raises `HistoryFileError` when
-    neither time is given (the day would be unknown).
+    time), its elapsed time the last point's minus the first's, its type the track's (a Strava
+    GPX's number as `STRAVA_GPX_TYPES` names it). Raises `HistoryFileError` when neither time is
+    given (the day would be unknown).
+
+    >>> track_activity("a.gpx", 5.0, "9", "2026-09-26T06:00:00Z", None, None, "StravaGPX iPhone").kind
+    'Run'
     """
+    if kind is not None and (creator or "").startswith("StravaGPX"):
+        kind = STRAVA_GPX_TYPES.get(kind, kind)
     start = read_time(first_time) or read_time(metadata_time)
     if start is None:
         raise HistoryFileError(f"{name}: a track has no times, so its day is unknown.")
@@ -76,6 +86,7 @@ class _Tracks:
         self.routes = 0
         self.root_seen = False
         self.metadata_time: str | None = None
+        self.creator: str | None = None
         self.path: list[str] = []
         self.text: list[str] | None = None
         self._new_track()
@@ -96,6 +107,7 @@ class _Tracks:
             if name != "gpx":
                 raise HistoryFileError(f"{self.name} is not a GPX file (it starts with <{name}>).")
             self.root_seen = True
+            self.creator = attributes.get("creator")
         self.path.append(name)
         if name == "trkpt":
             self._point(attributes)
@@ -150,7 +162,15 @@ class _Tracks:
     def _finish(self) -> None:
         self.count += 1
         self.found.append(
-            track_activity(self.name, self.km, self.kind, self.first_time, self.last_time, self.metadata_time)
+            track_activity(
+                self.name,
+                self.km,
+                self.kind,
+                self.first_time,
+                self.last_time,
+                self.metadata_time,
+                self.creator,
+            )
         )
 
 
@@ -189,7 +209,7 @@ def _read_scanned(data: bytes, name: str) -> Iterator[Activity]:
         return
     for track in found.tracks:
         yield track_activity(
-            name, track.km, track.kind, track.first_time, track.last_time, found.metadata_time
+            name, track.km, track.kind, track.first_time, track.last_time, found.metadata_time, found.creator
         )
     if not found.tracks:
         _no_tracks(name, found.routes)

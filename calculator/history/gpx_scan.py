@@ -41,6 +41,8 @@ WINDOW = 256 * 1024
 #: The rest of a start tag (a point whose tag holds a ``>`` in a value is not matched: see `_segment`).
 _REST = rb"[^>]*?"
 _VALUE = rb"""\s*=\s*(?:"\s*([^"]*?)\s*"|'\s*([^']*?)\s*')"""
+#: The root's start tag and its creator attribute.
+_ROOT = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?gpx\s[^>]*?\screator\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 #: Element names that, written with a prefix, need the slower patterns.
 _PREFIXED = re.compile(rb":(?:trk|rte|metadata|time|type|link|extensions)[\s/>]")
 
@@ -132,6 +134,7 @@ class Scanned:
     tracks: list[ScannedTrack] = field(default_factory=list)
     routes: int = 0
     metadata_time: str | None = None
+    creator: str | None = None
 
 
 #: XML's references in a plain file (no DOCTYPE: no other entity): characters and the five predefined.
@@ -223,6 +226,8 @@ def scan(data: bytes) -> Scanned:
     patterns = _PATTERNS[_PREFIXED.search(data) is not None]
     text = patterns.aside.sub(b"", data) if (b"link" in data or b"extensions" in data) else data
     found = Scanned()
+    if root := _ROOT.search(data):
+        found.creator = _text(root.group(1) or root.group(2) or b"")
     track: ScannedTrack | None = None
     opened = 0  # where the open <metadata>'s content starts
     in_metadata = False

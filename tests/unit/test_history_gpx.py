@@ -230,3 +230,12 @@ def both_readers(data: bytes) -> list[list[object]]:
         except HistoryFileError as error:
             results.append([str(error)])
     return results
+
+
+def test_a_strava_gpx_typed_9_is_a_run() -> None:
+    """Strava's GPX files typed a run 9 (a real one, creator "StravaGPX iPhone", quoted in cpfair/tapiriik
+    issue 574); another app's 9 means nothing known. Both readers (a comment sends the file to the exact one)."""
+    strava = legal(track="<type>9</type>").replace('creator="t"', 'creator="StravaGPX iPhone"')
+    for text in (strava, strava.replace("<trk>", "<!-- c --><trk>")):
+        assert [(round(km, 5), kind) for km, kind, _ in runs(text)] == [(FIVE_KM, "Run")]
+    assert [kind for _, kind, _ in runs(legal(track="<type>9</type>"))] == ["9"]
