@@ -35,6 +35,7 @@ __all__ = [
     "EARLIEST_DATE",
     "LATEST_DATE",
     "MAX_KEY_CHARS",
+    "count",
     "date_words",
     "day_words",
     "exact",
@@ -73,6 +74,15 @@ def quoted(value: object) -> str:
     if isinstance(value, str) and 0 < len(value) <= 30 and value.isprintable():
         return f" '{value}'"
     return ""
+
+
+def count(number: int, singular: str, plural: str | None = None) -> str:
+    """A number and its noun, singular for exactly 1 (*plural* defaults to *singular* + "s").
+
+    >>> count(1, "activity", "activities"), count(0, "file"), count(3, "run"), count(1, "row was", "rows were")
+    ('1 activity', '0 files', '3 runs', '1 row was')
+    """
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"
 
 
 def words(items: Sequence[str], joiner: str = "and") -> str:

@@ -53,7 +53,7 @@ from calculator.history import (
     weekly_volumes,
 )
 from calculator.history.plausible import counted_runs
-from calculator.reading import plain, read_choice, read_date
+from calculator.reading import count, plain, read_choice, read_date
 from calculator.rules.acwr import DAY
 from calculator.rules.ramp import DEFAULT_PROFILE
 from calculator.rules.spike import REFERENCE_LIMIT, SPIKE_STUDY
@@ -306,7 +306,9 @@ def check_history(
     reported = [
         HistoryProblem(file, message) for reading in readings for file, message in reading.problems
     ] + [
-        HistoryProblem(reading.name, f"{reading.unreported} more parts of {reading.name} could not be read.")
+        HistoryProblem(
+            reading.name, f"{count(reading.unreported, 'more part')} of {reading.name} could not be read."
+        )
         for reading in readings
         if reading.unreported
     ]
@@ -328,7 +330,13 @@ def check_history(
     if not runs:
         raise CalculatorError(
             "files",
-            f"No runs found: the files hold {len(activities)} activities, none of them a run "
+            "No runs found: "
+            + (
+                "the files hold 1 activity, and it is not a run"
+                if len(activities) == 1
+                else f"the files hold {len(activities)} activities, none of them a run"
+            )
+            + " "
             "(walks, rides and other sports do not count).",
         )
     days = daily_volumes(runs, offset, until=day)

@@ -5,7 +5,8 @@ A file is known by its name (``.csv``, ``.gpx``, ``.tcx``, ``.fit``, each possib
 is read one member at a time, each decompressed as it is read, never the whole zip at once;
 photos and videos in it are skipped, and so are its other files (Strava's ``comments.csv``,
 ``profile.json``...): only ``activities.csv`` / ``Activities.csv`` and activity files count.
-A zip inside a zip (Garmin puts its uploaded FIT files in one) is read too, one level deep.
+A zip inside a zip (Garmin puts its uploaded FIT files in one) is read too, one level deep; a zip
+one level deeper still is not opened, and the reader is told how to unpack it.
 
 >>> kind_of("activities/123.fit.gz", b""), kind_of("Activities.csv", b""), kind_of("IMG_1.JPG", b"")
 ('fit', 'csv', 'media')
@@ -33,6 +34,7 @@ from calculator.history.gpx import read_gpx
 from calculator.history.strava_csv import read_strava_rows, strava_columns
 from calculator.history.streams import rejoined
 from calculator.history.tcx import read_tcx
+from calculator.reading import count
 
 __all__ = ["MEDIA", "FileReading", "kind_of", "read_file"]
 
@@ -176,8 +178,10 @@ def _read_stream(
             )
         if kind == "zip":
             if depth >= MAX_ZIP_DEPTH:
-                reading.skipped += 1
-                return
+                raise HistoryFileError(
+                    f"{name} is a zip inside a zip inside a zip: zips nested that deep are not opened. "
+                    "Unpack the zips on your device (open each in turn) and add the files inside instead."
+                )
             _read_zip(stream, name, reading, distance_unit, depth + 1)
             return
         # A file counts whole or not at all: a fault halfway leaves none of its activities.
@@ -234,7 +238,7 @@ def _read_zip(stream: IO[bytes], name: str, reading: FileReading, distance_unit:
                 reading.problem(member_name, f"{member_name} could not be unpacked (damaged or encrypted).")
     if depth == 1 and len(reading.activities) == before and not reading.problems:
         raise HistoryFileError(
-            f"{name} holds no activities (only {reading.skipped} other files, such as photos)."
+            f"{name} holds no activities (only {count(reading.skipped, 'other file')}, such as photos)."
             if reading.skipped
             else f"{name} is an empty zip."
         )

@@ -289,7 +289,7 @@ def test_nothing_read_is_refused_with_a_message_per_file(tmp_path: Path) -> None
     assert answer["ok"] is False
     assert [(error["field"], error["message"]) for error in answer["errors"]] == [
         ("files[0]", "run.gpx is empty."),
-        ("files[1]", "photos.zip holds no activities (only 1 other files, such as photos)."),
+        ("files[1]", "photos.zip holds no activities (only 1 other file, such as photos)."),
     ]
 
 
@@ -299,7 +299,7 @@ def test_no_runs_among_the_activities_is_refused(tmp_path: Path) -> None:
     assert answer["errors"] == [
         {
             "field": "files",
-            "message": "No runs found: the files hold 1 activities, none of them a run (walks, rides and other sports do not count).",
+            "message": "No runs found: the files hold 1 activity, and it is not a run (walks, rides and other sports do not count).",
         }
     ]
 

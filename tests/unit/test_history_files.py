@@ -354,6 +354,16 @@ def test_a_zip_of_photos_a_damaged_member_and_a_zip_in_a_zip() -> None:
         zipped({"uploads/part1.zip": zipped({"a.fit": fit([FitSession(SEP_26, 7.0)])})}), "garmin.zip"
     )
     assert [a.km for a in nested.activities] == [7.0]
+    # One level deeper (a zip in a zip in a zip) is not opened, and the reader is told so, not that
+    # the zip holds "other files, such as photos".
+    deep = read(
+        zipped({"mid.zip": zipped({"inner.zip": zipped({"a.fit": fit([FitSession(SEP_26, 7.0)])})})}), "x.zip"
+    )
+    assert deep.activities == []
+    assert messages(deep) == (
+        "x.zip: mid.zip: inner.zip is a zip inside a zip inside a zip: zips nested that deep are not "
+        "opened. Unpack the zips on your device (open each in turn) and add the files inside instead."
+    )
 
 
 def test_a_cut_zip_an_empty_file_a_photo_and_an_unknown_file_each_say_why() -> None:
