@@ -5,7 +5,7 @@ The files are read where the calculator runs (`calculator.history`): natively fr
 command line), in the browser from the worker's own file system, where the page puts the files
 the reader dropped; nothing is sent anywhere. Only runs count; a run in two files counts once;
 a run's day is its local start date; a run that cannot be real (no distance, faster than the world
-record, an impossible date: `calculator.history.plausible`) is left out, with a sentence saying why.
+record, an impossible date, a day after today: `calculator.history.plausible`) is left out, with a sentence saying why.
 Then the load checks are *called*, not re-implemented:
 
 * ramp (`check_ramp_dated`: `check_ramp` with the weeks' dates) over the weekly km, the last 520
@@ -322,7 +322,7 @@ def check_history(
                 )
             ]
         )
-    counted = counted_runs(activities, offset)
+    counted = counted_runs(activities, offset, day)
     runs, duplicates = counted.runs, counted.duplicates
     left_out = _left_out(counted.left_out)
     if not runs and left_out:

@@ -4,6 +4,8 @@ A run read from an export is left out, with a sentence saying why, when it canno
 
 * its start is before 1980 or after 2100 (GPS watches began in the 1990s; the calculator's dates
   end in 2100): a broken clock or file;
+* its local day is after today (the reader's date when given, else the day the answer is worked
+  out): a watch whose clock was wrong, or a run planned ahead, is not yet part of the load;
 * it has no distance (a GPX of one point, a run entered by hand without one): 0 km says nothing
   about load, and counting it would make a run of nothing;
 * it is longer than the calculator's most in a week (1,000 km);
@@ -28,7 +30,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime, timedelta
 
 from calculator.history.activities import Activity, unique_activities
 from calculator.reading import plain
@@ -42,6 +44,7 @@ __all__ = [
     "CountedRuns",
     "counted_runs",
     "left_out_why",
+    "today_at",
 ]
 
 #: The earliest and latest starts counted.
@@ -102,10 +105,16 @@ def _dated(activity: Activity) -> bool:
     return start is not None and EARLIEST <= start.replace(tzinfo=None) <= LATEST
 
 
-def left_out_why(activity: Activity, utc_offset_minutes: int) -> str | None:
+def today_at(utc_offset_minutes: int) -> date:
+    """Today's date at *utc_offset_minutes* from UTC (the day an answer is worked out)."""
+    return (datetime.now(UTC) + timedelta(minutes=utc_offset_minutes)).date()
+
+
+def left_out_why(activity: Activity, utc_offset_minutes: int, today: date | None = None) -> str | None:
     """Why a run cannot be counted (a sentence for the reader, without the file's name), or None.
 
-    *utc_offset_minutes* gives the local date of a run known only in UTC (as `Activity.local_start`).
+    *utc_offset_minutes* gives the local date of a run known only in UTC (as `Activity.local_start`);
+    *today* is the reader's date (by default, today's at that offset): a run after it is not counted.
 
     >>> from datetime import UTC, datetime
     >>> t = datetime(2026, 9, 26, 7, tzinfo=UTC)
@@ -113,12 +122,18 @@ def left_out_why(activity: Activity, utc_offset_minutes: int) -> str | None:
     'the run on 2026-09-26 has no distance (a track of one point, or a run entered without one).'
     >>> left_out_why(Activity(start_utc=t, start_local=None, km=10.0, kind="Run", source="x", seconds=2400), 0) is None
     True
+    >>> left_out_why(Activity(start_utc=t, start_local=None, km=10.0, kind="Run", source="x"), 0, date(2026, 9, 25))
+    'the run on 2026-09-26 is after today (2026-09-25): a watch whose clock was wrong, or a run planned ahead.'
     """
     start = activity.start_local or activity.start_utc
     if start is None or not _dated(activity):
         shown = start.date().isoformat() if start is not None else "no date"
         return f"an activity dated {shown}: a date before {EARLIEST.year} or after {LATEST.year} cannot be a real run's."
-    day = activity.local_start(utc_offset_minutes).date().isoformat()
+    local_day = activity.local_start(utc_offset_minutes).date()
+    day = local_day.isoformat()
+    latest = today if today is not None else today_at(utc_offset_minutes)
+    if local_day > latest:
+        return f"the run on {day} is after today ({latest.isoformat()}): a watch whose clock was wrong, or a run planned ahead."
     if activity.km <= 0:
         return f"the run on {day} has no distance (a track of one point, or a run entered without one)."
     seconds = activity.seconds
@@ -152,10 +167,12 @@ class CountedRuns:
     other_kinds: list[tuple[str, int]]
 
 
-def counted_runs(activities: Sequence[Activity], utc_offset_minutes: int = 0) -> CountedRuns:
+def counted_runs(
+    activities: Sequence[Activity], utc_offset_minutes: int = 0, today: date | None = None
+) -> CountedRuns:
     """The runs of *activities* that count: each once (`unique_runs`), then those `left_out_why`
-    leaves out set aside with their reason. An activity of any type with an impossible date is
-    set aside first (no local day can be worked out for it).
+    leaves out (after *today*, among the rest) set aside with their reason. An activity of any
+    type with an impossible date is set aside first (no local day can be worked out for it).
 
     >>> from datetime import UTC, datetime
     >>> t = datetime(2026, 9, 26, 7, tzinfo=UTC)
@@ -175,7 +192,7 @@ def counted_runs(activities: Sequence[Activity], utc_offset_minutes: int = 0) ->
     counted: list[Activity] = []
     left_out: list[tuple[str, str]] = []
     for activity in [*undated, *runs]:
-        why = left_out_why(activity, utc_offset_minutes)
+        why = left_out_why(activity, utc_offset_minutes, today)
         if why is None:
             counted.append(activity)
         else:

@@ -255,10 +255,26 @@ def test_a_long_break_up_to_today_is_read_as_a_break(tmp_path: Path) -> None:
     assert result["fill"]["spike"] == {"longest_30d": 0.0, "unit": "km"}  # no run in the 30 days
 
 
-def test_a_today_before_the_last_run_adds_nothing(tmp_path: Path) -> None:
+def test_a_run_after_today_is_not_counted_and_says_why(tmp_path: Path) -> None:
+    # Today 17 November: the 12 km of 18 November is in the future (a watch's wrong clock, or a
+    # plan), so it is left out; the week of 16 November holds the 10 km of the 16th only.
     result = ask([strava_history(tmp_path)], utc_offset_minutes=0, today="2026-11-17")["result"]
-    assert len(result["weeks"]) == 6 and result["last_date"] == "2026-11-18"
+    assert [week["km"] for week in result["weeks"]] == [40.0, 40.0, 44.0, 40.0, 40.0, 10.0]
+    assert result["last_date"] == "2026-11-17" and result["runs"] == 16
     assert result["ramp"]["last_week_unfinished"] is True  # 17 November is in the week of the 16th
+    assert [item["message"] for item in result["left_out"]] == [
+        "activities.csv: not counted: the run on 2026-11-18 is after today (2026-11-17): a watch whose "
+        "clock was wrong, or a run planned ahead."
+    ]
+
+
+def test_without_today_a_run_after_the_day_of_the_answer_is_not_counted(tmp_path: Path) -> None:
+    # No today given: the day the answer is worked out is today. A run in 2099 is after it (for
+    # as long as this code runs before 2099); the run of 2026 counts.
+    path = garmin(tmp_path, [(date(2026, 9, 7), 10), (date(2099, 6, 1), 5)])
+    result = ask([path])["result"]
+    assert result["runs"] == 1 and result["last_date"] == "2026-09-07"
+    assert "the run on 2099-06-01 is after today" in result["left_out"][0]["message"]
 
 
 def test_more_than_520_weeks_are_checked_over_the_last_520(tmp_path: Path) -> None:
