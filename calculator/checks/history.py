@@ -13,7 +13,9 @@ Then the load checks are *called*, not re-implemented:
 * acwr (`check_acwr_dated`, daily loads) over the daily km, the last 730 days at most, from 28
   days, charting the last CHART_DAYS;
 * spike (`check_spike`) for every run against the longest run of the 30 days before it: the runs
-  in a band above the reference are listed, and the latest run's own answer is given.
+  in a band above the reference are listed, and the latest run's own answer is given. A run in the
+  log's first 30 days is not judged: the days before it are not in the log, so "the longest of the
+  30 days before" would be unknown, not 0 (a note says so).
 
 >>> import os, tempfile
 >>> folder = tempfile.mkdtemp()
@@ -24,8 +26,10 @@ Then the load checks are *called*, not re-implemented:
 >>> result = check_history([path])
 >>> [(week.week_start, week.km, week.runs) for week in result.weeks]
 [('2026-09-21', 10.0, 1), ('2026-09-28', 12.0, 1)]
->>> result.runs, result.not_runs, result.ramp["over_limit_weeks"], result.spikes[0].band
-(2, 1, [2], 'over-10')
+>>> result.runs, result.not_runs, result.ramp["over_limit_weeks"], result.spikes, result.spike
+(2, 1, [2], (), None)
+>>> result.notes[-1]
+'Runs in the first 30 days of this log (2026-09-21 to 2026-10-20) were not compared with the longest run of the 30 days before them: those days are not in the log.'
 """
 
 from __future__ import annotations
@@ -226,16 +230,29 @@ def _offset(value: object, problems: list[Problem]) -> int:
     return value
 
 
-def _spikes(runs: list[Activity], offset: int) -> tuple[tuple[HistorySpike, ...], dict[str, Any] | None]:
-    """Every run against the longest of the 30 days before it, through the spike check."""
+def _spikes(
+    runs: list[Activity], offset: int, notes: list[str]
+) -> tuple[tuple[HistorySpike, ...], dict[str, Any] | None]:
+    """Every run against the longest of the 30 days before it, through the spike check; a run whose
+    30 days before are not all in the log (its first 30 days) is not judged, with a note."""
     found: list[HistorySpike] = []
     latest: dict[str, Any] | None = None
     window = timedelta(days=SPIKE_WINDOW_DAYS)
     starts = [run.local_start(offset) for run in runs]
+    log_start = starts[0].date()
+    judged_from = log_start + window
+    if any(start.date() < judged_from for start in starts[1:]):
+        notes.append(
+            f"Runs in the first {SPIKE_WINDOW_DAYS} days of this log ({log_start.isoformat()} to "
+            f"{(judged_from - timedelta(days=1)).isoformat()}) were not compared with the longest run of "
+            f"the {SPIKE_WINDOW_DAYS} days before them: those days are not in the log."
+        )
     first = 0
     for index, run in enumerate(runs):
         while starts[first] < starts[index] - window:
             first += 1
+        if starts[index].date() < judged_from:
+            continue
         km = round(run.km, 2)
         longest = round(max((runs[other].km for other in range(first, index)), default=0.0), 2)
         if km <= 0:
@@ -347,7 +364,7 @@ def check_history(
     ramp = _ramp(weeks, profile, limit_pct, unfinished, notes)
     acwr = _acwr(days, notes)
     notes += _other_kinds(counted.other_kinds)
-    spikes, latest = _spikes(runs, offset)
+    spikes, latest = _spikes(runs, offset, notes)
     total = round(sum(run.km for run in runs), 2)
     over = ramp["over_limit_weeks"] if ramp else []
     return HistoryResult(
