@@ -8,7 +8,11 @@ A run read from an export is left out, with a sentence saying why, when it canno
   out): a watch whose clock was wrong, or a run planned ahead, is not yet part of the load;
 * it has no distance (a GPX of one point, a run entered by hand without one): 0 km says nothing
   about load, and counting it would make a run of nothing;
-* it is longer than the calculator's most in a week (1,000 km);
+* it is longer than the calculator's most in a week (1,000 km), or it is in a week whose runs add
+  up to more than that: no runner's week holds that much, so a distance in it was recorded wrongly
+  (metres or miles read as km, a GPS fault) and the week's runs cannot be told apart as right or
+  wrong. They are all left out, and the checks run over the other weeks (that week then reads as a
+  break, which the ramp check judges with care, rather than stopping the check of every week);
 * it is faster than the world record for its distance by more than 10 % (`WORLD_RECORDS`): a GPS
   fault, or a ride or a drive saved as a run. Its average speed is set against the record of the
   longest distance it covers: nobody runs a distance faster on average than the record over a
@@ -197,4 +201,44 @@ def counted_runs(
             counted.append(activity)
         else:
             left_out.append((activity.source, why))
-    return CountedRuns(counted, duplicates, len(kept) - len(runs), left_out, others.most_common())
+    counted, too_much = _impossible_weeks(counted, utc_offset_minutes)
+    return CountedRuns(counted, duplicates, len(kept) - len(runs), left_out + too_much, others.most_common())
+
+
+def _impossible_weeks(
+    runs: list[Activity], utc_offset_minutes: int
+) -> tuple[list[Activity], list[tuple[str, str]]]:
+    """The runs of weeks (Monday to Sunday, local days) adding up to at most the calculator's most
+    in a week, and the runs of the other weeks as (file, sentence) pairs.
+
+    >>> from datetime import UTC, datetime
+    >>> runs = [Activity(start_utc=datetime(2026, 9, day, 6, tzinfo=UTC), start_local=None, km=km,
+    ...                  kind="Run", source="a.csv") for day, km in ((14, 10.0), (21, 600.0), (22, 600.0))]
+    >>> kept, out = _impossible_weeks(runs, 0)
+    >>> [run.km for run in kept], len(out)
+    ([10.0], 2)
+    >>> print(out[0][1])
+    the run on 2026-09-21 (600 km) is in the week of 2026-09-21, whose runs add up to 1200 km: more than the most the calculator takes in a week (1000 km), so a distance in it was recorded wrongly (metres or miles read as km, or a GPS fault). None of that week's runs are counted.
+    """
+    days = [run.local_start(utc_offset_minutes).date() for run in runs]
+    mondays = [day - timedelta(days=day.weekday()) for day in days]
+    totals: dict[date, float] = {}
+    for monday, run in zip(mondays, runs, strict=True):
+        totals[monday] = totals.get(monday, 0.0) + run.km
+    kept: list[Activity] = []
+    out: list[tuple[str, str]] = []
+    for day, monday, run in zip(days, mondays, runs, strict=True):
+        total = totals[monday]
+        if total <= KM.max_per_week:
+            kept.append(run)
+            continue
+        out.append(
+            (
+                run.source,
+                f"the run on {day.isoformat()} ({plain(run.km)} km) is in the week of {monday.isoformat()}, "
+                f"whose runs add up to {plain(round(total, 2))} km: more than the most the calculator takes "
+                f"in a week ({KM.max_per_week} km), so a distance in it was recorded wrongly (metres or "
+                "miles read as km, or a GPS fault). None of that week's runs are counted.",
+            )
+        )
+    return kept, out

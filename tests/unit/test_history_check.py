@@ -271,6 +271,32 @@ def test_a_run_in_the_first_30_days_of_the_log_is_not_judged(tmp_path: Path) -> 
     ) in result["notes"]
 
 
+def test_the_runs_of_a_week_over_1000_km_are_left_out_and_the_other_weeks_checked(tmp_path: Path) -> None:
+    # The calculator takes at most 1000 km a week (calculator/units.py). By hand: the week of
+    # 21 September holds 600 + 600 = 1200 km, more than that: both runs are left out, each with
+    # why; the week of 5 October holds 500 + 500 = 1000 km, not more: counted. The ramp check
+    # still runs over the weeks counted: 10, 0 (the week left out reads as a break), 10, 1000.
+    runs = [
+        (date(2026, 9, 14), 10),
+        (date(2026, 9, 21), 600),
+        (date(2026, 9, 22), 600),
+        (date(2026, 9, 28), 10),
+        (date(2026, 10, 5), 500),
+        (date(2026, 10, 6), 500),
+    ]
+    result = ask([garmin(tmp_path, runs)])["result"]
+    assert [week["km"] for week in result["weeks"]] == [10.0, 0.0, 10.0, 1000.0]
+    assert result["ramp"] is not None and len(result["ramp"]["weeks"]) == 4
+    assert not any("Check the number and the unit" in note for note in result["notes"])
+    assert [item["message"] for item in result["left_out"]] == [
+        f"Activities.csv: not counted: the run on 2026-09-{day} (600 km) is in the week of 2026-09-21, whose "
+        "runs add up to 1200 km: more than the most the calculator takes in a week (1000 km), so a distance "
+        "in it was recorded wrongly (metres or miles read as km, or a GPS fault). None of that week's runs "
+        "are counted."
+        for day in (21, 22)
+    ]
+
+
 def test_a_run_after_today_is_not_counted_and_says_why(tmp_path: Path) -> None:
     # Today 17 November: the 12 km of 18 November is in the future (a watch's wrong clock, or a
     # plan), so it is left out; the week of 16 November holds the 10 km of the 16th only.
