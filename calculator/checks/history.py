@@ -106,7 +106,7 @@ class HistoryFile(Record):
 
 @dataclass(frozen=True)
 class HistoryProblem(Record):
-    """A file, or a part of a zip, that could not be read, and why (a sentence for the reader)."""
+    """A file, a part of a zip, or rows of a CSV that could not be read, and why (a sentence for the reader)."""
 
     file: str
     message: str
@@ -320,6 +320,9 @@ def check_history(
     readings = _read_files(files, unit or "km", problems)
     raise_problems(problems)
     activities = [activity for reading in readings for activity in reading.activities]
+    rows_skipped = [
+        HistoryProblem(file, message) for reading in readings for file, message in reading.rows_skipped
+    ]
     reported = [
         HistoryProblem(file, message) for reading in readings for file, message in reading.problems
     ] + [
@@ -335,7 +338,8 @@ def check_history(
                 Problem(f"files[{index}]", message)
                 for index, reading in enumerate(readings)
                 for _, message in (
-                    reading.problems or [(reading.name, f"{reading.name} holds no activities.")]
+                    reading.problems + reading.rows_skipped
+                    or [(reading.name, f"{reading.name} holds no activities.")]
                 )
             ]
         )
@@ -379,7 +383,7 @@ def check_history(
         files=tuple(
             HistoryFile(reading.name, len(reading.activities), reading.skipped) for reading in readings
         ),
-        problems=tuple(reported),
+        problems=tuple(reported + rows_skipped),
         left_out=left_out,
         ramp=ramp,
         acwr=acwr,
@@ -388,7 +392,14 @@ def check_history(
         notes=tuple(notes),
         fill=_fill(weeks, days, runs, offset, unfinished),
         summary=_summary(
-            len(runs), total, weeks, len(over), len(spikes), len(reported), len(counted.left_out)
+            len(runs),
+            total,
+            weeks,
+            len(over),
+            len(spikes),
+            len(reported),
+            len(counted.left_out),
+            sum(reading.rows_skipped_count for reading in readings),
         ),
         verdict="over" if over or spikes else "within",
         why=(
@@ -508,9 +519,17 @@ def _left_out(pairs: list[tuple[str, str]]) -> tuple[HistoryProblem, ...]:
 
 
 def _summary(
-    runs: int, km: float, weeks: list[HistoryWeek], over: int, spikes: int, problems: int, left_out: int = 0
+    runs: int,
+    km: float,
+    weeks: list[HistoryWeek],
+    over: int,
+    spikes: int,
+    problems: int,
+    left_out: int = 0,
+    rows_skipped: int = 0,
 ) -> str:
-    """One plain sentence or two: what was read, and what stood out."""
+    """One plain sentence or two: what was read, and what stood out (and what was not read: files,
+    rows of CSV files, runs not counted)."""
     span = f"{len(weeks)} week{'s' if len(weeks) != 1 else ''}"
     read = f"{runs} run{'s' if runs != 1 else ''} ({km:g} km) over {span}, from {weeks[0].week_start}."
     weeks_over = "No week" if not over else f"{over} week{'s' if over != 1 else ''}"
@@ -527,4 +546,10 @@ def _summary(
         if left_out
         else ""
     )
-    return read + stood + unread + dropped
+    rows = (
+        f" {rows_skipped} row{'s' if rows_skipped != 1 else ''} of the activity lists could not be read "
+        "(see below)."
+        if rows_skipped
+        else ""
+    )
+    return read + stood + unread + rows + dropped

@@ -69,7 +69,9 @@ MAX_PROBLEMS = 50
 class FileReading:
     """What one file (or zip) gave: its activities, how many members were skipped, its problems.
 
-    *problems* are (name, message) pairs: the file, or the zip member, and why it was not read.
+    *problems* are (name, message) pairs: the file, or the zip member, and why it was not read;
+    *rows_skipped* the same for the CSVs of which some rows could not be read (one line per CSV),
+    and *rows_skipped_count* how many rows those are.
     """
 
     name: str
@@ -77,6 +79,8 @@ class FileReading:
     skipped: int = 0
     problems: list[tuple[str, str]] = field(default_factory=list)
     unreported: int = 0
+    rows_skipped: list[tuple[str, str]] = field(default_factory=list)
+    rows_skipped_count: int = 0
 
     def problem(self, name: str, message: str) -> None:
         """Note a part that could not be read (after MAX_PROBLEMS, only counted)."""
@@ -111,17 +115,25 @@ def kind_of(name: str, head: bytes) -> str | None:
     return None
 
 
-def _read_csv(stream: IO[bytes], name: str, distance_unit: str, in_zip: bool) -> Iterator[Activity]:
+def _read_csv(
+    stream: IO[bytes], name: str, distance_unit: str, in_zip: bool, reading: FileReading
+) -> Iterator[Activity]:
+    """The activities of a CSV; its rows that could not be read are told in *reading* (one line)."""
     lines = rows(stream, name)
     header = next(lines, None)
     if header is None:
         raise HistoryFileError(f"{name} is empty.")
     index = header_index(header)
     strava = strava_columns(index)
-    if strava is not None:
-        yield from read_strava_rows(strava, lines, name, distance_unit)
-    elif is_garmin_header(index):
-        yield from read_garmin_rows(index, lines, name, distance_unit)
+    if strava is not None or is_garmin_header(index):
+        if strava is not None:
+            yield from read_strava_rows(strava, lines, name, distance_unit)
+        else:
+            yield from read_garmin_rows(index, lines, name, distance_unit)
+        message = lines.skipped.message(name)
+        if message is not None:
+            reading.rows_skipped.append((name, message))
+            reading.rows_skipped_count += lines.skipped.total
     elif in_zip:
         raise NoActivityError(f"{name} is not an activity list.")
     else:
@@ -134,11 +146,11 @@ def _read_csv(stream: IO[bytes], name: str, distance_unit: str, in_zip: bool) ->
 
 
 def _read_one(
-    stream: IO[bytes], name: str, kind: str, distance_unit: str, in_zip: bool
+    stream: IO[bytes], name: str, kind: str, distance_unit: str, in_zip: bool, reading: FileReading
 ) -> Iterator[Activity]:
     """The activities of one file of a known kind (not a zip)."""
     if kind == "csv":
-        return _read_csv(stream, name, distance_unit, in_zip)
+        return _read_csv(stream, name, distance_unit, in_zip, reading)
     if kind == "gpx":
         return read_gpx(stream, name)
     if kind == "tcx":
@@ -185,7 +197,7 @@ def _read_stream(
             _read_zip(stream, name, reading, distance_unit, depth + 1)
             return
         # A file counts whole or not at all: a fault halfway leaves none of its activities.
-        found = list(_read_one(stream, name, kind, distance_unit, in_zip))
+        found = list(_read_one(stream, name, kind, distance_unit, in_zip, reading))
         reading.activities.extend(found)
         progress.member(name, len(reading.activities))
     except NoActivityError as error:

@@ -20,13 +20,27 @@ from datetime import datetime
 from typing import IO
 
 from calculator.history.activities import Activity, HistoryFileError
-from calculator.history.csvtext import RESAVED, header_index, read_duration, read_number, rows
+from calculator.history.csvtext import (
+    NO_DATE,
+    RESAVED,
+    CsvRows,
+    header_index,
+    read_duration,
+    read_number,
+    rows,
+)
 from calculator.history.strava_csv import KM_PER_MILE
 
 __all__ = ["is_garmin_header", "read_garmin_csv", "read_garmin_rows"]
 
 #: How Garmin Connect writes ``Date`` (local time).
 DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M", "%Y-%m-%d")
+
+#: Why a row was skipped when its date is not one Garmin Connect writes (or not a real time).
+BAD_DATE = (
+    "a date not written as Garmin Connect writes them (like 2026-09-26 07:05:00), or a day or hour that "
+    "does not exist"
+)
 
 
 def is_garmin_header(index: dict[str, list[int]]) -> bool:
@@ -66,23 +80,29 @@ def read_garmin_csv(stream: IO[bytes], name: str, distance_unit: str = "km") -> 
 
 
 def read_garmin_rows(
-    index: dict[str, list[int]], lines: Iterator[list[str]], name: str, distance_unit: str
+    index: dict[str, list[int]], lines: CsvRows, name: str, distance_unit: str
 ) -> Iterator[Activity]:
-    """The activities of a Garmin CSV's rows after its header (see `read_garmin_csv`)."""
+    """The activities of a Garmin CSV's rows after its header (see `read_garmin_csv`). A row without a
+    date Garmin Connect writes is skipped and noted in ``lines.skipped``; when no row at all could
+    be read for that, raises `HistoryFileError` (a spreadsheet program rewrote the dates)."""
     per_unit = KM_PER_MILE if distance_unit == "mi" else 1.0
     kind_at, date_at, distance_at = index["activity type"][0], index["date"][0], index["distance"][0]
     time_at = index.get("time", index.get("elapsed time", [None]))[0]
-    for number, row in enumerate(lines, start=2):
+    read_any = False
+    for row in lines:
         if not any(cell.strip() for cell in row):
             continue
-        start = read_date(row[date_at]) if date_at < len(row) else None
+        text = row[date_at] if date_at < len(row) else ""
+        start = read_date(text)
         if start is None:
-            if number == 2:
-                raise HistoryFileError(
-                    f"{name}: the dates in Date are not written as Garmin Connect writes them "
-                    f"(like 2026-09-26 07:05:00). {RESAVED}"
-                )
+            if lines.span > 1:
+                lines.read_again()
+            elif not text.strip():
+                lines.skipped.add(lines.line, NO_DATE)
+            else:
+                lines.skipped.add(lines.line, BAD_DATE)
             continue
+        read_any = True
         distance = read_number(row[distance_at]) if distance_at < len(row) else None
         seconds = read_duration(row[time_at]) if time_at is not None and time_at < len(row) else None
         yield Activity(
@@ -92,4 +112,9 @@ def read_garmin_rows(
             kind=row[kind_at].strip() or None if kind_at < len(row) else None,
             source=name,
             seconds=seconds,
+        )
+    if not read_any and BAD_DATE in lines.skipped.rows:
+        raise HistoryFileError(
+            f"{name}: the dates in Date are not written as Garmin Connect writes them "
+            f"(like 2026-09-26 07:05:00). {RESAVED}"
         )

@@ -24,7 +24,15 @@ from datetime import UTC, datetime
 from typing import IO
 
 from calculator.history.activities import Activity, HistoryFileError
-from calculator.history.csvtext import RESAVED, header_index, read_duration, read_number, rows
+from calculator.history.csvtext import (
+    NO_DATE,
+    RESAVED,
+    CsvRows,
+    header_index,
+    read_duration,
+    read_number,
+    rows,
+)
 
 __all__ = ["DATE_FORMATS", "TRANSLATED_COLUMNS", "read_strava_csv", "read_strava_rows", "strava_columns"]
 
@@ -53,6 +61,10 @@ TRANSLATED_COLUMNS: dict[str, dict[str, str]] = {
         "filename": "dateiname",
     },
 }
+#: Why a row was skipped when its date is not one Strava writes (or not a real day).
+BAD_DATE = (
+    "a date not written as Strava writes them (like Sep 26, 2026, 10:56:05 AM), or a day that does not exist"
+)
 #: Miles to km (international mile: 1.609344 km exactly).
 KM_PER_MILE = 1.609344
 
@@ -115,25 +127,29 @@ def _cell(row: list[str], positions: list[int] | None, which: int = 0) -> str:
 
 
 def read_strava_rows(
-    index: dict[str, list[int]], lines: Iterator[list[str]], name: str, distance_unit: str
+    index: dict[str, list[int]], lines: CsvRows, name: str, distance_unit: str
 ) -> Iterator[Activity]:
-    """The activities of a Strava CSV's rows after its header (see `read_strava_csv`)."""
+    """The activities of a Strava CSV's rows after its header (see `read_strava_csv`). A row without a
+    date Strava writes is skipped and noted in ``lines.skipped``; when no row at all could be read
+    for that, raises `HistoryFileError` (a spreadsheet program rewrote the dates)."""
     per_unit = KM_PER_MILE if distance_unit == "mi" else 1.0
     distance = index.get("distance")
     elapsed = index.get("elapsed time")
-    bad = 0
-    for number, row in enumerate(lines, start=2):
+    read_any = False
+    for row in lines:
         if not any(cell.strip() for cell in row):
             continue
-        start = read_date(_cell(row, index["activity date"]))
+        text = _cell(row, index["activity date"])
+        start = read_date(text)
         if start is None:
-            bad += 1
-            if bad == 1 and number == 2:
-                raise HistoryFileError(
-                    f"{name}: the dates in Activity Date are not written as Strava writes them "
-                    f"(like Sep 26, 2026, 10:56:05 AM). {RESAVED}"
-                )
+            if lines.span > 1:
+                lines.read_again()
+            elif not text.strip():
+                lines.skipped.add(lines.line, NO_DATE)
+            else:
+                lines.skipped.add(lines.line, BAD_DATE)
             continue
+        read_any = True
         metres = read_number(_cell(row, distance, 1)) if distance and len(distance) > 1 else None
         if metres is not None:
             km = metres / 1000
@@ -148,4 +164,9 @@ def read_strava_rows(
             source=name,
             link=_cell(row, index.get("filename")).strip() or None,
             seconds=read_duration(_cell(row, elapsed)),
+        )
+    if not read_any and BAD_DATE in lines.skipped.rows:
+        raise HistoryFileError(
+            f"{name}: the dates in Activity Date are not written as Strava writes them "
+            f"(like Sep 26, 2026, 10:56:05 AM). {RESAVED}"
         )

@@ -135,7 +135,7 @@ export function renderHistory(body, result, root = SITE_ROOT) {
     }
     if (answer.caveat) parts.push(Object.assign(historyElement(doc, "p", answer.caveat), { className: "kl-caveat" }));
   }
-  const lists = /** @type {const} */ ([["problems", "Files that could not be read"], ["left_out", "Runs not counted"]]);
+  const lists = /** @type {const} */ ([["problems", "Files, or rows of them, that could not be read"], ["left_out", "Runs not counted"]]);
   for (const [key, title] of lists) {
     const items = /** @type {{ file: string, message: string }[]} */ (result[key] ?? []);
     if (!items.length) continue;

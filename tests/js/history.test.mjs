@@ -46,7 +46,7 @@ test("a history answer's charts, unread files, runs not counted and fill links c
     "P:1 of 9 weeks rose more than the 10\u00a0% limit.",
     "FIGURE:Weeks",
     "P:Rules of thumb.",
-    "H3:Files that could not be read",
+    "H3:Files, or rows of them, that could not be read",
     "UL:broken.gpx is cut short.",
     "H3:Runs not counted",
     "UL:dot.gpx: not counted: the run on 2026-09-08 has no distance.",

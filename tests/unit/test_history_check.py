@@ -330,6 +330,25 @@ def test_more_than_520_weeks_are_checked_over_the_last_520(tmp_path: Path) -> No
 # --- what cannot be read -------------------------------------------------------------------------------
 
 
+def test_csv_rows_that_cannot_be_read_are_told_in_the_answer(tmp_path: Path) -> None:
+    # Rows 3 and 4 of this Garmin CSV cannot be read (a German date, no date); rows 2 and 5 count.
+    path = write(
+        tmp_path,
+        "Activities.csv",
+        b"Activity Type,Date,Distance\nRunning,2026-09-21 07:00:00,5\nRunning,24.09.2026 07:00,5\n"
+        b"Running,,5\nRunning,2026-09-23 07:00:00,6\n",
+    )
+    result = ask([path])["result"]
+    assert result["runs"] == 2 and result["km"] == 11.0
+    assert result["summary"].endswith(" 2 rows of the activity lists could not be read (see below).")
+    [problem] = result["problems"]
+    assert problem["file"] == "Activities.csv"
+    assert problem["message"].startswith(
+        "Activities.csv: 2 rows were not read, so they are not counted; row 3: "
+    )
+    assert "; row 4: no date." in problem["message"]
+
+
 def test_an_unreadable_file_is_reported_and_the_rest_still_count(tmp_path: Path) -> None:
     good = garmin(tmp_path, [(date(2026, 9, 7), 10)])
     cut = write(tmp_path, "watch.fit", fit([FitSession(datetime(2026, 9, 8, tzinfo=UTC), 5.0)])[:-20])

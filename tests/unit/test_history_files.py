@@ -277,7 +277,100 @@ def test_a_csv_in_another_encoding_says_so() -> None:
     assert "not UTF-8" in messages(read(latin, "Activities.csv"))
 
 
+STRAVA_SHORT_HEADER = (
+    "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,Filename,Distance\n"
+)
+
+
+def test_strava_rows_whose_dates_cannot_be_read_are_told_by_number_and_the_rest_count() -> None:
+    # The review's strava_baddates.csv: row 1 the header; row 2 a date Strava writes (counted);
+    # row 3 a date in another order, row 4 a day that does not exist (31 September), row 5 no date
+    # (each not read); row 6 counted again. Rows by hand, as a spreadsheet numbers them.
+    text = STRAVA_SHORT_HEADER + (
+        '1,"Sep 21, 2026, 6:00:00 AM",R1,Run,1800,"5.00",,\n'
+        '2,"21/09/2026 06:00",R2,Run,1800,"10",,\n'
+        '3,"Sep 31, 2026, 6:00:00 AM",R3,Run,1800,"10",,\n'
+        '4,"",R4,Run,1800,"10",,\n'
+        '5,"Sep 23, 2026, 6:00:00 AM",R5,Run,1800,"6.00",,\n'
+    )
+    reading = read(text.encode(), "activities.csv")
+    assert [a.km for a in reading.activities] == [5.0, 6.0] and reading.problems == []
+    assert reading.rows_skipped == [
+        (
+            "activities.csv",
+            "activities.csv: 3 rows were not read, so they are not counted; rows 3 and 4: a date not "
+            "written as Strava writes them (like Sep 26, 2026, 10:56:05 AM), or a day that does not exist; "
+            "row 5: no date. Row 1 is the header, as a spreadsheet numbers them; the other rows were counted.",
+        )
+    ]
+    assert reading.rows_skipped_count == 3
+
+
+def test_an_unclosed_quote_loses_its_own_row_only() -> None:
+    # The review's strava_quote.csv: row 3 opens a quote it never closes, which swallowed rows 4 on.
+    # Row 3 is not read and told; rows 2, 4 and 5 count (5 + 6 + 7 km).
+    text = STRAVA_SHORT_HEADER + (
+        '1,"Sep 21, 2026, 6:00:00 AM",R1,Run,1800,"5.00",,\n'
+        '2,"Sep 22, 2026, 6:00:00 AM,R,Run,1800,5,,\n'
+        '3,"Sep 23, 2026, 6:00:00 AM",R3,Run,1800,"6.00",,\n'
+        '4,"Sep 24, 2026, 6:00:00 AM",R4,Run,1800,"7.00",,\n'
+    )
+    reading = read(text.encode(), "activities.csv")
+    assert [a.km for a in reading.activities] == [5.0, 6.0, 7.0]
+    [(_, message)] = reading.rows_skipped
+    assert message.startswith(
+        'activities.csv: 1 row was not read, so it is not counted; row 3: an opening quote (") never closed'
+    )
+
+
+def test_an_unclosed_quote_before_more_than_a_megabyte_of_rows_loses_its_own_row_only() -> None:
+    # The quote runs on past the longest cell read (1,000,000 characters): the rows after it
+    # are still read, each on its own. 12,000 rows of 2 km after it: 24,000 km by hand.
+    row = '{n},"Sep 24, 2026, 6:00:00 AM",Easy morning run by the river and back,Run,720,"2.00",,\n'
+    text = (
+        STRAVA_SHORT_HEADER
+        + '1,"Sep 22, 2026, 6:00:00 AM,R,Run,1800,5,,\n'
+        + "".join(row.format(n=n) for n in range(2, 12_002))
+    )
+    assert len(text) > 1_000_000
+    reading = read(text.encode(), "activities.csv")
+    assert len(reading.activities) == 12_000 and sum(a.km for a in reading.activities) == 24_000
+    assert reading.rows_skipped_count == 1 and "row 2: an opening quote" in reading.rows_skipped[0][1]
+
+
+def test_a_quoted_cell_over_several_lines_is_one_row() -> None:
+    # Strava's descriptions may hold line breaks inside quotes: such a row is whole, not broken.
+    text = STRAVA_SHORT_HEADER + '1,"Sep 21, 2026, 6:00:00 AM","Hills\nthen flat",Run,1800,"5.00",,\n'
+    reading = read(text.encode(), "activities.csv")
+    assert [a.km for a in reading.activities] == [5.0] and reading.rows_skipped == []
+
+
 # --- Garmin Connect's Activities.csv -------------------------------------------------------------------
+
+
+def test_garmin_rows_whose_dates_cannot_be_read_are_told_by_number_and_the_rest_count() -> None:
+    # The review's garmin_odd.csv, in part: rows 3 (a German date) and 4 (hour 25) cannot be read,
+    # row 5 holds only its type (no date), row 6 is empty (not a row at all); rows 2 and 7 count.
+    text = (
+        "Activity Type,Date,Favorite,Title,Distance,Calories,Time\n"
+        "Running,2026-09-21 07:00:00,false,a,5,1,00:30:00\n"
+        "Running,24.09.2026 07:00,false,a,5,1,00:30:00\n"
+        "Running,2026-09-25 25:00:00,false,a,5,1,00:30:00\n"
+        "Running\n"
+        ",,,,\n"
+        "Running,2026-09-27,false,a,6\n"
+    )
+    reading = read(text.encode(), "Activities.csv")
+    assert [a.km for a in reading.activities] == [5.0, 6.0]
+    assert reading.rows_skipped == [
+        (
+            "Activities.csv",
+            "Activities.csv: 3 rows were not read, so they are not counted; rows 3 and 4: a date not "
+            "written as Garmin Connect writes them (like 2026-09-26 07:05:00), or a day or hour that does "
+            "not exist; row 5: no date. Row 1 is the header, as a spreadsheet numbers them; the other rows "
+            "were counted.",
+        )
+    ]
 
 
 def test_garmin_csv_reads_no_values_thousands_decimal_commas_and_local_dates() -> None:
