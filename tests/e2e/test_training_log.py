@@ -169,3 +169,39 @@ def test_reader_with_nothing_readable_is_told_why_at_the_field(page: Page, reque
     expect(page.locator(".kl-error-summary")).to_contain_text(
         "IMG_1.jpg is a photo or video", timeout=READ_TIMEOUT_MS
     )
+
+
+def test_reader_is_told_which_csv_rows_and_runs_were_not_counted(page: Page) -> None:
+    # The review's cases, as a reader sees them: row 3 has a date Garmin Connect does not write,
+    # row 4 none; row 5 is a run after today (a wrong clock). Rows 2 and 6 count: 5 + 6 = 11 km.
+    text = (
+        "Activity Type,Date,Distance,Time\n"
+        "Running,2026-10-05 07:00:00,5,0:30:00\n"
+        "Running,24.10.2026 07:00,5,0:30:00\n"
+        "Running,,5,0:30:00\n"
+        "Running,2030-06-01 07:00:00,5,0:30:00\n"
+        "Running,2026-10-07 07:00:00,6,0:36:00\n"
+    )
+    open_calculator(page, PAGE)
+    set_today(page, "2026-10-08")
+    page.get_by_label(re.compile("^Your export")).set_input_files(
+        [{"name": "Activities.csv", "mimeType": "text/csv", "buffer": text.encode()}]
+    )
+    page.get_by_role("button", name="Read my training log").click()
+    section = page.locator("section.kl-answer")
+    expect(section.locator(".kl-summary")).to_contain_text("2 runs (11 km)", timeout=READ_TIMEOUT_MS)
+    expect(section.locator(".kl-summary")).to_contain_text("2 rows of the activity lists could not be read")
+    expect(
+        section.get_by_role("heading", name="Files, or rows of them, that could not be read")
+    ).to_be_visible()
+    expect(
+        section.locator(
+            "li", has_text="Activities.csv: 2 rows were not read, so they are not counted; row 3:"
+        )
+    ).to_contain_text("row 4: no date.")
+    expect(
+        section.locator(
+            "li", has_text="Activities.csv: not counted: the run on 2030-06-01 is after today (2026-10-08)"
+        )
+    ).to_be_visible()
+    expect(section.get_by_text(re.compile("Runs in the first 30 days of this log"))).to_be_visible()
