@@ -103,9 +103,13 @@ def test_an_older_builds_cache_is_deleted_and_never_used(page: Page, requests_se
     open_calculator(page)
     _ask_ramp(page)
     page.wait_for_function(KEPT, timeout=READY_TIMEOUT_MS)
+    # The new build's service worker deletes the older stores when it activates (on a busy machine,
+    # a moment after this build's store is kept): wait for it, then look.
+    page.wait_for_function(
+        """async () => !(await caches.keys()).some((name) => name.includes("0000000000000000"))""",
+        timeout=READY_TIMEOUT_MS,
+    )
     names = page.evaluate("() => caches.keys()")
-    assert "kneeload-runtime-0000000000000000" not in names
-    assert "kneeload-snapshot-0000000000000000-0000000000000000" not in names
     assert [name for name in names if name.startswith("kneeload-runtime-")], names
 
 

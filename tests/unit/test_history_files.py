@@ -518,9 +518,9 @@ def test_the_runs_of_one_file_are_never_one_run_recorded_twice() -> None:
 
 
 def test_a_large_gpx_is_streamed_not_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A GPX of about 4 MB, over the size the fast scan holds whole (here 0.5 MB), is read a piece at a
+    """A GPX of about 4 MB, over the size the fast scan holds whole (here 0.2 MB), is read a piece at a
     time: Python's memory peaks far below its size."""
-    monkeypatch.setattr("calculator.history.gpx.MAX_SCANNED", 500_000)
+    monkeypatch.setattr("calculator.history.gpx.MAX_SCANNED", 200_000)
     path = tmp_path / "long.gpx"
     points = 50_000
     with path.open("w") as out:
