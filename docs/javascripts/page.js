@@ -145,7 +145,7 @@ function wireForm(form, calculator) {
 function showReading(form, { done, total, found, name }) {
   const text = /** @type {HTMLElement} */ (form.querySelector("[data-loading-text]"));
   const bar = /** @type {HTMLProgressElement} */ (form.querySelector("[data-loading-bar]"));
-  text.textContent = `Reading your files: ${done} of ${total} read, ${found} activities found so far (${name})…`;
+  text.textContent = `Reading your files: ${done} of ${total} read, ${found} ${found === 1 ? "activity" : "activities"} found so far (${name})…`;
   bar.max = total;
   bar.value = done;
 }
