@@ -517,35 +517,9 @@ def test_the_runs_of_one_file_are_never_one_run_recorded_twice() -> None:
 # --- size --------------------------------------------------------------------------------------------
 
 
-def test_a_large_gpx_is_streamed_not_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A GPX of about 4 MB, over the size the fast scan holds whole (here 0.2 MB), is read a piece at a
-    time: Python's memory peaks far below its size."""
-    monkeypatch.setattr("calculator.history.gpx.MAX_SCANNED", 200_000)
-    path = tmp_path / "long.gpx"
-    points = 50_000
-    with path.open("w") as out:
-        out.write('<gpx xmlns="http://www.topografix.com/GPX/1/1"><trk><type>running</type><trkseg>\n')
-        for index in range(points):
-            out.write(
-                f'<trkpt lat="0" lon="{index * 1e-5:.5f}"><ele>1.0</ele><time>2026-09-26T06:00:00Z</time></trkpt>\n'
-            )
-        out.write("</trkseg></trk></gpx>\n")
-    size = path.stat().st_size
-    tracemalloc.start()
-    reading = read_file(lambda: path.open("rb"), "long.gpx")
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    [run] = reading.activities
-    # (points - 1) steps of 0.00001 degree: 49999 x 1.1119508 / 1000 km
-    assert run.km == pytest.approx(49_999 * HUNDREDTH_KM / 1000, rel=1e-6)
-    assert size > 4_000_000 and peak < size / 4
-
-
-def test_a_plain_gpx_is_held_whole_and_scanned_a_window_at_a_time(tmp_path: Path) -> None:
-    """The same 4 MB GPX under the size the fast scan holds (16 MB): the file itself (twice, for the
-    moment its pieces are joined) and a window's points at a time (not 50,000 points' numbers at once,
-    which took seven times its size)."""
-    path = tmp_path / "long.gpx"
+def _long_run(folder: Path) -> tuple[float, int, int]:
+    """Read a 4 MB GPX of 50,000 points 0.00001 degree apart: (its km, its size, Python's peak memory)."""
+    path = folder / "long.gpx"
     with path.open("w") as out:
         out.write('<gpx xmlns="http://www.topografix.com/GPX/1/1"><trk><type>running</type><trkseg>\n')
         for index in range(50_000):
@@ -553,13 +527,33 @@ def test_a_plain_gpx_is_held_whole_and_scanned_a_window_at_a_time(tmp_path: Path
                 f'<trkpt lat="0" lon="{index * 1e-5:.5f}"><ele>1.0</ele><time>2026-09-26T06:00:00Z</time></trkpt>\n'
             )
         out.write("</trkseg></trk></gpx>\n")
-    size = path.stat().st_size
     tracemalloc.start()
     reading = read_file(lambda: path.open("rb"), "long.gpx")
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     [run] = reading.activities
-    assert run.km == pytest.approx(49_999 * HUNDREDTH_KM / 1000, rel=1e-6)
+    return run.km, path.stat().st_size, peak
+
+
+#: 49,999 steps of 0.00001 degree along the equator, in km.
+LONG_RUN_KM = 49_999 * HUNDREDTH_KM / 1000
+
+
+def test_a_large_gpx_is_streamed_not_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A GPX of about 4 MB, over the size the fast scan holds whole (here 0.2 MB), is read a piece at a
+    time: Python's memory peaks far below its size."""
+    monkeypatch.setattr("calculator.history.gpx.MAX_SCANNED", 200_000)
+    km, size, peak = _long_run(tmp_path)
+    assert km == pytest.approx(LONG_RUN_KM, rel=1e-6)
+    assert size > 4_000_000 and peak < size / 4
+
+
+def test_a_plain_gpx_is_held_whole_and_scanned_a_window_at_a_time(tmp_path: Path) -> None:
+    """The same 4 MB GPX under the size the fast scan holds (16 MB): the file itself (twice, for the
+    moment its pieces are joined) and a window's points at a time (not 50,000 points' numbers at once,
+    which took seven times its size)."""
+    km, size, peak = _long_run(tmp_path)
+    assert km == pytest.approx(LONG_RUN_KM, rel=1e-6)
     assert peak < 2.5 * size, (peak, size)
 
 
