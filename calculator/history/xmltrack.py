@@ -2,8 +2,8 @@
 
 A ten-year export holds files of many megabytes: both readers take a file a piece at a time, so
 memory stays small whatever the file's size. The TCX reader sees each element as the parser
-finishes it (`stream_elements`) and drops it once read; the GPX reader has expat check each piece
-(`expat_parser`, `feed`) and scans the piece's text itself.
+finishes it (`stream_elements`) and drops it once read; the GPX reader feeds expat (`expat_parser`,
+`feed`), with handlers on every element (its exact reader) or none (the check before its scan).
 
 >>> read_time("2026-09-26T10:56:05Z").isoformat(), read_time("2026-09-26T12:56:05.5+02:00").isoformat()
 ('2026-09-26T10:56:05+00:00', '2026-09-26T10:56:05.500000+00:00')
