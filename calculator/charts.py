@@ -35,6 +35,7 @@ What every chart promises (and tests/unit/test_charts.py checks with xml.etree):
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from collections.abc import Sequence
@@ -42,7 +43,6 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 from itertools import pairwise
-from xml.sax.saxutils import escape
 
 __all__ = [
     "FONT_SIZE",
@@ -536,4 +536,4 @@ def _n(coordinate: float) -> str:
 
 def _text(value: str) -> str:
     """Escape text for XML (content and attribute values alike), dropping characters XML cannot hold."""
-    return escape(_XML_INVALID.sub("", value), {'"': "&quot;", "'": "&#x27;"})
+    return html.escape(_XML_INVALID.sub("", value), quote=True)
