@@ -1,8 +1,8 @@
 """Pre-compressed siblings for hosts that serve them: ``NAME.br`` and ``NAME.gz`` next to each file.
 
 After the hosted build, every file of the site that compresses (text, JavaScript, JSON, the
-WebAssembly and a zip written stored, like the runtime's smaller standard library; not other
-zips, wheels or images) gets a brotli (quality 11) and a gzip (level 9) sibling. A host that serves siblings (nginx ``brotli_static``/``gzip_static``, Caddy
+WebAssembly and a zip or wheel written stored, like the runtime's smaller standard library and
+the precompiled wheels; not other zips, wheels or images) gets a brotli (quality 11) and a gzip (level 9) sibling. A host that serves siblings (nginx ``brotli_static``/``gzip_static``, Caddy
 ``precompressed``, a CDN fed the folder) sends one when the browser accepts that encoding, and
 the file itself otherwise; a host that ignores them loses nothing (README, "Caching and
 compression"). Brotli at quality 11 is slow on Pyodide's 9.6 MB wasm, so each compressed file is
@@ -62,7 +62,7 @@ def compressed(data: bytes, cache_dir: Path) -> tuple[bytes, bytes]:
 
 
 def stored_zip(path: Path) -> bool:
-    """Whether ``path`` is a zip whose members are all stored (so it compresses like its contents).
+    """Whether ``path`` is a zip or a wheel whose members are all stored (so it compresses like its contents).
 
     >>> import tempfile, zipfile
     >>> path = Path(tempfile.mkdtemp()) / "a.zip"
@@ -71,7 +71,7 @@ def stored_zip(path: Path) -> bool:
     >>> stored_zip(path), stored_zip(path.with_name("none.zip"))
     (True, False)
     """
-    if path.suffix != ".zip" or not path.is_file():
+    if path.suffix not in (".zip", ".whl") or not path.is_file():
         return False
     try:
         with zipfile.ZipFile(path) as zipped:

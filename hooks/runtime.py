@@ -63,6 +63,13 @@ STDLIB_FALLBACK = "tools/stdlib_fallback.py"
 #: The fallback's name in the smaller zip, and the line of it that the build writes.
 FALLBACK_MODULE = "_kneeload_stdlib"
 FALLBACK_FULL_LINE = "FULL: frozenset[str] = frozenset()"
+#: Bytecode for the browser, made by Pyodide's own Python under Node (tools/bytecode.mjs): the
+#: wheel keeps docstrings (its doctests run in Pyodide); the standard library drops them and its
+#: asserts, as ``python -OO`` (nothing reads them, and they cost the download 170 KB).
+BYTECODE_TOOL = "tools/bytecode.mjs"
+BYTECODE_INPUTS = ("tools/bytecode.mjs", "tools/bytecode.py", "node_modules/pyodide/package.json")
+WHEEL_OPTIMIZE = 0
+STDLIB_OPTIMIZE = 2
 
 # Browsers refuse module scripts served with a non-JavaScript type, and stream-compile only
 # application/wasm. `mkdocs serve` and the test server take their types from `mimetypes`.
@@ -148,13 +155,52 @@ def build_calculator_wheel(project_root: Path, cache_dir: Path) -> Path:
     return wheels[0]
 
 
+def precompiled(project_root: Path, archive: Path, cache_dir: Path, *, optimize: int) -> Path:
+    """Return ``archive`` (a zip or a wheel) with its modules compiled to bytecode by the site's own
+    Pyodide (tools/bytecode.mjs; a wheel is renamed for that Python, ``cp314``), made once per
+    inputs in ``cache_dir``. Raises PluginError naming the archive when Node is missing or a
+    module does not compile.
+
+    >>> precompiled(Path("/nonexistent"), Path("/nonexistent/a.zip"), Path("/tmp"), optimize=0)
+    Traceback (most recent call last):
+    ...
+    mkdocs.exceptions.PluginError: Precompiling a.zip failed: /nonexistent/a.zip not found
+    """
+    if not archive.is_file():
+        raise PluginError(f"Precompiling {archive.name} failed: {archive} not found")
+    digest = hashlib.sha256(f"{archive.name}\n{optimize}".encode())
+    for path in (archive, *(project_root / name for name in BYTECODE_INPUTS)):
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    folder = cache_dir / digest.hexdigest()[:16]
+    done = sorted(folder.glob(f"*{archive.suffix}"))
+    if done:
+        return done[0]
+    node = shutil.which("node")
+    if node is None:
+        raise PluginError(f"Precompiling {archive.name} failed: Node.js is needed (install nodejs).")
+    with tempfile.TemporaryDirectory(prefix="kneeload-bytecode-") as work:
+        command = [node, str(project_root / BYTECODE_TOOL), str(archive), work, str(optimize)]
+        ran = subprocess.run(command, cwd=project_root, capture_output=True, text=True, check=False)
+        written = [Path(line) for line in ran.stdout.splitlines() if line.startswith(work)]
+        if ran.returncode != 0 or not written or not written[-1].is_file():
+            raise PluginError(f"Precompiling {archive.name} failed:\n{ran.stdout}{ran.stderr}")
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / written[-1].name
+        shutil.copyfile(written[-1], target.with_suffix(".part"))
+        target.with_suffix(".part").replace(target)
+    log.info("Precompiled %s", target.name)
+    return target
+
+
 def site_wheels(project_root: Path, cache_dir: Path) -> list[Path]:
     """Return every wheel the site ships, built or reused in ``cache_dir``: one line per wheel.
 
     Each must be pure Python; a dependency it declares must be among these wheels too (the
-    lock step refuses anything the site does not serve).
+    lock step refuses anything the site does not serve). Each is shipped precompiled
+    (``precompiled``): the browser imports bytecode instead of compiling the sources.
     """
-    return [build_calculator_wheel(project_root, cache_dir / "calculator-wheel")]
+    wheel = build_calculator_wheel(project_root, cache_dir / "calculator-wheel")
+    return [precompiled(project_root, wheel, cache_dir / "bytecode", optimize=WHEEL_OPTIMIZE)]
 
 
 def lock_tool(project_root: Path) -> Path:
@@ -197,6 +243,27 @@ def check_site_lock(lock: dict[str, Any], wheels: list[Path]) -> None:
         raise PluginError(f"The site's pyodide-lock.json lists {listed}, the site serves {served}")
 
 
+def with_imports(lock: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """Fill each package's ``imports`` that the lock tool left empty from its wheel's ``top_level.txt``.
+
+    pyodide-lock finds a wheel's top-level imports by its ``.py`` files; a precompiled wheel has
+    only ``.pyc`` files, so the names come from the list setuptools wrote into the wheel.
+
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> with zipfile.ZipFile(folder / "a-1-cp314-cp314-x.whl", "w") as wheel:
+    ...     wheel.writestr("a-1.dist-info/top_level.txt", "knee\\n")
+    >>> with_imports({"packages": {"a": {"file_name": "a-1-cp314-cp314-x.whl", "imports": []}}}, folder)
+    {'packages': {'a': {'file_name': 'a-1-cp314-cp314-x.whl', 'imports': ['knee']}}}
+    """
+    for entry in lock["packages"].values():
+        if entry.get("imports"):
+            continue
+        with zipfile.ZipFile(folder / entry["file_name"]) as wheel:
+            listed = [name for name in wheel.namelist() if name.endswith(".dist-info/top_level.txt")]
+            entry["imports"] = sorted(wheel.read(listed[0]).decode().split()) if listed else []
+    return lock
+
+
 def lock_key(project_root: Path, upstream_lock: Path, wheels: list[Path]) -> str:
     """Hash what the site's lock depends on: Pyodide's lock, the pinned tool, the wheels' bytes.
 
@@ -219,7 +286,7 @@ def write_site_lock(project_root: Path, upstream_lock: Path, wheels: list[Path],
 
     ``pyodide lockfile add-wheels`` adds each wheel (name, version, file name, sha256, imports,
     depends) to Pyodide's lock emptied of its packages; it fails when a wheel depends on a
-    package that is not among them. Returns the folder holding the lock and the wheels, reused
+    package that is not among them. Imports it could not find are filled (``with_imports``). Returns the folder holding the lock and the wheels, reused
     while nothing it depends on changes. Raises PluginError when the tool is missing or fails.
 
     >>> import tempfile
@@ -249,7 +316,9 @@ def write_site_lock(project_root: Path, upstream_lock: Path, wheels: list[Path],
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             raise PluginError(f"pyodide lockfile add-wheels failed:\n{done.stdout}{done.stderr}")
-        check_site_lock(json.loads((staging / "pyodide-lock.json").read_text(encoding="utf-8")), wheels)
+        written = with_imports(json.loads((staging / "pyodide-lock.json").read_text(encoding="utf-8")), staging)
+        check_site_lock(written, wheels)
+        (staging / "pyodide-lock.json").write_text(json.dumps(written, sort_keys=True), encoding="utf-8")
         if not folder.exists():
             staging.rename(folder)
     log.info("Wrote the site's pyodide-lock.json for %s", ", ".join(wheel.name for wheel in wheels))
@@ -355,14 +424,16 @@ def runtime_files(project_root: Path, cache_dir: Path, *, versioned: bool = True
     file and the wheels in ``pyodide/<hash of theirs>/``, so that a path always holds the same
     bytes and a host may cache ``pyodide/*/`` as immutable (README, "Caching"); a new Pyodide or a
     new wheel is a new folder. Unversioned (the downloaded copy): everything in ``pyodide/``.
-    The hosted site's Pyodide folder also holds the smaller standard library (trimmed_stdlib).
+    The hosted site's Pyodide folder also holds the smaller standard library (trimmed_stdlib),
+    precompiled like the wheels (precompiled).
     """
     pyodide = pyodide_dir(project_root)
     wheels = site_wheels(project_root, cache_dir)
     locked = write_site_lock(project_root, pyodide / "pyodide-lock.json", wheels, cache_dir / "site-lock")
     core = [pyodide / name for name in PYODIDE_CORE_FILES]
     if versioned:
-        core.append(trimmed_stdlib(project_root, pyodide / "python_stdlib.zip", cache_dir / "stdlib"))
+        trimmed = trimmed_stdlib(project_root, pyodide / "python_stdlib.zip", cache_dir / "stdlib")
+        core.append(precompiled(project_root, trimmed, cache_dir / "bytecode", optimize=STDLIB_OPTIMIZE))
     packages = [locked / name for name in ("pyodide-lock.json", *(wheel.name for wheel in wheels))]
     core_dir = f"{SITE_RUNTIME_DIR}/{folder_hash(core)}" if versioned else SITE_RUNTIME_DIR
     packages_dir = f"{SITE_RUNTIME_DIR}/{folder_hash(packages)}" if versioned else SITE_RUNTIME_DIR

@@ -43,7 +43,8 @@ def module_from_path(name: str, path: Path) -> ModuleType:
 
 
 def calculator_wheel() -> Path:
-    """Build (or reuse) the wheel the site ships, exactly as the build hook does."""
+    """Build (or reuse) the calculator wheel from its sources, exactly as the build hook does (the site
+    ships it precompiled: runtime.site_wheels)."""
     runtime = hook_module("runtime")
     wheel: Path = runtime.build_calculator_wheel(PROJECT_ROOT, PROJECT_ROOT / ".cache" / "calculator-wheel")
     return wheel
@@ -59,6 +60,12 @@ def site_lock_dir() -> Path:
         PROJECT_ROOT, upstream, runtime.site_wheels(PROJECT_ROOT, cache), cache / "site-lock"
     )
     return folder
+
+
+def site_stdlib() -> Path:
+    """The hosted site's smaller, precompiled standard library, made (or reused) as the build makes it."""
+    files = hook_module("runtime").runtime_files(PROJECT_ROOT, PROJECT_ROOT / ".cache")
+    return next(Path(source) for uri, source in files.items() if uri.endswith("/python_stdlib_calculator.zip"))
 
 
 CHROMIUM_FLAGS = [

@@ -32,8 +32,9 @@ import calculator.protocol
 root = os.path.dirname(os.path.dirname(calculator.__file__))
 for folder, _, names in os.walk(os.path.dirname(calculator.__file__)):
     for name in sorted(names):
-        if name.endswith(".py") and name != "__main__.py":
-            path = os.path.relpath(os.path.join(folder, name), root).removesuffix(".py")
+        # (.pyc: the site's wheel is precompiled, sourceless)
+        if name.endswith((".py", ".pyc")) and name not in ("__main__.py", "__main__.pyc"):
+            path = os.path.relpath(os.path.join(folder, name), root).removesuffix("c").removesuffix(".py")
             importlib.import_module(path.removesuffix("/__init__").replace("/", "."))
 `);
 pyodide.makeMemorySnapshot();
