@@ -2,8 +2,9 @@
 
 - `mkdocs build` time (min and median of several builds, the wheel cached as in daily use);
 - the calculator page against a naive Pyodide boot (``naive_page``: what Pyodide's docs show, a
-  module worker that calls ``loadPyodide()``, then ``loadPackage`` of the same wheel, then imports
-  the calculator), both served by the same server from byte-identical runtime files, measured
+  module worker that calls ``loadPyodide()``, then ``loadPackage`` of the same wheel as pip builds
+  it (the site ships it precompiled: one of our levers), then imports the calculator), both served
+  by the same server from byte-identical runtime files, measured
   interleaved in the same browser: navigation to ready, cold (a fresh browser profile per run)
   and warm (a second visit in the same profile); then submit to answer on our page;
 - bytes on the wire for a cold calculator visit: raw, and as a compressing host sends them;
@@ -37,6 +38,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -55,14 +57,15 @@ from typing import Any, ClassVar
 from playwright.sync_api import BrowserContext, Playwright, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.helpers import CHROMIUM_FLAGS, PROJECT_ROOT, find_chromium, serve_directory
+from tests.helpers import CHROMIUM_FLAGS, PROJECT_ROOT, calculator_wheel, find_chromium, serve_directory
 
 READY_TIMEOUT_MS = 120_000
 CALCULATOR_PAGE = "calculator/ramp.html"
 NAIVE_DIR = "bench-naive"
 #: The parts of the run (``--part``), in the order they print.
 PARTS = ["build", "ready", "answer", "bytes", "history"]
-#: What a compressing host compresses on the fly (zip and wheels are compressed already).
+#: What a compressing host compresses on the fly (zips and wheels are compressed already, or have
+#: siblings: hooks/compress.py).
 COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".txt", ".xml")
 #: The runtime's versioned folder: the same path always holds the same bytes.
 IMMUTABLE = re.compile(r"^/pyodide/[0-9a-f]{8,}/")
@@ -113,7 +116,8 @@ def time_builds(out: Path, runs: int) -> list[float]:
 
 def naive_page(site: Path) -> None:
     """Write the naive baseline into ``site/bench-naive/``: its page, its worker, and a plain
-    (unversioned, uncompressed) copy of the same runtime files, lock file and wheel the site serves."""
+    (unversioned, uncompressed) copy of the same runtime files the site serves, with the
+    calculator's wheel as pip builds it (source, not the site's precompiled one) in its lock."""
     runtime = [path for path in sorted((site / "pyodide").rglob("*")) if path.is_file()]
     if not any(path.name == "pyodide.mjs" for path in runtime):
         raise SystemExit(f"No pyodide.mjs under {site}/pyodide: is this a built site?")
@@ -121,8 +125,16 @@ def naive_page(site: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
     (folder / "pyodide").mkdir(parents=True)
     for path in runtime:
-        if path.suffix not in (".br", ".gz"):
+        if path.suffix not in (".br", ".gz", ".whl"):
             shutil.copyfile(path, folder / "pyodide" / path.name)
+    wheel = calculator_wheel()
+    shutil.copyfile(wheel, folder / "pyodide" / wheel.name)
+    lock_path = folder / "pyodide" / "pyodide-lock.json"
+    lock = json.loads(lock_path.read_text(encoding="utf-8"))
+    lock["packages"]["kneeload-calculator"].update(
+        file_name=wheel.name, sha256=hashlib.sha256(wheel.read_bytes()).hexdigest()
+    )
+    lock_path.write_text(json.dumps(lock), encoding="utf-8")
     (folder / "index.html").write_text(NAIVE_HTML, encoding="utf-8")
     (folder / "worker.js").write_text(NAIVE_WORKER, encoding="utf-8")
 

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.kneeload.compress")
 
-#: What compresses well (zip, wheels and images are compressed already).
+#: What compresses well (zips, wheels and images are compressed already, unless written stored:
+#: stored_zip).
 SUFFIXES = frozenset({".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".xml", ".txt"})
 #: Below this, a sibling saves less than its own headers cost.
 MIN_BYTES = 1024

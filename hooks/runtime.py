@@ -17,6 +17,7 @@ the browser to a CDN.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 import mimetypes
@@ -155,6 +156,20 @@ def build_calculator_wheel(project_root: Path, cache_dir: Path) -> Path:
     return wheels[0]
 
 
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write ``path`` whole or not at all, even with two builds at once (a private temporary file
+    in the same folder, then renamed over it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(partial, path)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
+
+
 def precompiled(project_root: Path, archive: Path, cache_dir: Path, *, optimize: int) -> Path:
     """Return ``archive`` (a zip or a wheel) with its modules compiled to bytecode by the site's own
     Pyodide (tools/bytecode.mjs; a wheel is renamed for that Python, ``cp314``), made once per
@@ -170,7 +185,9 @@ def precompiled(project_root: Path, archive: Path, cache_dir: Path, *, optimize:
         raise PluginError(f"Precompiling {archive.name} failed: {archive} not found")
     digest = hashlib.sha256(f"{archive.name}\n{optimize}".encode())
     for path in (archive, *(project_root / name for name in BYTECODE_INPUTS)):
-        digest.update(path.read_bytes() if path.is_file() else b"")
+        data = path.read_bytes() if path.is_file() else b""
+        digest.update(f"\n{path.name}\n{len(data)}\n".encode())
+        digest.update(data)
     folder = cache_dir / digest.hexdigest()[:16]
     done = sorted(folder.glob(f"*{archive.suffix}"))
     if done:
@@ -180,14 +197,17 @@ def precompiled(project_root: Path, archive: Path, cache_dir: Path, *, optimize:
         raise PluginError(f"Precompiling {archive.name} failed: Node.js is needed (install nodejs).")
     with tempfile.TemporaryDirectory(prefix="kneeload-bytecode-") as work:
         command = [node, str(project_root / BYTECODE_TOOL), str(archive), work, str(optimize)]
-        ran = subprocess.run(command, cwd=project_root, capture_output=True, text=True, check=False)
+        try:
+            ran = subprocess.run(
+                command, cwd=project_root, capture_output=True, text=True, check=False, timeout=600
+            )
+        except subprocess.TimeoutExpired:
+            raise PluginError(f"Precompiling {archive.name} failed: Node took over 600 s") from None
         written = [Path(line) for line in ran.stdout.splitlines() if line.startswith(work)]
         if ran.returncode != 0 or not written or not written[-1].is_file():
             raise PluginError(f"Precompiling {archive.name} failed:\n{ran.stdout}{ran.stderr}")
-        folder.mkdir(parents=True, exist_ok=True)
         target = folder / written[-1].name
-        shutil.copyfile(written[-1], target.with_suffix(".part"))
-        target.with_suffix(".part").replace(target)
+        _write_atomically(target, written[-1].read_bytes())
     log.info("Precompiled %s", target.name)
     return target
 
@@ -244,24 +264,39 @@ def check_site_lock(lock: dict[str, Any], wheels: list[Path]) -> None:
 
 
 def with_imports(lock: dict[str, Any], folder: Path) -> dict[str, Any]:
-    """Fill each package's ``imports`` that the lock tool left empty from its wheel's ``top_level.txt``.
+    """Fill each package's ``imports`` that the lock tool left empty from its wheel's bytecode.
 
-    pyodide-lock finds a wheel's top-level imports by its ``.py`` files; a precompiled wheel has
-    only ``.pyc`` files, so the names come from the list setuptools wrote into the wheel.
+    pyodide-lock finds a wheel's top-level imports by its ``.py`` files (a top-level module, or a
+    folder with one); a precompiled wheel has only ``.pyc`` files, so the same rule is applied to
+    them: a top-level ``NAME.pyc``, or a top-level folder holding ``__init__.pyc``. Raises
+    PluginError naming a wheel in which neither is found.
 
     >>> folder = Path(tempfile.mkdtemp())
     >>> with zipfile.ZipFile(folder / "a-1-cp314-cp314-x.whl", "w") as wheel:
-    ...     wheel.writestr("a-1.dist-info/top_level.txt", "knee\\n")
+    ...     wheel.writestr("knee/__init__.pyc", b"")
+    ...     wheel.writestr("knee/sub/__init__.pyc", b"")
+    ...     wheel.writestr("single.pyc", b"")
+    ...     wheel.writestr("a-1.dist-info/RECORD", "")
     >>> with_imports({"packages": {"a": {"file_name": "a-1-cp314-cp314-x.whl", "imports": []}}}, folder)
-    {'packages': {'a': {'file_name': 'a-1-cp314-cp314-x.whl', 'imports': ['knee']}}}
+    {'packages': {'a': {'file_name': 'a-1-cp314-cp314-x.whl', 'imports': ['knee', 'single']}}}
     """
     for entry in lock["packages"].values():
         if entry.get("imports"):
             continue
         with zipfile.ZipFile(folder / entry["file_name"]) as wheel:
-            listed = [name for name in wheel.namelist() if name.endswith(".dist-info/top_level.txt")]
-            entry["imports"] = sorted(wheel.read(listed[0]).decode().split()) if listed else []
+            names = wheel.namelist()
+        found = {name.removesuffix(".pyc") for name in names if "/" not in name and name.endswith(".pyc")}
+        found |= {
+            name.split("/")[0] for name in names if name.count("/") == 1 and name.endswith("/__init__.pyc")
+        }
+        if not found:
+            raise PluginError(f"The site's lock: no module found in {entry['file_name']} (its imports)")
+        entry["imports"] = sorted(found)
     return lock
+
+
+#: The site's lock as this module writes it (the tool's output, then with_imports): part of its cache key.
+LOCK_FORMAT = "2: imports of precompiled wheels"
 
 
 def lock_key(project_root: Path, upstream_lock: Path, wheels: list[Path]) -> str:
@@ -273,7 +308,7 @@ def lock_key(project_root: Path, upstream_lock: Path, wheels: list[Path]) -> str
     >>> len(lock_key(root, root / "up.json", []))
     16
     """
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(LOCK_FORMAT.encode())
     tool_pins = project_root / LOCK_REQUIREMENTS
     for path in (upstream_lock, tool_pins, *wheels):
         digest.update(path.name.encode())
@@ -316,7 +351,9 @@ def write_site_lock(project_root: Path, upstream_lock: Path, wheels: list[Path],
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             raise PluginError(f"pyodide lockfile add-wheels failed:\n{done.stdout}{done.stderr}")
-        written = with_imports(json.loads((staging / "pyodide-lock.json").read_text(encoding="utf-8")), staging)
+        written = with_imports(
+            json.loads((staging / "pyodide-lock.json").read_text(encoding="utf-8")), staging
+        )
         check_site_lock(written, wheels)
         (staging / "pyodide-lock.json").write_text(json.dumps(written, sort_keys=True), encoding="utf-8")
         if not folder.exists():
@@ -395,11 +432,11 @@ def trimmed_stdlib(project_root: Path, full: Path, cache_dir: Path) -> Path:
     full_line = f"FULL: frozenset[str] = frozenset({sorted(module_names(held))!r})"
     members[f"{FALLBACK_MODULE}.py"] = source.replace(FALLBACK_FULL_LINE, full_line).encode()
     out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_suffix(".part")
-    with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as zipped:
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_STORED) as zipped:
         for name, data in members.items():
             zipped.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data)
-    partial.replace(out)
+    _write_atomically(out, packed.getvalue())
     return out
 
 

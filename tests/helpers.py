@@ -65,7 +65,9 @@ def site_lock_dir() -> Path:
 def site_stdlib() -> Path:
     """The hosted site's smaller, precompiled standard library, made (or reused) as the build makes it."""
     files = hook_module("runtime").runtime_files(PROJECT_ROOT, PROJECT_ROOT / ".cache")
-    return next(Path(source) for uri, source in files.items() if uri.endswith("/python_stdlib_calculator.zip"))
+    return next(
+        Path(source) for uri, source in files.items() if uri.endswith("/python_stdlib_calculator.zip")
+    )
 
 
 CHROMIUM_FLAGS = [

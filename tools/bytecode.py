@@ -61,10 +61,11 @@ def _pyc(source: bytes, name: str, optimize: int, scratch: str) -> bytes:
     path = os.path.join(scratch, "module.py")
     with open(path, "wb") as out:
         out.write(source)
+    target = path + "c"
     try:
-        target = py_compile.compile(
+        py_compile.compile(
             path,
-            cfile=path + "c",
+            cfile=target,
             dfile=name,
             doraise=True,
             optimize=optimize,
@@ -73,7 +74,8 @@ def _pyc(source: bytes, name: str, optimize: int, scratch: str) -> bytes:
     except py_compile.PyCompileError as error:
         raise ValueError(f"{name} does not compile: {error.exc_value}") from None
     with open(target, "rb") as compiled:
-        return compiled.read()
+        data: bytes = compiled.read()
+    return data
 
 
 def wheel_tag() -> str:
@@ -87,6 +89,17 @@ def wheel_tag() -> str:
     version = f"cp{sys.version_info[0]}{sys.version_info[1]}"
     platform = re.sub(r"[^A-Za-z0-9]", "_", sysconfig.get_platform())
     return f"{version}-{version}-{platform}"
+
+
+def _importable(name: str) -> bool:
+    """Whether a member is a module Python imports: not a wheel's scripts, headers or data
+    (``NAME.data/scripts/...``), only its ``purelib``/``platlib`` parts, where they are.
+
+    >>> [_importable(n) for n in ("a/b.py", "k-1.data/scripts/run.py", "k-1.data/purelib/k.py")]
+    [True, False, True]
+    """
+    parts = name.split("/")
+    return not parts[0].endswith(".data") or (len(parts) > 2 and parts[1] in ("purelib", "platlib"))
 
 
 def compiled_wheel_name(name: str, tag: str) -> str:
@@ -128,7 +141,7 @@ def compile_archive(source: str | IO[bytes], target: str | IO[bytes], *, optimiz
             if info.is_dir():
                 continue
             data = archive.read(info)
-            if info.filename.endswith(".py"):
+            if info.filename.endswith(".py") and _importable(info.filename):
                 compiled[info.filename + "c"] = _pyc(data, info.filename, optimize, scratch)
             else:
                 compiled[info.filename] = data
@@ -138,8 +151,8 @@ def compile_archive(source: str | IO[bytes], target: str | IO[bytes], *, optimiz
         folder = record.removesuffix("RECORD")
         wheel = compiled.get(folder + "WHEEL")
         if wheel is not None:
-            text = re.sub(r"(?m)^Tag: .*$", f"Tag: {wheel_tag()}", wheel.decode())
-            compiled[folder + "WHEEL"] = text.encode()
+            lines = [line for line in wheel.decode().splitlines() if not line.startswith("Tag: ")]
+            compiled[folder + "WHEEL"] = "\n".join([*lines, f"Tag: {wheel_tag()}", ""]).encode()
         lines = [_record_line(name, data) for name, data in compiled.items() if name != record]
         compiled[record] = ("\n".join([*lines, f"{record},,"]) + "\n").encode()
     with zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as out:

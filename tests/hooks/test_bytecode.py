@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from tests.helpers import PROJECT_ROOT, calculator_wheel, hook_module, site_stdlib
+from tests.helpers import PROJECT_ROOT, calculator_wheel, hook_module, site_lock_dir, site_stdlib
 
 runtime = hook_module("runtime")
-UPSTREAM_INFO = json.loads((PROJECT_ROOT / "node_modules" / "pyodide" / "pyodide-lock.json").read_text())["info"]
+UPSTREAM_INFO = json.loads((PROJECT_ROOT / "node_modules" / "pyodide" / "pyodide-lock.json").read_text())[
+    "info"
+]
 
 
 def _pyodide_tag() -> str:
@@ -54,6 +56,14 @@ def test_the_site_ships_the_calculator_wheel_precompiled_and_named_for_pyodide()
                 data = compiled.read(name)
                 digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
                 assert rows[name] == f"sha256={digest},{len(data)}", name
+
+
+def test_the_site_lock_names_the_precompiled_wheel_and_what_it_imports() -> None:
+    # pyodide-lock finds imports by .py files, which a precompiled wheel has none of.
+    lock = json.loads((site_lock_dir() / "pyodide-lock.json").read_text(encoding="utf-8"))
+    entry = lock["packages"]["kneeload-calculator"]
+    assert entry["file_name"].endswith(f"-{_pyodide_tag()}.whl")
+    assert entry["imports"] == ["calculator"]
 
 
 def test_the_smaller_standard_library_is_bytecode_of_the_listed_modules() -> None:

@@ -14,9 +14,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import calculator
 import pytest
 
+import calculator
 from tests.helpers import PROJECT_ROOT, site_lock_dir, site_stdlib
 
 PYODIDE_WHEELS = PROJECT_ROOT / ".cache" / "pyodide-wheels"
@@ -51,7 +51,10 @@ def test_unit_tests_pass_inside_pyodide(tmp_path: Path) -> None:
 def native_doctests() -> int:
     """How many docstrings with examples the calculator's sources hold (as pytest collects them)."""
     finder = doctest.DocTestFinder()
-    names = ["calculator", *(found.name for found in pkgutil.walk_packages(calculator.__path__, "calculator."))]
+    names = [
+        "calculator",
+        *(found.name for found in pkgutil.walk_packages(calculator.__path__, "calculator.")),
+    ]
     modules = [importlib.import_module(name) for name in names if not name.endswith(".__main__")]
     return sum(1 for module in modules for test in finder.find(module) if test.examples)
 
