@@ -192,6 +192,8 @@ function downloadWheels(base, lock) {
 
 /** @type {any} the Pyodide instance, once Python runs (for a history request's files) */
 let python = null;
+/** What to do right after telling the page it is ready, in the same task (no request runs first). */
+let afterReady = () => {};
 
 /**
  * Answer a history request: the reader's files are mounted read-only in the worker's own file
@@ -286,12 +288,15 @@ async function startPython() {
       throw new Error(describe(error).trim().split("\n").at(-1)?.replace(/^\w+Error: /, ""));
     }
     if (SNAPSHOT_STORE) {
-      try {
-        keepSnapshot(pyodide.makeMemorySnapshot());
-      } catch {
-        // Python's memory cannot be kept (it holds a JavaScript object: the whole standard
-        // library's download did): the next visit starts as this one did.
-      }
+      // Made once the page has been told it is ready (20-45 ms to copy), before anything else runs.
+      afterReady = () => {
+        try {
+          keepSnapshot(pyodide.makeMemorySnapshot());
+        } catch {
+          // Python's memory cannot be kept (it holds a JavaScript object: the whole standard
+          // library's download did): the next visit starts as this one did.
+        }
+      };
     }
     return handler(pyodide);
   }
@@ -334,6 +339,7 @@ const ready = Promise.race([startPython(), crashed]);
 ready.then(
   (handle) => {
     post({ type: "ready" });
+    afterReady();
     warmUp(handle);
   },
   (error) => post({ type: "failed", message: describe(error) }),
