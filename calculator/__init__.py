@@ -105,17 +105,64 @@ the check's fields (tests/content/test_forms_send_the_checks_fields.py).
 
 from __future__ import annotations
 
-from calculator.checks.acwr import AcwrResult, check_acwr
-from calculator.checks.overtraining import OvertrainingResult, check_overtraining
-from calculator.checks.plan import PlanResult, PlanWeek, check_plan
-from calculator.checks.ramp import RampResult, RampWeek, check_ramp
-from calculator.checks.redflags import RedflagsResult, check_redflags
-from calculator.checks.shoes import ShoesResult, check_shoes
-from calculator.checks.spike import SpikeResult, check_spike
-from calculator.checks.where import WhereResult, check_where
-from calculator.errors import CalculatorError, Problem
-from calculator.protocol import handle, handle_request
-from calculator.rules.ramp import ramp_rules
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from calculator.checks.acwr import AcwrResult, check_acwr
+    from calculator.checks.overtraining import OvertrainingResult, check_overtraining
+    from calculator.checks.plan import PlanResult, PlanWeek, check_plan
+    from calculator.checks.ramp import RampResult, RampWeek, check_ramp
+    from calculator.checks.redflags import RedflagsResult, check_redflags
+    from calculator.checks.shoes import ShoesResult, check_shoes
+    from calculator.checks.spike import SpikeResult, check_spike
+    from calculator.checks.where import WhereResult, check_where
+    from calculator.errors import CalculatorError, Problem
+    from calculator.protocol import handle, handle_request
+    from calculator.rules.ramp import ramp_rules
+
+#: Where each public name lives: imported at its first use (PEP 562), so that importing one part
+#: (the browser's worker imports calculator.protocol) does not import every check.
+_HOMES = {
+    "AcwrResult": "calculator.checks.acwr",
+    "check_acwr": "calculator.checks.acwr",
+    "OvertrainingResult": "calculator.checks.overtraining",
+    "check_overtraining": "calculator.checks.overtraining",
+    "PlanResult": "calculator.checks.plan",
+    "PlanWeek": "calculator.checks.plan",
+    "check_plan": "calculator.checks.plan",
+    "RampResult": "calculator.checks.ramp",
+    "RampWeek": "calculator.checks.ramp",
+    "check_ramp": "calculator.checks.ramp",
+    "RedflagsResult": "calculator.checks.redflags",
+    "check_redflags": "calculator.checks.redflags",
+    "ShoesResult": "calculator.checks.shoes",
+    "check_shoes": "calculator.checks.shoes",
+    "SpikeResult": "calculator.checks.spike",
+    "check_spike": "calculator.checks.spike",
+    "WhereResult": "calculator.checks.where",
+    "check_where": "calculator.checks.where",
+    "CalculatorError": "calculator.errors",
+    "Problem": "calculator.errors",
+    "handle": "calculator.protocol",
+    "handle_request": "calculator.protocol",
+    "ramp_rules": "calculator.rules.ramp",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """A public name, imported from its module at its first use; AttributeError for any other."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'calculator' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOMES})
+
 
 __all__ = [
     "AcwrResult",

@@ -367,7 +367,7 @@ INTERNAL_ERROR = (
 
 #: One request of each check that takes no files, as JSON text: the browser's worker answers them
 #: once Python is ready (worker.js), while the reader fills a form, so that the reader's first
-#: answer does not pay for code running for the first time (in the browser, the first answer took
+#: answer does not pay for importing its check (calculator/checks/registry.py) or for code running for the first time (in the browser, the first answer took
 #: several times as long as the next: benchmarks/bench.py, README "Speed"). Their answers are
 #: thrown away.
 WARM_UP = tuple(

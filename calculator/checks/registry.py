@@ -8,6 +8,11 @@ that in its own words. The ``rules`` check takes no fields and answers every che
 A new check is one function (`calculator.checks`), its rules (`calculator.rules`) and one entry in
 `CHECKS`; its form's field names are the function's parameters (tests/content checks the pages).
 
+Each check's module is imported when the check is first used (named by where it is,
+``"module:function"``), not when this registry is: the browser's worker is ready once the
+protocol is imported, and imports each check in its warm-up, or at the reader's request
+(README, "Speed": importing every check took a fifth of a first visit's start).
+
 >>> CHECKS["ramp"].fields
 ('weeks', 'unit', 'profile', 'limit_pct', 'last_week_unfinished')
 >>> CHECKS["spike"].run({"planned": 11, "longest_30d": 10}).verdict
@@ -16,30 +21,14 @@ A new check is one function (`calculator.checks`), its rules (`calculator.rules`
 
 from __future__ import annotations
 
+import importlib
 import inspect
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from calculator.answer import Answer
-from calculator.checks.acwr import check_acwr
-from calculator.checks.history import check_history
-from calculator.checks.overtraining import check_overtraining
-from calculator.checks.plan import check_plan
-from calculator.checks.ramp import check_ramp
-from calculator.checks.redflags import check_redflags
-from calculator.checks.shoes import check_shoes
-from calculator.checks.spike import check_spike
-from calculator.checks.where import check_where
-from calculator.rules.acwr import acwr_rules
-from calculator.rules.overtraining import overtraining_rules
-from calculator.rules.plan import plan_rules
-from calculator.rules.ramp import ramp_rules
-from calculator.rules.redflags import redflags_rules
-from calculator.rules.shoes import shoes_rules
-from calculator.rules.spike import spike_rules
-from calculator.rules.training import training_rules
-from calculator.rules.where import where_rules
 
 __all__ = ["CHECKS", "Check", "all_rules"]
 
@@ -48,18 +37,31 @@ __all__ = ["CHECKS", "Check", "all_rules"]
 class Check:
     """One check the protocol answers: its name and its function, whose parameters are its fields.
 
+    ``source``: the function, or where it is as ``"module:function"`` (imported at first use;
+    ImportError or AttributeError then if it is not there).
+
     >>> echo = Check("echo", lambda text, /, *, times=1: {"text": text, "times": times})
     >>> echo.fields, echo.run({"text": "hi"}), echo.run({"times": 2})
     (('text', 'times'), {'text': 'hi', 'times': 1}, {'text': None, 'times': 2})
+    >>> Check("rules", "calculator.checks.registry:all_rules").fields
+    ()
     """
 
     name: str
-    function: Callable[..., Answer | dict[str, Any]]
-    _parameters: tuple[inspect.Parameter, ...] = field(init=False, repr=False, compare=False)
+    source: Callable[..., Answer | dict[str, Any]] | str
 
-    def __post_init__(self) -> None:
-        parameters = tuple(inspect.signature(self.function).parameters.values())
-        object.__setattr__(self, "_parameters", parameters)
+    @cached_property
+    def function(self) -> Callable[..., Answer | dict[str, Any]]:
+        """The check's function (its module imported now, the first time)."""
+        if not isinstance(self.source, str):
+            return self.source
+        module, _, name = self.source.partition(":")
+        found: Callable[..., Answer | dict[str, Any]] = getattr(importlib.import_module(module), name)
+        return found
+
+    @cached_property
+    def _parameters(self) -> tuple[inspect.Parameter, ...]:
+        return tuple(inspect.signature(self.function).parameters.values())
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -90,6 +92,17 @@ def all_rules() -> dict[str, Any]:
     >>> list(all_rules())
     ['ramp', 'acwr', 'redflags', 'where', 'overtraining', 'plan', 'spike', 'shoes', 'training']
     """
+    # Imported here, when asked: the rules check is the last the warm-up runs (see the module's doc).
+    from calculator.rules.acwr import acwr_rules
+    from calculator.rules.overtraining import overtraining_rules
+    from calculator.rules.plan import plan_rules
+    from calculator.rules.ramp import ramp_rules
+    from calculator.rules.redflags import redflags_rules
+    from calculator.rules.shoes import shoes_rules
+    from calculator.rules.spike import spike_rules
+    from calculator.rules.training import training_rules
+    from calculator.rules.where import where_rules
+
     return {
         "ramp": ramp_rules(),
         "acwr": acwr_rules(),
@@ -107,15 +120,15 @@ def all_rules() -> dict[str, Any]:
 CHECKS: dict[str, Check] = {
     check.name: check
     for check in (
-        Check("ramp", check_ramp),
-        Check("acwr", check_acwr),
-        Check("redflags", check_redflags),
-        Check("where", check_where),
-        Check("overtraining", check_overtraining),
-        Check("plan", check_plan),
-        Check("spike", check_spike),
-        Check("shoes", check_shoes),
-        Check("history", check_history),
+        Check("ramp", "calculator.checks.ramp:check_ramp"),
+        Check("acwr", "calculator.checks.acwr:check_acwr"),
+        Check("redflags", "calculator.checks.redflags:check_redflags"),
+        Check("where", "calculator.checks.where:check_where"),
+        Check("overtraining", "calculator.checks.overtraining:check_overtraining"),
+        Check("plan", "calculator.checks.plan:check_plan"),
+        Check("spike", "calculator.checks.spike:check_spike"),
+        Check("shoes", "calculator.checks.shoes:check_shoes"),
+        Check("history", "calculator.checks.history:check_history"),
         Check("rules", all_rules),
     )
 }

@@ -192,8 +192,8 @@ function downloadWheels(base, lock) {
 
 /** @type {any} the Pyodide instance, once Python runs (for a history request's files) */
 let python = null;
-/** What to do right after telling the page it is ready, in the same task (no request runs first). */
-let afterReady = () => {};
+/** What to do once the warm-up has ended (run once, in a task of its own, between requests). */
+let whenWarm = () => {};
 
 /**
  * Answer a history request: the reader's files are mounted read-only in the worker's own file
@@ -288,8 +288,9 @@ async function startPython() {
       throw new Error(describe(error).trim().split("\n").at(-1)?.replace(/^\w+Error: /, ""));
     }
     if (SNAPSHOT_STORE) {
-      // Made once the page has been told it is ready (20-45 ms to copy), before anything else runs.
-      afterReady = () => {
+      // Made after the warm-up (20-45 ms to copy), between two requests: the checks it imported
+      // are in it (the calculator imports each check at its first use: calculator/checks/registry.py).
+      whenWarm = () => {
         try {
           keepSnapshot(pyodide.makeMemorySnapshot());
         } catch {
@@ -339,7 +340,6 @@ const ready = Promise.race([startPython(), crashed]);
 ready.then(
   (handle) => {
     post({ type: "ready" });
-    afterReady();
     warmUp(handle);
   },
   (error) => post({ type: "failed", message: describe(error) }),
@@ -353,10 +353,15 @@ let asked = false;
  * throw the answers away, so that the reader's first answer does not pay for code running for
  * the first time. One request per task, so a reader's request waits behind one at most, and
  * none after the reader's first request. A failure here is ignored: the reader's request is
- * then simply the first.
+ * then simply the first. When it ends (done, stopped or failed), whenWarm runs, once.
  * @param {(text: string) => string} handle
  */
 function warmUp(handle) {
+  const end = () => {
+    const then = whenWarm;
+    whenWarm = () => {};
+    then();
+  };
   /** @type {string[]} */
   let texts;
   try {
@@ -366,15 +371,16 @@ function warmUp(handle) {
     requests.destroy();
     protocol.destroy();
   } catch {
+    setTimeout(end, 0);
     return;
   }
   const next = () => {
     const text = texts.shift();
-    if (asked || text === undefined) return;
+    if (asked || text === undefined) return end();
     try {
       handle(text);
     } catch {
-      return;
+      return end();
     }
     setTimeout(next, 0);
   };

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 from playwright.sync_api import Locator, Page, expect
 
@@ -12,6 +13,20 @@ from tests.helpers import PROJECT_ROOT
 SCHEMES = {"light": "default", "dark": "slate"}
 READY_TIMEOUT_MS = 90_000
 AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def wait_until(page: Page, script: str, timeout_ms: float = READY_TIMEOUT_MS) -> None:
+    """Wait until ``script`` (a JavaScript function, async ones too) returns something truthy.
+
+    Playwright's ``wait_for_function`` takes the promise an async function returns as truthy
+    and returns at once (checked in tests/e2e/test_service_worker.py): this evaluates and awaits
+    it every 100 ms. Raises AssertionError naming the script when the time runs out.
+    """
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not page.evaluate(script):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout_ms / 1000:.0f} s: {script}")
+        page.wait_for_timeout(100)
 
 
 def open_calculator(page: Page, path: str = "calculator/ramp.html") -> None:

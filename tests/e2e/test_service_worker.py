@@ -9,9 +9,10 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.reader import READY_TIMEOUT_MS, fill_weeks, open_calculator
+from tests.e2e.reader import READY_TIMEOUT_MS, fill_weeks, open_calculator, wait_until
 
 #: True once this page is controlled and the service worker has kept the page itself.
 KEPT = """async () => {
@@ -33,6 +34,19 @@ SNAPSHOT_BYTES = """async () => {
 SNAPSHOT_KEPT = f"async () => (await ({SNAPSHOT_BYTES})()) > 1000000"
 
 
+def test_waiting_for_an_async_condition_waits(page: Page) -> None:
+    # Why wait_until: Playwright's wait_for_function returns at once for an async function.
+    page.goto("index.html")
+    started = page.evaluate("performance.now()")
+    page.wait_for_function("async () => false", timeout=5000)
+    assert page.evaluate("performance.now()") - started < 2000
+    page.evaluate("() => { window.later = Date.now() + 700; }")
+    wait_until(page, "async () => Date.now() > window.later", timeout_ms=5000)
+    assert page.evaluate("Date.now() > window.later")
+    with pytest.raises(AssertionError, match="still false"):
+        wait_until(page, "async () => false", timeout_ms=300)
+
+
 def _ask_ramp(page: Page) -> None:
     fill_weeks(page, ["20", "22", "26", "25"])
     page.get_by_role("button", name="Check my weeks").click()
@@ -42,7 +56,7 @@ def _ask_ramp(page: Page) -> None:
 def test_returning_reader_gets_an_answer_with_the_network_cut(page: Page, requests_seen: list[str]) -> None:
     open_calculator(page)
     _ask_ramp(page)
-    page.wait_for_function(KEPT, timeout=READY_TIMEOUT_MS)
+    wait_until(page, KEPT)
     scope = page.evaluate("async () => (await navigator.serviceWorker.ready).scope")
     assert scope.endswith("/calculator/"), scope
     page.context.set_offline(True)
@@ -57,7 +71,7 @@ def test_returning_reader_gets_an_answer_with_the_network_cut(page: Page, reques
 
 def test_a_later_visit_starts_from_the_snapshot(page: Page, requests_seen: list[str]) -> None:
     open_calculator(page)
-    page.wait_for_function(SNAPSHOT_KEPT, timeout=READY_TIMEOUT_MS)
+    wait_until(page, SNAPSHOT_KEPT)
     assert any(url.endswith(".whl") for url in requests_seen)
     requests_seen.clear()
     open_calculator(page)
@@ -69,7 +83,7 @@ def test_a_later_visit_starts_from_the_snapshot(page: Page, requests_seen: list[
 
 def test_a_corrupt_snapshot_is_replaced_not_trusted(page: Page, requests_seen: list[str]) -> None:
     open_calculator(page)
-    page.wait_for_function(SNAPSHOT_KEPT, timeout=READY_TIMEOUT_MS)
+    wait_until(page, SNAPSHOT_KEPT)
     page.evaluate(
         """async () => {
           const name = (await caches.keys()).find((name) => name.startsWith("kneeload-snapshot-"));
@@ -83,9 +97,7 @@ def test_a_corrupt_snapshot_is_replaced_not_trusted(page: Page, requests_seen: l
     expect(page.locator("#ramp-answer .kl-summary")).to_contain_text("up to 28.6 km")  # 26 (week 3) x 1.1
     assert any(url.endswith(".whl") for url in requests_seen)  # started as on a first visit
     # A new snapshot, made by this start, in place of the corrupt one.
-    page.wait_for_function(
-        f"async () => ![0, 2000000].includes(await ({SNAPSHOT_BYTES})())", timeout=READY_TIMEOUT_MS
-    )
+    wait_until(page, f"async () => ![0, 2000000].includes(await ({SNAPSHOT_BYTES})())")
 
 
 def test_an_older_builds_cache_is_deleted_and_never_used(page: Page, requests_seen: list[str]) -> None:
@@ -102,12 +114,11 @@ def test_an_older_builds_cache_is_deleted_and_never_used(page: Page, requests_se
     )
     open_calculator(page)
     _ask_ramp(page)
-    page.wait_for_function(KEPT, timeout=READY_TIMEOUT_MS)
+    wait_until(page, KEPT)
     # The new build's service worker deletes the older stores when it activates (on a busy machine,
     # a moment after this build's store is kept): wait for it, then look.
-    page.wait_for_function(
-        """async () => !(await caches.keys()).some((name) => name.includes("0000000000000000"))""",
-        timeout=READY_TIMEOUT_MS,
+    wait_until(
+        page, """async () => !(await caches.keys()).some((name) => name.includes("0000000000000000"))"""
     )
     names = page.evaluate("() => caches.keys()")
     assert [name for name in names if name.startswith("kneeload-runtime-")], names
