@@ -374,6 +374,9 @@ WARM_UP = tuple(
     json.dumps(request)
     for request in (
         {"check": "ramp", "weeks": [30, 31, 33, 36, 35, 20, 32], "last_week_unfinished": True},
+        # A rise over the limit too (the answer readers most often come for: its own summary, caps
+        # and chart marks): in the browser the first request down a path runs several times slower.
+        {"check": "ramp", "weeks": [30, 33, 40, 38], "unit": "km", "profile": "standard"},
         {"check": "plan", "current": 20, "target": 30, "start_date": "2026-11-30", "easier_weeks": True},
         {"check": "spike", "planned": 16, "longest_30d": 12},
         {"check": "shoes", "distance_on_pair": 250, "weekly": 30, "today": "2026-11-23"},

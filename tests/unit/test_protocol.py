@@ -474,10 +474,13 @@ def test_handle_answers_any_text(text: str) -> None:
     assert_well_formed(strict_json(handle(text)))
 
 
-def test_warm_up_answers_one_request_of_every_check_that_takes_no_files() -> None:
+def test_warm_up_answers_a_request_of_every_check_that_takes_no_files() -> None:
     # worker.js answers these before the reader's first request: each must be a real answer
     # (a refusal would warm up only the refusal's path), and together they cover every check;
-    # history alone is left out: it reads the reader's files.
+    # history alone is left out: it reads the reader's files. The ramp check twice: a rise over
+    # the limit, and a week not finished after a break.
     answers = [json.loads(handle(text)) for text in protocol.WARM_UP]
     assert [answer for answer in answers if not answer["ok"]] == []
-    assert sorted(answer["check"] for answer in answers) == sorted(set(CHECKS) - {"history"})
+    assert sorted({answer["check"] for answer in answers}) == sorted(set(CHECKS) - {"history"})
+    ramp = [answer["result"]["verdict"] for answer in answers if answer["check"] == "ramp"]
+    assert len(ramp) == 2 and len(set(ramp)) == 2, ramp
