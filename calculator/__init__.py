@@ -97,7 +97,9 @@ Where things live: a request travels protocol -> checks.registry -> a check -> i
 
 How to add a check: write ``rules/<name>.py`` (each rule with its source, and ``<name>_rules()``),
 ``checks/<name>.py`` (``check_<name>`` with the request fields as parameters, and a result that is
-an `answer.Answer` with its own ``table``), one entry in ``checks.registry.CHECKS``, its request and
+an `answer.Answer` with its own ``table``), one entry in ``checks.registry.CHECKS`` (by where it is,
+``"calculator.checks.<name>:check_<name>"``: imported when first asked) and its rules in
+``all_rules``, its public names in ``_HOMES`` and ``__all__`` here, its request and
 result in the ``protocol`` docstring (tests/unit/test_protocol_spec.py holds the two together),
 its sample requests in tests/unit/sample_requests.py, and its page with a form whose input names are
 the check's fields (tests/content/test_forms_send_the_checks_fields.py).
