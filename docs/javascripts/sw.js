@@ -61,13 +61,16 @@ worker.addEventListener("activate", (/** @type {ExtendableEvent} */ event) => {
  * The page that registered this worker names its own files (its address and what it loaded):
  * those of the calculator's that pass PAGE_FILES are kept for when the network fails. The copies
  * kept are those the page just loaded, from the browser's HTTP cache (force-cache: nothing is
- * downloaded again; the network only for a file the cache no longer holds).
+ * downloaded again; the network only for a file the cache no longer holds). A file kept already
+ * is left as it is: a page this worker controls had each of its files kept as it loaded them
+ * (fromNetwork); a page it did not (a first visit, or the first under a new build) has them here.
  */
 worker.addEventListener("message", (/** @type {ExtendableMessageEvent} */ event) => {
   const data = /** @type {{ type?: unknown, urls?: unknown }} */ (event.data);
   if (data?.type !== "keep" || !Array.isArray(data.urls)) return;
   const urls = data.urls.filter((url) => typeof url === "string" && isPageFile(url));
   event.waitUntil(caches.open(PAGES_STORE).then((store) => Promise.all(urls.map(async (url) => {
+    if (await store.match(url)) return;
     const response = await fetch(url, { cache: "force-cache" });
     if (response.ok) await store.put(url, response);
   }))).catch(() => {}));
@@ -100,9 +103,28 @@ async function fromStore(request) {
 }
 
 /**
+ * Whether two responses of one address hold the same file, as their validators say: the same
+ * ETag, or (a host that sends none) the same Last-Modified and Content-Length. Never true when
+ * the host sends neither: such a file is always kept again.
+ * @param {Response} kept
+ * @param {Response} fresh
+ * @returns {boolean}
+ */
+function sameFile(kept, fresh) {
+  const header = (/** @type {Response} */ response, /** @type {string} */ name) => response.headers.get(name);
+  const etag = header(fresh, "ETag");
+  if (etag) return header(kept, "ETag") === etag;
+  const modified = header(fresh, "Last-Modified");
+  const length = header(fresh, "Content-Length");
+  return Boolean(modified && length) && header(kept, "Last-Modified") === modified
+    && header(kept, "Content-Length") === length;
+}
+
+/**
  * A calculator page's own files: from the network, else the kept copy. The copy is kept after
  * the page has its response (the page never waits on the store: a write per file delayed each
- * of them on a return visit).
+ * of them on a return visit), and only when it changed (a return visit rewrote every file,
+ * beside the calculator's start).
  * @param {FetchEvent} event
  * @returns {Promise<Response>}
  */
@@ -113,7 +135,10 @@ async function fromNetwork(event) {
     const response = await fetch(event.request);
     if (response.ok && response.type === "basic") {
       const copy = response.clone();
-      event.waitUntil(store.then((opened) => opened.put(key, copy)).catch(() => {}));
+      event.waitUntil(store.then(async (opened) => {
+        const kept = await opened.match(key);
+        if (!kept || !sameFile(kept, copy)) await opened.put(key, copy);
+      }).catch(() => {}));
     }
     return response;
   } catch (error) {

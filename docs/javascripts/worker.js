@@ -147,12 +147,21 @@ const SNAPSHOT_STORE = !FROM_DISK && RUNTIME.lock && typeof caches === "object"
 // (Not resolved on file:, where this worker runs from a data: URL and nothing resolves against it.)
 const SNAPSHOT_KEY = SNAPSHOT_STORE ? new URL("python-snapshot", import.meta.url).href : "";
 
-/** @returns {Promise<Uint8Array | null>} the kept snapshot, if any (never throws) */
+/**
+ * The kept snapshot, if any (never throws). Only its entry is awaited here (a few milliseconds);
+ * its 31 MB are read while Pyodide's modules load and its wasm downloads (loadPyodide awaits
+ * _loadSnapshot after starting those), about 0.1 s off a return visit. A read that fails rejects
+ * that promise, so loadPyodide fails and Python starts as on a first visit.
+ * @returns {Promise<{ bytes: Promise<Uint8Array> } | null>}
+ */
 async function keptSnapshot() {
   if (!SNAPSHOT_STORE) return null;
   try {
     const response = await (await caches.open(SNAPSHOT_STORE)).match(SNAPSHOT_KEY);
-    return response ? new Uint8Array(await response.arrayBuffer()) : null;
+    if (!response) return null;
+    const bytes = response.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+    bytes.catch(() => {}); // (reported by loadPyodide, which awaits it)
+    return { bytes };
   } catch {
     return null;
   }
@@ -244,14 +253,17 @@ async function startPython() {
     ? await runtimeFromPage()
     : {
       loader: here(`${RUNTIME.folder}pyodide.mjs`),
+      // Imported beside the loader (which would import it only once it runs).
+      createPyodideModule: import(here(`${RUNTIME.folder}pyodide.asm.mjs`)).then((asm) => asm.default),
       indexURL: here(RUNTIME.folder),
       packageBaseUrl: here(RUNTIME.packages),
       ...(RUNTIME.lock ? { lockFileContents: RUNTIME.lock } : {}),
       ...(RUNTIME.stdlib ? { stdLibURL: here(`${RUNTIME.folder}${RUNTIME.stdlib}`) } : {}),
     };
-  const { loader, ...options } = runtime;
+  const { loader, createPyodideModule: module, ...rest } = runtime;
   const snapshot = keptSnapshot();
-  const { loadPyodide } = await import(loader);
+  const [{ loadPyodide }, createPyodideModule] = await Promise.all([import(loader), module]);
+  const options = { ...rest, createPyodideModule };
   /** @param {any} pyodide @returns {(text: string) => string} */
   const handler = (pyodide) => {
     python = pyodide;
@@ -263,7 +275,7 @@ async function startPython() {
   if (kept) {
     progress("start", "Starting Python from this browser's copy");
     try {
-      return handler(await loadPyodide({ ...options, _loadSnapshot: kept }));
+      return handler(await loadPyodide({ ...options, _loadSnapshot: kept.bytes }));
     } catch {
       await keepSnapshot(null);
     }
