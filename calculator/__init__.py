@@ -33,6 +33,8 @@ rules         Every check's rules, for forms and tables.          ``{"check": "r
 
 The ramp check in Python; a week exactly at the limit (20 -> 22 km, +10 %) is within it:
 
+>>> from calculator import (check_acwr, check_overtraining, check_plan, check_ramp, check_redflags,
+...     check_shoes, check_spike, check_where, handle, handle_request)
 >>> result = check_ramp([20, 22, 26])
 >>> [(week.change_pct, week.over_limit) for week in result.weeks]
 [(None, False), (10.0, False), (18.2, True)]
@@ -108,6 +110,7 @@ the check's fields (tests/content/test_forms_send_the_checks_fields.py).
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -156,7 +159,10 @@ def __getattr__(name: str) -> Any:
     """A public name, imported from its module at its first use; AttributeError for any other."""
     home = _HOMES.get(name)
     if home is None:
-        raise AttributeError(f"module 'calculator' has no attribute {name!r}")
+        # A submodule, as an attribute (``calculator.protocol``), as when this package imported it.
+        if importlib.util.find_spec(f"{__name__}.{name}") is None:
+            raise AttributeError(f"module 'calculator' has no attribute {name!r}")
+        return importlib.import_module(f"{__name__}.{name}")
     value = getattr(importlib.import_module(home), name)
     globals()[name] = value
     return value

@@ -275,10 +275,14 @@ function registerServiceWorker() {
   const scope = new URL("./", url).href;
   if (!location.href.startsWith(scope)) return;
   navigator.serviceWorker.register(url, { scope }).catch(() => {});
-  navigator.serviceWorker.ready.then((registration) => {
+  const keep = (/** @type {ServiceWorker | null | undefined} */ worker) => {
     const loaded = performance.getEntriesByType("resource").map((entry) => entry.name);
-    registration.active?.postMessage({ type: "keep", urls: [location.href.split("#")[0], ...loaded] });
-  });
+    worker?.postMessage({ type: "keep", urls: [location.href.split("#")[0], ...loaded] });
+  };
+  navigator.serviceWorker.ready.then((registration) => keep(registration.active));
+  // A new build's service worker takes over from the old one (which kept the files in the store
+  // it is about to delete): it is told them too.
+  navigator.serviceWorker.addEventListener("controllerchange", () => keep(navigator.serviceWorker.controller));
 }
 
 /**

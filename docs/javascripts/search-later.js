@@ -14,6 +14,7 @@
   let searchURL = "";
   try {
     const config = JSON.parse(document.getElementById("__config")?.textContent ?? "{}");
+    if (typeof config.search !== "string") return; // no search configured: nothing to defer
     searchURL = new URL(config.search, location.href).href;
   } catch {
     return; // no theme configuration: nothing to defer

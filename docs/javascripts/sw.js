@@ -63,7 +63,8 @@ worker.addEventListener("activate", (/** @type {ExtendableEvent} */ event) => {
  * kept are those the page just loaded, from the browser's HTTP cache (force-cache: nothing is
  * downloaded again; the network only for a file the cache no longer holds). A file kept already
  * is left as it is: a page this worker controls had each of its files kept as it loaded them
- * (fromNetwork); a page it did not (a first visit, or the first under a new build) has them here.
+ * (fromNetwork); a page it did not has them here: a first visit, or the first under a new build
+ * (the page tells the new worker once it takes over: page.js, on controllerchange).
  */
 worker.addEventListener("message", (/** @type {ExtendableMessageEvent} */ event) => {
   const data = /** @type {{ type?: unknown, urls?: unknown }} */ (event.data);
@@ -105,7 +106,10 @@ async function fromStore(request) {
 /**
  * Whether two responses of one address hold the same file, as their validators say: the same
  * ETag, or (a host that sends none) the same Last-Modified and Content-Length. Never true when
- * the host sends neither: such a file is always kept again.
+ * the host sends neither: such a file is always kept again. (A host whose ETag is made of a
+ * file's time and size, as nginx's and Apache's are, and which gives a changed file of the same
+ * size the same time, would keep the older copy for when the network fails; the page itself
+ * always comes from the network while it answers.)
  * @param {Response} kept
  * @param {Response} fresh
  * @returns {boolean}
@@ -138,6 +142,7 @@ async function fromNetwork(event) {
       event.waitUntil(store.then(async (opened) => {
         const kept = await opened.match(key);
         if (!kept || !sameFile(kept, copy)) await opened.put(key, copy);
+        else await copy.body?.cancel(); // not read: its bytes are let go
       }).catch(() => {}));
     }
     return response;

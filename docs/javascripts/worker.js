@@ -201,8 +201,18 @@ function downloadWheels(base, lock) {
 
 /** @type {any} the Pyodide instance, once Python runs (for a history request's files) */
 let python = null;
-/** What to do once the warm-up has ended (run once, in a task of its own, between requests). */
+/**
+ * What to do once the warm-up has ended, or at the reader's first request if that comes first:
+ * run once, by keepPython(), before Python has seen anything of the reader's.
+ */
 let whenWarm = () => {};
+
+/** Run whenWarm (keep Python's memory for the next visit), once. */
+function keepPython() {
+  const then = whenWarm;
+  whenWarm = () => {};
+  then();
+}
 
 /**
  * Answer a history request: the reader's files are mounted read-only in the worker's own file
@@ -302,6 +312,7 @@ async function startPython() {
     if (SNAPSHOT_STORE) {
       // Made after the warm-up (20-45 ms to copy), between two requests: the checks it imported
       // are in it (the calculator imports each check at its first use: calculator/checks/registry.py).
+      // A reader's request that comes first has it made just before (keepPython).
       whenWarm = () => {
         try {
           keepSnapshot(pyodide.makeMemorySnapshot());
@@ -365,15 +376,11 @@ let asked = false;
  * throw the answers away, so that the reader's first answer does not pay for code running for
  * the first time. One request per task, so a reader's request waits behind one at most, and
  * none after the reader's first request. A failure here is ignored: the reader's request is
- * then simply the first. When it ends (done, stopped or failed), whenWarm runs, once.
+ * then simply the first. When it ends (done, stopped or failed), whenWarm runs (keepPython).
  * @param {(text: string) => string} handle
  */
 function warmUp(handle) {
-  const end = () => {
-    const then = whenWarm;
-    whenWarm = () => {};
-    then();
-  };
+  const end = keepPython;
   /** @type {string[]} */
   let texts;
   try {
@@ -407,6 +414,10 @@ self.addEventListener("message", async (event) => {
   asked = true;
   try {
     const handle = await ready;
+    // The snapshot is made before the reader's first request, never after: Python's memory, kept
+    // in this browser for later visits, holds nothing of what a reader asked or read (a request
+    // that came before the warm-up ended: a link with inputs, a file chosen while loading).
+    keepPython();
     // A JSON string crosses the boundary, so no PyProxy leaks into the page.
     const response = files?.length ? await readHistory(id, request, files, handle) : handle(request);
     post({ type: "answer", id, response });
