@@ -223,6 +223,9 @@ export function paramsToForm(form, params) {
   return filled;
 }
 
+/** Query names the theme's search uses in a page's address (search.highlight, search.share). */
+const THEME_QUERY = ["h", "q"];
+
 /**
  * The inputs a page's address holds, and where it held them. Inputs live in the fragment
  * ("ramp.html#weeks=20&weeks=22&unit=km"): browsers never send a fragment to a server nor put it
@@ -239,7 +242,10 @@ export function inputsFromAddress({ search, hash }) {
   );
   const fragment = pairs(hash.replace(/^#/, ""));
   if (fragment.toString() !== "") return { params: fragment, fromQuery: false };
+  // The theme's own query (a search's words to highlight, ?h=, or to search, ?q=) is not an
+  // input, and an address holding only that is left as it is.
   const query = pairs(search);
+  for (const name of THEME_QUERY) query.delete(name);
   return { params: query, fromQuery: query.toString() !== "" };
 }
 

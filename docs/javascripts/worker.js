@@ -284,8 +284,16 @@ async function startPython() {
   const kept = await snapshot;
   if (kept) {
     progress("start", "Starting Python from this browser's copy");
+    // A snapshot holds Python's memory, not its files: the calculator's wheel is unpacked again,
+    // so that a module not imported when the snapshot was made (a check the first visit never
+    // used, the training log's readers) can be (its download, from this browser's store, meanwhile).
+    const wheels = downloadWheels(here(RUNTIME.packages), /** @type {any} */ (RUNTIME.lock));
+    wheels.catch(() => {});
     try {
-      return handler(await loadPyodide({ ...options, _loadSnapshot: kept.bytes }));
+      const pyodide = await loadPyodide({ ...options, _loadSnapshot: kept.bytes });
+      for (const wheel of await wheels) pyodide.unpackArchive(wheel, "wheel");
+      pyodide.runPython("import importlib\nimportlib.invalidate_caches()");
+      return handler(pyodide);
     } catch {
       await keepSnapshot(null);
     }

@@ -1,6 +1,7 @@
 """The site search on a calculator page (docs/javascripts/search-later.js): its worker, which
 builds the whole site's index, is created when the reader first opens the search, not beside the
-calculator's start; the search then works as on any page. Reading pages are unchanged."""
+calculator's start; the search then works as on any page. Reading pages are unchanged. A
+result opened from the search (its words in ?h=) is highlighted there, not read as inputs."""
 
 from __future__ import annotations
 
@@ -36,3 +37,10 @@ def test_a_reading_page_starts_the_search_at_once(page: Page, requests_seen: lis
     page.goto("index.html")
     page.wait_for_load_state("networkidle")
     assert [url for url in requests_seen if SEARCH_WORKER in url]
+
+
+def test_a_search_result_opened_on_a_calculator_page_is_highlighted(page: Page) -> None:
+    # The theme opens a result with the search's words in ?h=: they are not the calculator's inputs.
+    open_calculator(page, "calculator/ramp.html?h=limit")
+    expect(page.locator("article mark").first).to_be_visible()
+    assert "?h=limit" in page.url

@@ -165,4 +165,13 @@ test("inputs are read from the fragment; an old query link is read once and move
   assert.deepEqual([both.params.get("weeks"), both.fromQuery], ["2", false]);
   assert.equal(inputsAddress(new URL("https://kneeload.test/calculator/ramp.html?weeks=1"), new URLSearchParams()),
     "/calculator/ramp.html");
+
+  // The theme's search words (?h= to highlight, ?q= to search) are not inputs: such an address
+  // is left as it is (its anchor too).
+  for (const address of ["ramp.html?h=ramp", "ramp.html?q=knee#the-limits", "ramp.html?h=a&q=b"]) {
+    const found = inputsFromAddress(new URL(`https://kneeload.test/calculator/${address}`));
+    assert.deepEqual([found.params.toString(), found.fromQuery], ["", false], address);
+  }
+  const mixed = inputsFromAddress(new URL("https://kneeload.test/calculator/ramp.html?h=ramp&weeks=20"));
+  assert.deepEqual([mixed.params.toString(), mixed.fromQuery], ["weeks=20", true]);
 });
