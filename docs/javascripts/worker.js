@@ -207,6 +207,9 @@ let python = null;
  */
 let whenWarm = () => {};
 
+/** Settles once a restored Python has its files back (startPython); at once otherwise. */
+let filesBack = Promise.resolve();
+
 /** Run whenWarm (keep Python's memory for the next visit), once. */
 function keepPython() {
   const then = whenWarm;
@@ -286,13 +289,19 @@ async function startPython() {
     progress("start", "Starting Python from this browser's copy");
     // A snapshot holds Python's memory, not its files: the calculator's wheel is unpacked again,
     // so that a module not imported when the snapshot was made (a check the first visit never
-    // used, the training log's readers) can be (its download, from this browser's store, meanwhile).
+    // used, the training log's readers) can be. It downloads (from this browser's store) while
+    // the snapshot restores, and is unpacked in a task of its own once the page is told Python
+    // is ready; requests and the warm-up wait for it (filesBack).
     const wheels = downloadWheels(here(RUNTIME.packages), /** @type {any} */ (RUNTIME.lock));
     wheels.catch(() => {});
     try {
       const pyodide = await loadPyodide({ ...options, _loadSnapshot: kept.bytes });
-      for (const wheel of await wheels) pyodide.unpackArchive(wheel, "wheel");
-      pyodide.runPython("import importlib\nimportlib.invalidate_caches()");
+      filesBack = new Promise((resolve) => setTimeout(resolve, 0)).then(async () => {
+        for (const wheel of await wheels) pyodide.unpackArchive(wheel, "wheel");
+        pyodide.runPython("import importlib\nimportlib.invalidate_caches()");
+      });
+      // Not unpacked: what was imported still answers; the next visit starts as a first one.
+      filesBack.catch(() => keepSnapshot(null));
       return handler(pyodide);
     } catch {
       await keepSnapshot(null);
@@ -371,7 +380,7 @@ const ready = Promise.race([startPython(), crashed]);
 ready.then(
   (handle) => {
     post({ type: "ready" });
-    warmUp(handle);
+    filesBack.then(() => warmUp(handle), () => warmUp(handle));
   },
   (error) => post({ type: "failed", message: describe(error) }),
 );
@@ -426,6 +435,7 @@ self.addEventListener("message", async (event) => {
     // in this browser for later visits, holds nothing of what a reader asked or read (a request
     // that came before the warm-up ended: a link with inputs, a file chosen while loading).
     keepPython();
+    await filesBack.catch(() => {});
     // A JSON string crosses the boundary, so no PyProxy leaks into the page.
     const response = files?.length ? await readHistory(id, request, files, handle) : handle(request);
     post({ type: "answer", id, response });
