@@ -6,7 +6,7 @@
 //
 // - The versioned runtime (pyodide/<hash>/: Pyodide's files, the lock file, the wheels; a path
 //   always holds the same bytes) is stored when the service worker installs and then served
-//   from the store.
+//   from the store (the WebAssembly file from the browser's HTTP cache while it holds it: fromStore).
 // - A calculator page, its scripts, styles and images always come from the network; the last copy
 //   is kept only to be used when the network fails, so no page is ever served stale while the
 //   site answers.
@@ -90,11 +90,19 @@ worker.addEventListener("fetch", (/** @type {FetchEvent} */ event) => {
 });
 
 /**
- * The versioned runtime: from the store, else from the network (and then kept).
+ * The versioned runtime: from the store, else from the network (and then kept). The WebAssembly
+ * file comes from the browser's HTTP cache first, if it still holds it (never from the network
+ * there: only-if-cached), because Chrome keeps its compiled code beside that copy and not beside
+ * the store's: a return visit then skips compiling it, and its first answers are 2-4 times
+ * faster (README, Speed).
  * @param {Request} request
  * @returns {Promise<Response>}
  */
 async function fromStore(request) {
+  if (request.url.endsWith(".wasm")) {
+    const cached = await fetch(request.url, { cache: "only-if-cached", mode: "same-origin" }).catch(() => null);
+    if (cached?.ok) return cached;
+  }
   const store = await caches.open(RUNTIME_STORE);
   const kept = await store.match(request, { ignoreSearch: true });
   if (kept) return kept;

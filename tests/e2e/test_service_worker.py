@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, BrowserType, Page, expect
 
 from tests.e2e.reader import READY_TIMEOUT_MS, fill_weeks, open_calculator, wait_until
 
@@ -230,3 +231,70 @@ def test_the_downloaded_copy_has_no_service_worker(built_site: Path) -> None:
     assert "kneeload-offline/calculator/worker.js" in names
     assert not [name for name in names if name.endswith("/sw.js")]
     assert (built_site / "calculator" / "sw.js").is_file()
+
+
+def test_with_the_http_cache_emptied_and_the_network_cut_the_store_serves_the_runtime(page: Page) -> None:
+    # The WebAssembly file comes from the browser's HTTP cache while it holds it (sw.js,
+    # fromStore): once that cache is emptied, the service worker's own store serves it.
+    open_calculator(page)
+    _ask_ramp(page)
+    wait_until(page, KEPT)
+    page.context.new_cdp_session(page).send("Network.clearBrowserCache")
+    page.context.set_offline(True)
+    try:
+        page.goto("calculator/ramp.html")
+        expect(page.locator("#ramp-form")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+        _ask_ramp(page)
+        expect(page.locator("#ramp-answer .kl-summary")).to_contain_text("up to 28.6 km")  # 26 (week 3) x 1.1
+    finally:
+        page.context.set_offline(False)
+
+
+#: Chrome's trace event for a WebAssembly module compiled from its code cache (Blink,
+#: v8_wasm_response_extensions.cc), and the category that records it.
+CODE_CACHE_HIT = "v8.wasm.moduleCacheHit"
+CODE_CACHE_CATEGORY = "disabled-by-default-devtools.timeline"
+
+
+def _visit_traced(context: BrowserContext, url: str) -> set[str]:
+    """Open the ramp calculator at ``url``, ask it, and return the names of the trace's events."""
+    page = context.new_page()
+    session = context.new_cdp_session(page)
+    names: set[str] = set()
+    ended: list[bool] = []
+    session.on("Tracing.dataCollected", lambda data: names.update(event.get("name", "") for event in data["value"]))
+    session.on("Tracing.tracingComplete", lambda _: ended.append(True))
+    session.send("Tracing.start", {"categories": CODE_CACHE_CATEGORY, "transferMode": "ReportEvents"})
+    page.goto(url)
+    expect(page.locator("#ramp-form")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+    _ask_ramp(page)
+    expect(page.locator("#ramp-answer .kl-summary")).to_contain_text("up to 28.6 km")  # 26 (week 3) x 1.1
+    wait_until(page, KEPT)
+    session.send("Tracing.end")
+    for _ in range(100):
+        if ended:
+            break
+        page.wait_for_timeout(100)
+    page.close()
+    return names
+
+
+def test_a_return_visit_compiles_no_webassembly_again(
+    base_url: str, browser_type: BrowserType, browser_type_launch_args: dict[str, Any], tmp_path: Path
+) -> None:
+    # Chrome keeps the compiled runtime beside the HTTP cache's copy of the .wasm, for a response
+    # it made itself: the worker counts bytes from a copy (worker.js) and the service worker
+    # passes that cached copy on (sw.js). A new browser on the same profile, as a reader's return.
+    url = base_url + "calculator/ramp.html"
+    visits = []
+    for _ in range(3):
+        context = browser_type.launch_persistent_context(tmp_path, **browser_type_launch_args)
+        try:
+            visits.append(CODE_CACHE_HIT in _visit_traced(context, url))
+        finally:
+            context.close()
+        if len(visits) > 1 and visits[-1]:
+            break
+    assert visits[0] is False  # the first visit compiles it (and so the test can fail)
+    # Chrome writes its cache once enough of the module is compiled: by the second return at the latest.
+    assert any(visits[1:]), visits
