@@ -262,7 +262,9 @@ def _visit_traced(context: BrowserContext, url: str) -> set[str]:
     session = context.new_cdp_session(page)
     names: set[str] = set()
     ended: list[bool] = []
-    session.on("Tracing.dataCollected", lambda data: names.update(event.get("name", "") for event in data["value"]))
+    session.on(
+        "Tracing.dataCollected", lambda data: names.update(event.get("name", "") for event in data["value"])
+    )
     session.on("Tracing.tracingComplete", lambda _: ended.append(True))
     session.send("Tracing.start", {"categories": CODE_CACHE_CATEGORY, "transferMode": "ReportEvents"})
     page.goto(url)
