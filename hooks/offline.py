@@ -27,7 +27,6 @@ import base64
 import gzip
 import json
 import logging
-import re
 import shutil
 import subprocess
 import sys
@@ -38,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-from shared import project_root
+from shared import project_root, without_relative_imports, worker_source
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -60,8 +59,6 @@ RUNTIME_DIR = "pyodide/"
 #: Fixed zip timestamps (1980-01-01), so the same site gives the same archive.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 DOWNLOAD_MARKER = "<!-- download -->"
-#: ``import { a, b } from "./x.js";``, on one line or over several (names only: no ``as``, no default).
-_RELATIVE_IMPORT = re.compile(r'^import \{[^}]*\} from "\./[a-z-]+\.js";\n', re.MULTILINE)
 
 
 def is_offline(config: MkDocsConfig) -> bool:
@@ -97,16 +94,11 @@ def page_module(sources: dict[str, str]) -> str:
     >>> page_module({"b.js": 'import * as a from "./a.js";\\n'})
     Traceback (most recent call last):
     ...
-    mkdocs.exceptions.PluginError: b.js: write each relative import as import { names } from "./x.js" (hooks/offline.py joins the page's modules)
+    mkdocs.exceptions.PluginError: b.js: write each relative import as import { names } from "./x.js" (hooks/shared.py joins modules)
     """
     parts = []
     for name, text in sources.items():
-        text = _RELATIVE_IMPORT.sub("", text)
-        if re.search(r'^import\b|^\s*\}? ?from "\./', text, re.MULTILINE):
-            raise PluginError(
-                f'{name}: write each relative import as import {{ names }} from "./x.js" '
-                "(hooks/offline.py joins the page's modules)"
-            )
+        text = without_relative_imports(name, text)
         own_url = f"new URL({json.dumps(name)}, globalThis.kneeloadOffline?.scripts).href"
         parts.append(text.replace("import.meta.url", own_url))
     return "".join(parts)
@@ -141,7 +133,7 @@ def offline_files(config: MkDocsConfig, files: Files) -> list[File]:
     scripts = Path(config.docs_dir) / "javascripts"
     page = page_module({name: (scripts / name).read_text(encoding="utf-8") for name in PAGE_MODULES})
     names = [file.src_uri[len(RUNTIME_DIR) :] for file in runtime]
-    worker = (scripts / "worker.js").read_text(encoding="utf-8")
+    worker = worker_source(scripts)
     shim = root / "node_modules" / "iframe-worker" / "shim" / "index.js"
     if not shim.is_file():
         raise PluginError(f"iframe-worker not found at {shim}: run `make site` (it runs `npm ci`).")

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-from shared import project_root
+from shared import WORKER_MODULES, project_root, worker_source
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -590,11 +590,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, src_uri, content=source))
     hosted = not config.extra.get("offline")
     scripts = Path(config.docs_dir) / "javascripts"
-    for name in ("worker.js", "sw.js"):
+    for name in (*WORKER_MODULES, "sw.js"):
         script = files.get_file_from_path(f"javascripts/{name}")
         if script is not None:
             files.remove(script)
-    worker = (scripts / "worker.js").read_text(encoding="utf-8")
+    worker = worker_source(scripts)
     if hosted:
         worker = worker_with_runtime(worker, _runtime)
         service = service_worker_with_build((scripts / "sw.js").read_text(encoding="utf-8"), _runtime)

@@ -12,7 +12,10 @@ hook shares. It holds:
 - ``calculator_rules``: the calculator's ``rules`` answer, asked once per process through the
   public protocol (``calculator.protocol.handle``, the same text the browser's worker gets);
 - the page vocabulary both the front matter check and the overviews use (``KINDS``, ``VERDICTS``,
-  ``PAIN_LOCATIONS``).
+  ``PAIN_LOCATIONS``);
+- how browser modules are joined into one (``without_relative_imports``), and the calculator
+  worker's text so joined (``worker_source``): runtime.py serves it, offline.py starts it from a
+  ``data:`` URL, where nothing relative resolves.
 
 ``tests/hooks/test_shared.py`` checks in a real build that each is made once.
 
@@ -26,6 +29,7 @@ import functools
 import html
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -304,3 +308,45 @@ DISCLAIMER: str = calculator.sources.DISCLAIMER
 PAIN_LOCATIONS: dict[str, str] = {
     location["key"]: location["label"] for location in calculator_rules()["where"]["locations"]
 }
+
+
+#: ``import { a, b } from "./x.js";``, on one line or over several (names only: no ``as``, no default).
+RELATIVE_IMPORT = re.compile(r'^import \{[^}]*\} from "\./[a-z-]+\.js";\n', re.MULTILINE)
+#: The calculator worker's modules (docs/javascripts/), each after those it imports.
+WORKER_MODULES = ("snapshot.js", "worker.js")
+
+
+def without_relative_imports(name: str, text: str) -> str:
+    """Return a module's text without its relative imports, to be joined after the modules it
+    imports (their names are then in the one module's scope).
+
+    Raises ``PluginError`` naming the module when a relative import is written in a form this
+    does not read (only ``import { names } from "./x.js";``).
+
+    >>> without_relative_imports("b.js", 'import {\\n  A,\\n} from "./a.js";\\nA;\\n')
+    'A;\\n'
+    >>> without_relative_imports("b.js", 'import * as a from "./a.js";\\n')
+    Traceback (most recent call last):
+    ...
+    mkdocs.exceptions.PluginError: b.js: write each relative import as import { names } from "./x.js" (hooks/shared.py joins modules)
+    """
+    text = RELATIVE_IMPORT.sub("", text)
+    if re.search(r'^import\b|^\s*\}? ?from "\./', text, re.MULTILINE):
+        raise PluginError(
+            f'{name}: write each relative import as import {{ names }} from "./x.js" (hooks/shared.py joins modules)'
+        )
+    return text
+
+
+def worker_source(scripts: Path) -> str:
+    """Return the calculator worker's text: ``WORKER_MODULES`` from the ``scripts`` folder, joined
+    into one module (``import.meta.url`` is then the worker's own address, as written).
+
+    >>> text = worker_source(Path(__file__).parent.parent / "docs" / "javascripts")
+    >>> "function packSnapshot" in text and "function startPython" in text and './snapshot.js' not in text
+    True
+    """
+    return "".join(
+        without_relative_imports(name, (scripts / name).read_text(encoding="utf-8"))
+        for name in WORKER_MODULES
+    )

@@ -13,6 +13,8 @@
 
 /** @import { FromWorker, ProgressStep, RuntimeFiles, ToWorker } from "./protocol" */
 
+import { packSnapshot, unpackSnapshot } from "./snapshot.js";
+
 const FROM_DISK = import.meta.url.startsWith("data:");
 const CALCULATOR_PACKAGE = "kneeload-calculator";
 /** The types Pyodide's loader needs for what it fetches (the wasm is compiled as it streams). */
@@ -164,9 +166,10 @@ const SNAPSHOT_KEY = SNAPSHOT_STORE ? new URL("python-snapshot", import.meta.url
 
 /**
  * The kept snapshot, if any (never throws). Only its entry is awaited here (a few milliseconds);
- * its 31 MB are read while Pyodide's modules load and its wasm downloads (loadPyodide awaits
- * _loadSnapshot after starting those), about 0.1 s off a return visit. A read that fails rejects
- * that promise, so loadPyodide fails and Python starts as on a first visit.
+ * its 13 MB (snapshot.js: the 31 MB without their blocks of zeros) are read while Pyodide's
+ * modules load and its wasm downloads (loadPyodide awaits _loadSnapshot after starting those).
+ * A read that fails, or a kept form this worker does not read, rejects that promise, so
+ * loadPyodide fails and Python starts as on a first visit.
  * @returns {Promise<{ bytes: Promise<Uint8Array> } | null>}
  */
 async function keptSnapshot() {
@@ -174,7 +177,7 @@ async function keptSnapshot() {
   try {
     const response = await (await caches.open(SNAPSHOT_STORE)).match(SNAPSHOT_KEY);
     if (!response) return null;
-    const bytes = response.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+    const bytes = response.arrayBuffer().then(unpackSnapshot);
     bytes.catch(() => {}); // (reported by loadPyodide, which awaits it)
     return { bytes };
   } catch {
@@ -182,11 +185,11 @@ async function keptSnapshot() {
   }
 }
 
-/** @param {Uint8Array | null} snapshot kept for the next visit; null: forget the kept one */
+/** @param {Uint8Array | null} snapshot kept for the next visit (in snapshot.js's form); null: forget the kept one */
 async function keepSnapshot(snapshot) {
   if (!SNAPSHOT_STORE) return;
   try {
-    if (snapshot) await (await caches.open(SNAPSHOT_STORE)).put(SNAPSHOT_KEY, new Response(/** @type {Uint8Array<ArrayBuffer>} */ (snapshot)));
+    if (snapshot) await (await caches.open(SNAPSHOT_STORE)).put(SNAPSHOT_KEY, new Response(packSnapshot(snapshot)));
     else await caches.delete(SNAPSHOT_STORE);
   } catch {
     // Not kept: the next visit starts Python as this one did.
@@ -342,7 +345,7 @@ async function startPython() {
       throw new Error(describe(error).trim().split("\n").at(-1)?.replace(/^\w+Error: /, ""));
     }
     if (SNAPSHOT_STORE) {
-      // Made after the warm-up (20-45 ms to copy), between two requests: the checks it imported
+      // Made after the warm-up (20-45 ms to copy, 10-20 ms to pack: snapshot.js), between two requests: the checks it imported
       // are in it (the calculator imports each check at its first use: calculator/checks/registry.py).
       // A reader's request that comes first has it made just before (keepPython).
       whenWarm = () => {

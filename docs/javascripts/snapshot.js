@@ -1,0 +1,97 @@
+// Python's memory snapshot as this browser keeps it: only the parts that are not zero.
+//
+// Pyodide's snapshot (makeMemorySnapshot) is a short header and a copy of the whole WebAssembly
+// memory: about 31 MB here, of which about 18 MB are 4-KB blocks of zeros (memory Python has not
+// used). The kept form lists the runs of blocks that hold anything, then those blocks' bytes:
+// about 13 MB, so a return visit reads less than half as much before Python can start.
+//
+//   kept = packSnapshot(snapshot);          // Uint8Array, to keep (worker.js, keepSnapshot)
+//   snapshot = unpackSnapshot(kept.buffer); // the same bytes as snapshot, or throws
+//
+// Layout, little-endian 32-bit words: MAGIC, the snapshot's length in bytes, the number of runs N,
+// then N pairs (first block, number of blocks), then the runs' bytes in order (the last block may
+// be short: the snapshot's length need not be a multiple of BLOCK).
+
+/** Marks the kept form ("KLS1"): a snapshot kept in any other form is refused, not misread. */
+export const MAGIC = 0x31534c4b;
+/** Bytes per block: a memory page of the systems browsers run on. */
+export const BLOCK = 4096;
+
+/**
+ * Whether bytes[from, to) are all zero (whole 32-bit words where it can).
+ * @param {Uint8Array} bytes
+ * @param {Uint32Array} words the same memory as whole words (bytes.byteOffset is a multiple of 4)
+ * @param {number} from
+ * @param {number} to
+ * @returns {boolean}
+ */
+function allZero(bytes, words, from, to) {
+  const wholeEnd = Math.min(to >>> 2, words.length);
+  for (let word = from >>> 2; word < wholeEnd; word++) if (words[word] !== 0) return false;
+  for (let byte = wholeEnd << 2; byte < to; byte++) if (bytes[byte] !== 0) return false;
+  return true;
+}
+
+/**
+ * The kept form of a snapshot: its runs of blocks that are not all zero.
+ * @param {Uint8Array} snapshot any bytes (Pyodide's snapshot), of fewer than 2**32
+ * @returns {Uint8Array<ArrayBuffer>} the kept form (unpackSnapshot gives the snapshot back)
+ */
+export function packSnapshot(snapshot) {
+  const bytes = snapshot.byteOffset % 4 === 0 ? snapshot : snapshot.slice();
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >>> 2);
+  const blocks = Math.ceil(bytes.length / BLOCK);
+  /** @type {number[]} first block, number of blocks, for each run */
+  const runs = [];
+  let dataLength = 0;
+  for (let block = 0; block < blocks; block++) {
+    const from = block * BLOCK;
+    const to = Math.min(bytes.length, from + BLOCK);
+    if (allZero(bytes, words, from, to)) continue;
+    dataLength += to - from;
+    if (runs.length && runs[runs.length - 2] + runs[runs.length - 1] === block) runs[runs.length - 1] += 1;
+    else runs.push(block, 1);
+  }
+  const header = 4 * (3 + runs.length);
+  const kept = new Uint8Array(header + dataLength);
+  const head = new Uint32Array(kept.buffer, 0, 3 + runs.length);
+  head[0] = MAGIC;
+  head[1] = bytes.length;
+  head[2] = runs.length / 2;
+  head.set(runs, 3);
+  let at = header;
+  for (let run = 0; run < runs.length; run += 2) {
+    const from = runs[run] * BLOCK;
+    const to = Math.min(bytes.length, (runs[run] + runs[run + 1]) * BLOCK);
+    kept.set(bytes.subarray(from, to), at);
+    at += to - from;
+  }
+  return kept;
+}
+
+/**
+ * The snapshot from its kept form.
+ * @param {ArrayBuffer} kept what packSnapshot returned (its buffer)
+ * @returns {Uint8Array<ArrayBuffer>} the snapshot, zeros restored
+ * @throws {Error} when kept is not in this form, or is cut short or too long
+ */
+export function unpackSnapshot(kept) {
+  const refuse = () => new Error("The kept snapshot is not in the form this worker keeps.");
+  if (kept.byteLength < 12) throw refuse();
+  const [magic, length, count] = new Uint32Array(kept, 0, 3);
+  const header = 4 * (3 + 2 * count);
+  if (magic !== MAGIC || kept.byteLength < header) throw refuse();
+  const runs = new Uint32Array(kept, 12, 2 * count);
+  const bytes = new Uint8Array(kept);
+  const snapshot = new Uint8Array(length);
+  let at = header;
+  for (let run = 0; run < runs.length; run += 2) {
+    const from = runs[run] * BLOCK;
+    const to = Math.min(length, (runs[run] + runs[run + 1]) * BLOCK);
+    if (to <= from || at + to - from > kept.byteLength) throw refuse();
+    snapshot.set(bytes.subarray(at, at + to - from), from);
+    at += to - from;
+  }
+  if (at !== kept.byteLength) throw refuse();
+  return snapshot;
+}
