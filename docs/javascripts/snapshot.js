@@ -8,14 +8,18 @@
 //   kept = packSnapshot(snapshot);          // Uint8Array, to keep (worker.js, keepSnapshot)
 //   snapshot = unpackSnapshot(kept.buffer); // the same bytes as snapshot, or throws
 //
-// Layout, little-endian 32-bit words: MAGIC, the snapshot's length in bytes, the number of runs N,
-// then N pairs (first block, number of blocks), then the runs' bytes in order (the last block may
-// be short: the snapshot's length need not be a multiple of BLOCK).
+// Layout, 32-bit words in the platform's byte order (little-endian wherever WebAssembly runs):
+// MAGIC, the snapshot's length in bytes, the number of runs N, then N pairs (first block, number
+// of blocks), in order and apart, then the runs' bytes in that order (the last block may be
+// short: the snapshot's length need not be a multiple of BLOCK). Only this worker writes it; the
+// checks on reading catch another form or a cut, not a changed byte inside a run.
 
 /** Marks the kept form ("KLS1"): a snapshot kept in any other form is refused, not misread. */
 export const MAGIC = 0x31534c4b;
 /** Bytes per block: a memory page of the systems browsers run on. */
 export const BLOCK = 4096;
+/** The largest snapshot read back: 2 GiB of memory, and Pyodide's header. */
+const MAX_LENGTH = 2 ** 31 + BLOCK;
 
 /**
  * Whether bytes[from, to) are all zero (whole 32-bit words where it can).
@@ -26,18 +30,21 @@ export const BLOCK = 4096;
  * @returns {boolean}
  */
 function allZero(bytes, words, from, to) {
-  const wholeEnd = Math.min(to >>> 2, words.length);
-  for (let word = from >>> 2; word < wholeEnd; word++) if (words[word] !== 0) return false;
-  for (let byte = wholeEnd << 2; byte < to; byte++) if (bytes[byte] !== 0) return false;
+  const wholeEnd = Math.min(Math.floor(to / 4), words.length);
+  for (let word = Math.floor(from / 4); word < wholeEnd; word++) if (words[word] !== 0) return false;
+  for (let byte = wholeEnd * 4; byte < to; byte++) if (bytes[byte] !== 0) return false;
   return true;
 }
 
 /**
  * The kept form of a snapshot: its runs of blocks that are not all zero.
- * @param {Uint8Array} snapshot any bytes (Pyodide's snapshot), of fewer than 2**32
- * @returns {Uint8Array<ArrayBuffer>} the kept form (unpackSnapshot gives the snapshot back)
+ * @param {Uint8Array} snapshot any bytes (Pyodide's snapshot)
+ * @returns {Uint8Array<ArrayBuffer>} the kept form (unpackSnapshot gives the snapshot back; one
+ *   of zeros only, never Python's, it refuses)
+ * @throws {RangeError} for 4 GiB or more (no WebAssembly memory is that large)
  */
 export function packSnapshot(snapshot) {
+  if (snapshot.length >= 2 ** 32) throw new RangeError("A snapshot of 4 GiB or more cannot be kept.");
   const bytes = snapshot.byteOffset % 4 === 0 ? snapshot : snapshot.slice();
   const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >>> 2);
   const blocks = Math.ceil(bytes.length / BLOCK);
@@ -80,18 +87,30 @@ export function unpackSnapshot(kept) {
   if (kept.byteLength < 12) throw refuse();
   const [magic, length, count] = new Uint32Array(kept, 0, 3);
   const header = 4 * (3 + 2 * count);
-  if (magic !== MAGIC || kept.byteLength < header) throw refuse();
+  // Python's memory always holds something, and WebAssembly's memory here is at most 2 GiB
+  // (Emscripten's default maximum, Pyodide's too).
+  if (magic !== MAGIC || count === 0 || length > MAX_LENGTH || kept.byteLength < header) throw refuse();
   const runs = new Uint32Array(kept, 12, 2 * count);
+  // Everything checked before the snapshot's memory is asked for: runs in order, apart, inside
+  // the snapshot, and exactly as many bytes as they need.
+  let size = 0;
+  let end = 0;
+  for (let run = 0; run < runs.length; run += 2) {
+    const from = runs[run] * BLOCK;
+    const to = Math.min(length, (runs[run] + runs[run + 1]) * BLOCK);
+    if (runs[run + 1] === 0 || from < end || to <= from) throw refuse();
+    size += to - from;
+    end = to;
+  }
+  if (header + size !== kept.byteLength) throw refuse();
   const bytes = new Uint8Array(kept);
   const snapshot = new Uint8Array(length);
   let at = header;
   for (let run = 0; run < runs.length; run += 2) {
     const from = runs[run] * BLOCK;
     const to = Math.min(length, (runs[run] + runs[run + 1]) * BLOCK);
-    if (to <= from || at + to - from > kept.byteLength) throw refuse();
     snapshot.set(bytes.subarray(at, at + to - from), from);
     at += to - from;
   }
-  if (at !== kept.byteLength) throw refuse();
   return snapshot;
 }

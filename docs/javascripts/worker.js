@@ -185,7 +185,7 @@ async function keptSnapshot() {
   }
 }
 
-/** @param {Uint8Array | null} snapshot kept for the next visit (in snapshot.js's form); null: forget the kept one */
+/** @param {Uint8Array | null} snapshot Pyodide's, kept for the next visit (in snapshot.js's form); null: forget the kept one */
 async function keepSnapshot(snapshot) {
   if (!SNAPSHOT_STORE) return;
   try {
@@ -345,7 +345,8 @@ async function startPython() {
       throw new Error(describe(error).trim().split("\n").at(-1)?.replace(/^\w+Error: /, ""));
     }
     if (SNAPSHOT_STORE) {
-      // Made after the warm-up (20-45 ms to copy, 10-20 ms to pack: snapshot.js), between two requests: the checks it imported
+      // Made after the warm-up (20-45 ms to copy; packed once its store is open, 9-18 ms:
+      // snapshot.js), between two requests: the checks it imported
       // are in it (the calculator imports each check at its first use: calculator/checks/registry.py).
       // A reader's request that comes first has it made just before (keepPython).
       whenWarm = () => {

@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import BrowserContext, BrowserType, Page, expect
 
 from tests.e2e.reader import READY_TIMEOUT_MS, fill_weeks, open_calculator, wait_until
+from tests.helpers import _SiteHandler, serve_directory
 
 #: True once this page is controlled and the service worker has kept the page itself.
 KEPT = """async () => {
@@ -171,6 +172,40 @@ def test_a_corrupt_snapshot_is_replaced_not_trusted(page: Page, requests_seen: l
     wait_until(page, f"async () => ![0, 2000000].includes(await ({SNAPSHOT_BYTES})())")
 
 
+def test_a_snapshot_pyodide_refuses_is_replaced_not_trusted(page: Page, requests_seen: list[str]) -> None:
+    # In the kept form (snapshot.js reads it back), but Pyodide's own header inside it is wrong:
+    # Pyodide refuses it ("invalid magic number"), and Python starts as on a first visit.
+    open_calculator(page)
+    wait_until(page, SNAPSHOT_KEPT)
+    page.evaluate(
+        """async () => {
+          const name = (await caches.keys()).find((name) => name.startsWith("kneeload-snapshot-"));
+          const store = await caches.open(name);
+          const key = new URL("python-snapshot", location.href).href;
+          const bytes = new Uint8Array(await (await store.match(key)).arrayBuffer());
+          const [, , count] = new Uint32Array(bytes.buffer, 0, 3);
+          const first = new Uint32Array(bytes.buffer, 12, 2);
+          if (first[0] !== 0) throw new Error("the snapshot's first block (Pyodide's header) was not kept");
+          bytes.fill(0x55, 4 * (3 + 2 * count), 4 * (3 + 2 * count) + 4);  // Pyodide's magic number
+          await store.put(key, new Response(bytes, { headers: { "X-Kept": "changed" } }));
+        }"""
+    )
+    requests_seen.clear()
+    open_calculator(page)
+    _ask_ramp(page)
+    expect(page.locator("#ramp-answer .kl-summary")).to_contain_text("up to 28.6 km")  # 26 (week 3) x 1.1
+    assert any(url.endswith(".whl") for url in requests_seen)  # started as on a first visit
+    # A new snapshot, made by this start, in place of the refused one.
+    wait_until(
+        page,
+        """async () => {
+          const name = (await caches.keys()).find((name) => name.startsWith("kneeload-snapshot-"));
+          const kept = name && await (await caches.open(name)).match(new URL("python-snapshot", location.href).href);
+          return Boolean(kept) && kept.headers.get("X-Kept") === null;
+        }""",
+    )
+
+
 def test_an_older_builds_cache_is_deleted_and_never_used(page: Page, requests_seen: list[str]) -> None:
     # A cache left by an earlier build, holding a broken copy of every runtime file at their paths.
     page.goto("index.html")
@@ -266,6 +301,37 @@ def test_with_the_http_cache_emptied_and_the_network_cut_the_store_serves_the_ru
         expect(page.locator("#ramp-answer .kl-summary")).to_contain_text("up to 28.6 km")  # 26 (week 3) x 1.1
     finally:
         page.context.set_offline(False)
+
+
+class _CountingHandler(_SiteHandler):
+    """The site's handler, counting the requests for the runtime's WebAssembly file."""
+
+    wasm_requests = 0
+
+    def do_GET(self) -> None:
+        if self.path.split("?")[0].endswith(".wasm"):
+            type(self).wasm_requests += 1
+        super().do_GET()
+
+
+def test_with_the_http_cache_emptied_the_wasm_comes_from_the_store_not_the_network(
+    page: Page, built_site: Path
+) -> None:
+    # sw.js asks the HTTP cache for the .wasm with only-if-cached: never the network. A server of
+    # its own (a new origin: no service worker yet) counts what reaches it.
+    _CountingHandler.wasm_requests = 0
+    with serve_directory(built_site, _CountingHandler) as url:
+        page.goto(url + "calculator/ramp.html")
+        expect(page.locator("#ramp-form")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+        wait_until(page, KEPT)
+        first_visit = _CountingHandler.wasm_requests
+        assert first_visit >= 1
+        page.context.new_cdp_session(page).send("Network.clearBrowserCache")
+        page.goto(url + "calculator/ramp.html")
+        expect(page.locator("#ramp-form")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+        _ask_ramp(page)
+        expect(page.locator("#ramp-answer .kl-summary")).to_contain_text("up to 28.6 km")  # 26 (week 3) x 1.1
+        assert _CountingHandler.wasm_requests == first_visit
 
 
 #: Chrome's trace event for a WebAssembly module compiled from its code cache (Blink,
