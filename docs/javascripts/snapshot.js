@@ -67,9 +67,7 @@ export function packSnapshot(snapshot) {
   head[2] = runs.length / 2;
   head.set(runs, 3);
   let at = header;
-  for (let run = 0; run < runs.length; run += 2) {
-    const from = runs[run] * BLOCK;
-    const to = Math.min(bytes.length, (runs[run] + runs[run + 1]) * BLOCK);
+  for (const [from, to] of byteRanges(runs, bytes.length)) {
     kept.set(bytes.subarray(from, to), at);
     at += to - from;
   }
@@ -90,15 +88,13 @@ export function unpackSnapshot(kept) {
   // Python's memory always holds something, and WebAssembly's memory here is at most 2 GiB
   // (Emscripten's default maximum, Pyodide's too).
   if (magic !== MAGIC || count === 0 || length > MAX_LENGTH || kept.byteLength < header) throw refuse();
-  const runs = new Uint32Array(kept, 12, 2 * count);
+  const ranges = byteRanges(new Uint32Array(kept, 12, 2 * count), length);
   // Everything checked before the snapshot's memory is asked for: runs in order, apart, inside
-  // the snapshot, and exactly as many bytes as they need.
+  // the snapshot (none empty), and exactly as many bytes as they need.
   let size = 0;
   let end = 0;
-  for (let run = 0; run < runs.length; run += 2) {
-    const from = runs[run] * BLOCK;
-    const to = Math.min(length, (runs[run] + runs[run + 1]) * BLOCK);
-    if (runs[run + 1] === 0 || from < end || to <= from) throw refuse();
+  for (const [from, to] of ranges) {
+    if (from < end || to <= from) throw refuse();
     size += to - from;
     end = to;
   }
@@ -106,11 +102,24 @@ export function unpackSnapshot(kept) {
   const bytes = new Uint8Array(kept);
   const snapshot = new Uint8Array(length);
   let at = header;
-  for (let run = 0; run < runs.length; run += 2) {
-    const from = runs[run] * BLOCK;
-    const to = Math.min(length, (runs[run] + runs[run + 1]) * BLOCK);
+  for (const [from, to] of ranges) {
     snapshot.set(bytes.subarray(at, at + to - from), from);
     at += to - from;
   }
   return snapshot;
+}
+
+/**
+ * Each run's bytes in the snapshot: [from, to), the last block cut at the snapshot's length.
+ * @param {ArrayLike<number>} runs (first block, number of blocks) pairs
+ * @param {number} length the snapshot's length in bytes
+ * @returns {[number, number][]}
+ */
+function byteRanges(runs, length) {
+  /** @type {[number, number][]} */
+  const ranges = [];
+  for (let run = 0; run < runs.length; run += 2) {
+    ranges.push([runs[run] * BLOCK, Math.min(length, (runs[run] + runs[run + 1]) * BLOCK)]);
+  }
+  return ranges;
 }
