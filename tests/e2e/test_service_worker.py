@@ -26,12 +26,22 @@ KEPT = """async () => {
 }"""
 
 
+def with_snapshot(body: str) -> str:
+    """Page script: an async function that runs ``body`` with the worker's snapshot store
+    (``store``, null before there is one), the kept snapshot's ``key``, and its response
+    (``kept``, null when there is none) in scope (worker.js: SNAPSHOT_STORE, SNAPSHOT_KEY)."""
+    return (
+        "async () => {\n"
+        '  const name = (await caches.keys()).find((name) => name.startsWith("kneeload-snapshot-"));\n'
+        "  const store = name ? await caches.open(name) : null;\n"
+        '  const key = new URL("python-snapshot", location.href).href;\n'
+        "  const kept = store && await store.match(key);\n"
+        f"{body}\n}}"
+    )
+
+
 #: The size of the worker's kept memory snapshot of Python (0: none yet).
-SNAPSHOT_BYTES = """async () => {
-  const name = (await caches.keys()).find((name) => name.startsWith("kneeload-snapshot-"));
-  const kept = name && await (await caches.open(name)).match(new URL("python-snapshot", location.href).href);
-  return kept ? (await kept.arrayBuffer()).byteLength : 0;
-}"""
+SNAPSHOT_BYTES = with_snapshot("  return kept ? (await kept.arrayBuffer()).byteLength : 0;")
 #: True once there is one (Python's memory is tens of MB).
 SNAPSHOT_KEPT = f"async () => (await ({SNAPSHOT_BYTES})()) > 1000000"
 
@@ -55,6 +65,11 @@ def _ask_ramp(page: Page) -> None:
     expect(page.locator("#ramp-answer tbody tr")).to_have_count(4, timeout=READY_TIMEOUT_MS)
 
 
+def _expect_the_ramp_answer(page: Page) -> None:
+    """The answer to _ask_ramp's weeks: the next week's limit, 26 (week 3) x 1.1."""
+    expect(page.locator("#ramp-answer .kl-summary")).to_contain_text("up to 28.6 km")
+
+
 @pytest.mark.parametrize("http_cache", ["kept", "emptied"])
 def test_returning_reader_gets_an_answer_with_the_network_cut(
     page: Page, requests_seen: list[str], http_cache: str
@@ -73,7 +88,7 @@ def test_returning_reader_gets_an_answer_with_the_network_cut(
         page.goto("calculator/ramp.html")
         expect(page.locator("#ramp-form")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
         _ask_ramp(page)
-        expect(page.locator("#ramp-answer .kl-summary")).to_contain_text("up to 28.6 km")  # 26 (week 3) x 1.1
+        _expect_the_ramp_answer(page)
     finally:
         page.context.set_offline(False)
 
@@ -89,25 +104,16 @@ def test_a_later_visit_starts_from_the_snapshot(page: Page, requests_seen: list[
     assert any(url.endswith(".whl") for url in requests_seen)
     # The kept snapshot, marked: a start that did not restore it would replace it with a new one.
     page.evaluate(
-        """async () => {
-          const name = (await caches.keys()).find((name) => name.startsWith("kneeload-snapshot-"));
-          const store = await caches.open(name);
-          const key = new URL("python-snapshot", location.href).href;
-          const bytes = await (await store.match(key)).arrayBuffer();
-          await store.put(key, new Response(bytes, { headers: { "X-Kept": "first visit" } }));
-        }"""
+        with_snapshot(
+            """const bytes = await kept.arrayBuffer();
+            await store.put(key, new Response(bytes, { headers: { "X-Kept": "first visit" } }));"""
+        )
     )
     wheels.clear()
     open_calculator(page)
     _ask_ramp(page)
-    expect(page.locator("#ramp-answer .kl-summary")).to_contain_text("up to 28.6 km")  # 26 (week 3) x 1.1
-    kept_by = page.evaluate(
-        """async () => {
-          const name = (await caches.keys()).find((name) => name.startsWith("kneeload-snapshot-"));
-          const kept = await (await caches.open(name)).match(new URL("python-snapshot", location.href).href);
-          return kept.headers.get("X-Kept");
-        }"""
-    )
+    _expect_the_ramp_answer(page)
+    kept_by = page.evaluate(with_snapshot('return kept.headers.get("X-Kept");'))
     assert kept_by == "first visit"  # restored from it, not started afresh
     # Its files unpacked again (a snapshot holds memory, not files), from this browser's store.
     assert wheels and all(wheels)
@@ -119,13 +125,11 @@ def test_the_snapshot_holds_nothing_of_the_readers(page: Page) -> None:
     expect(page.locator("#ramp-answer tbody tr")).to_have_count(3, timeout=READY_TIMEOUT_MS)
     wait_until(page, SNAPSHOT_KEPT)
     found = page.evaluate(
-        """async () => {
-          const name = (await caches.keys()).find((name) => name.startsWith("kneeload-snapshot-"));
-          const kept = await (await caches.open(name)).match(new URL("python-snapshot", location.href).href);
-          const bytes = new Uint8Array(await kept.arrayBuffer());
-          const text = new TextDecoder("latin1").decode(bytes);
-          return ["20.4321", "25.8765", "30.1234"].filter((number) => text.includes(number));
-        }"""
+        with_snapshot(
+            """const bytes = new Uint8Array(await kept.arrayBuffer());
+            const text = new TextDecoder("latin1").decode(bytes);
+            return ["20.4321", "25.8765", "30.1234"].filter((number) => text.includes(number));"""
+        )
     )
     assert found == []  # Python's memory was kept before the request reached it
 
@@ -134,13 +138,11 @@ def test_the_snapshot_is_kept_without_its_blocks_of_zeros(page: Page) -> None:
     open_calculator(page)
     wait_until(page, SNAPSHOT_KEPT)
     magic, length, kept = page.evaluate(
-        """async () => {
-          const name = (await caches.keys()).find((name) => name.startsWith("kneeload-snapshot-"));
-          const kept = await (await caches.open(name)).match(new URL("python-snapshot", location.href).href);
-          const buffer = await kept.arrayBuffer();
-          const [magic, length] = new Uint32Array(buffer, 0, 2);
-          return [magic, length, buffer.byteLength];
-        }"""
+        with_snapshot(
+            """const buffer = await kept.arrayBuffer();
+            const [magic, length] = new Uint32Array(buffer, 0, 2);
+            return [magic, length, buffer.byteLength];"""
+        )
     )
     assert magic == int.from_bytes(b"KLS1", "little")  # snapshot.js's form
     # Python's memory is tens of MB, and more than half of it is unused (zeros): 13 of 31 MB here.
@@ -164,16 +166,15 @@ def test_a_corrupt_snapshot_is_replaced_not_trusted(page: Page, requests_seen: l
     open_calculator(page)
     wait_until(page, SNAPSHOT_KEPT)
     page.evaluate(
-        """async () => {
-          const name = (await caches.keys()).find((name) => name.startsWith("kneeload-snapshot-"));
-          const bytes = new Uint8Array(2000000).map((_, i) => (i * 7919) % 256);
-          await (await caches.open(name)).put(new URL("python-snapshot", location.href).href, new Response(bytes));
-        }"""
+        with_snapshot(
+            """const bytes = new Uint8Array(2000000).map((_, i) => (i * 7919) % 256);
+            await store.put(key, new Response(bytes));"""
+        )
     )
     requests_seen.clear()
     open_calculator(page)
     _ask_ramp(page)
-    expect(page.locator("#ramp-answer .kl-summary")).to_contain_text("up to 28.6 km")  # 26 (week 3) x 1.1
+    _expect_the_ramp_answer(page)
     assert any(url.endswith(".whl") for url in requests_seen)  # started as on a first visit
     # A new snapshot, made by this start, in place of the corrupt one.
     wait_until(page, f"async () => ![0, 2000000].includes(await ({SNAPSHOT_BYTES})())")
@@ -185,32 +186,22 @@ def test_a_snapshot_pyodide_refuses_is_replaced_not_trusted(page: Page, requests
     open_calculator(page)
     wait_until(page, SNAPSHOT_KEPT)
     page.evaluate(
-        """async () => {
-          const name = (await caches.keys()).find((name) => name.startsWith("kneeload-snapshot-"));
-          const store = await caches.open(name);
-          const key = new URL("python-snapshot", location.href).href;
-          const bytes = new Uint8Array(await (await store.match(key)).arrayBuffer());
+        with_snapshot(
+            """const bytes = new Uint8Array(await kept.arrayBuffer());
           const [, , count] = new Uint32Array(bytes.buffer, 0, 3);
           const first = new Uint32Array(bytes.buffer, 12, 2);
           if (first[0] !== 0) throw new Error("the snapshot's first block (Pyodide's header) was not kept");
           bytes.fill(0x55, 4 * (3 + 2 * count), 4 * (3 + 2 * count) + 4);  // Pyodide's magic number
-          await store.put(key, new Response(bytes, { headers: { "X-Kept": "changed" } }));
-        }"""
+          await store.put(key, new Response(bytes, { headers: { "X-Kept": "changed" } }));"""
+        )
     )
     requests_seen.clear()
     open_calculator(page)
     _ask_ramp(page)
-    expect(page.locator("#ramp-answer .kl-summary")).to_contain_text("up to 28.6 km")  # 26 (week 3) x 1.1
+    _expect_the_ramp_answer(page)
     assert any(url.endswith(".whl") for url in requests_seen)  # started as on a first visit
     # A new snapshot, made by this start, in place of the refused one.
-    wait_until(
-        page,
-        """async () => {
-          const name = (await caches.keys()).find((name) => name.startsWith("kneeload-snapshot-"));
-          const kept = name && await (await caches.open(name)).match(new URL("python-snapshot", location.href).href);
-          return Boolean(kept) && kept.headers.get("X-Kept") === null;
-        }""",
-    )
+    wait_until(page, with_snapshot('return Boolean(kept) && kept.headers.get("X-Kept") === null;'))
 
 
 def test_an_older_builds_cache_is_deleted_and_never_used(page: Page, requests_seen: list[str]) -> None:
@@ -311,16 +302,14 @@ def test_with_the_http_cache_emptied_the_wasm_comes_from_the_store_not_the_netwo
     # its own (a new origin: no service worker yet) counts what reaches it.
     _CountingHandler.wasm_requests = 0
     with serve_directory(built_site, _CountingHandler) as url:
-        page.goto(url + "calculator/ramp.html")
-        expect(page.locator("#ramp-form")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+        open_calculator(page, url + "calculator/ramp.html")
         wait_until(page, KEPT)
         first_visit = _CountingHandler.wasm_requests
         assert first_visit >= 1
         page.context.new_cdp_session(page).send("Network.clearBrowserCache")
-        page.goto(url + "calculator/ramp.html")
-        expect(page.locator("#ramp-form")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+        open_calculator(page, url + "calculator/ramp.html")
         _ask_ramp(page)
-        expect(page.locator("#ramp-answer .kl-summary")).to_contain_text("up to 28.6 km")  # 26 (week 3) x 1.1
+        _expect_the_ramp_answer(page)
         assert _CountingHandler.wasm_requests == first_visit
 
 
@@ -341,10 +330,9 @@ def _visit_traced(context: BrowserContext, url: str) -> set[str]:
     )
     session.on("Tracing.tracingComplete", lambda _: ended.append(True))
     session.send("Tracing.start", {"categories": CODE_CACHE_CATEGORY, "transferMode": "ReportEvents"})
-    page.goto(url)
-    expect(page.locator("#ramp-form")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+    open_calculator(page, url)
     _ask_ramp(page)
-    expect(page.locator("#ramp-answer .kl-summary")).to_contain_text("up to 28.6 km")  # 26 (week 3) x 1.1
+    _expect_the_ramp_answer(page)
     wait_until(page, KEPT)
     session.send("Tracing.end")
     for _ in range(100):
