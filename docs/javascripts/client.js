@@ -96,8 +96,10 @@ export function startCalculator({ onProgress = () => {}, createWorker } = {}) {
   /** @param {string} message why it could not start */
   function fail(message) {
     if (failure) return;
+    // The worker's reason may be a browser's own message, without a full stop ("Failed to fetch").
+    const said = /[.!?]$/.test(message.trim()) ? message.trim() : `${message.trim()}.`;
     failure = new Error(FROM_DISK && !createWorker ? FROM_DISK_REFUSED
-      : `The calculator could not start: ${message} Reload the page to try again; the rest of this page still works.`);
+      : `The calculator could not start: ${said} Reload the page to try again; the rest of this page still works.`);
     rejectReady(failure);
     for (const { reject } of pending.values()) reject(failure);
     pending.clear();
@@ -119,7 +121,13 @@ export function startCalculator({ onProgress = () => {}, createWorker } = {}) {
       if (!waiting) return;
       pending.delete(message.id);
       if ("error" in message) waiting.reject(new Error(message.error));
-      else waiting.resolve(JSON.parse(message.response));
+      else {
+        try {
+          waiting.resolve(JSON.parse(message.response));
+        } catch {
+          waiting.reject(new Error("The calculator's answer could not be read. Reload the page to try again."));
+        }
+      }
     }
   });
   // A worker script that cannot be fetched or parsed never posts a message: catch that here.

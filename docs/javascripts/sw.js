@@ -30,7 +30,7 @@ const SITE = new URL("../", self.location.href).href;
 /** What is versioned: same path, same bytes. */
 const VERSIONED = new RegExp(`^${SITE.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}pyodide/[0-9a-f]{16}/`);
 /** Where a calculator page's own files are (its page, scripts, styles, images). */
-const PAGE_FILES = ["calculator/", "javascripts/", "assets/", "images/"].map((folder) => SITE + folder);
+const PAGE_FILES = ["calculator/", "javascripts/", "stylesheets/", "assets/", "images/"].map((folder) => SITE + folder);
 
 /** @typedef {{ waitUntil(promise: Promise<unknown>): void }} ExtendableEvent */
 /** @typedef {ExtendableEvent & { request: Request, respondWith(response: Promise<Response>): void }} FetchEvent */
@@ -85,7 +85,7 @@ function isPageFile(url) {
 worker.addEventListener("fetch", (/** @type {FetchEvent} */ event) => {
   const { request } = event;
   if (request.method !== "GET") return;
-  if (VERSIONED.test(request.url)) event.respondWith(fromStore(request));
+  if (VERSIONED.test(request.url)) event.respondWith(fromStore(event));
   else if (isPageFile(request.url.split("?")[0])) event.respondWith(fromNetwork(event));
 });
 
@@ -94,17 +94,21 @@ worker.addEventListener("fetch", (/** @type {FetchEvent} */ event) => {
  * file comes from the browser's HTTP cache first, if it still holds it (never from the network
  * there: only-if-cached), because Chrome keeps its compiled code beside that copy and not beside
  * the store's: a return visit then skips compiling it, and its first answers are 2-4 times
- * faster (README, Speed).
- * @param {Request} request
+ * faster (README, Speed). A store that lost it (site data cleared in part) is given it again then.
+ * @param {FetchEvent} event
  * @returns {Promise<Response>}
  */
-async function fromStore(request) {
-  if (request.url.endsWith(".wasm")) {
-    const cached = await fetch(request.url, { cache: "only-if-cached", mode: "same-origin" }).catch(() => null);
-    if (cached?.ok) return cached;
-  }
+async function fromStore(event) {
+  const { request } = event;
   const store = await caches.open(RUNTIME_STORE);
   const kept = await store.match(request, { ignoreSearch: true });
+  if (request.url.endsWith(".wasm")) {
+    const cached = await fetch(request.url, { cache: "only-if-cached", mode: "same-origin" }).catch(() => null);
+    if (cached?.ok) {
+      if (!kept) event.waitUntil(store.put(request, cached.clone()).catch(() => {}));
+      return cached;
+    }
+  }
   if (kept) return kept;
   const response = await fetch(request);
   if (response.ok) await store.put(request, response.clone());

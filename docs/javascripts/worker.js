@@ -225,6 +225,25 @@ let python = null;
  */
 let whenWarm = () => {};
 
+/** Set once Python has stopped for good in this worker (pythonStopped). */
+let stopped = false;
+
+/**
+ * Python stopped for good in this worker (Pyodide's fatal error: its memory damaged, say). The
+ * kept snapshot is forgotten (it may be why: the next visit starts afresh) and the page is told,
+ * once, so the reader is asked to reload rather than left waiting.
+ * @returns {Error} to throw at the request that found it
+ */
+function pythonStopped() {
+  const message = "Python stopped working in this page.";
+  if (!stopped) {
+    stopped = true;
+    // The page ends this worker once told: the snapshot is forgotten first.
+    keepSnapshot(null).then(() => post({ type: "failed", message }));
+  }
+  return new Error(message);
+}
+
 /** Settles once a restored Python has its files back (startPython); at once otherwise. */
 let filesBack = Promise.resolve();
 
@@ -300,7 +319,19 @@ async function startPython() {
     python = pyodide;
     // Kept for the worker's lifetime: one module proxy, one fixed function.
     const protocol = pyodide.pyimport("calculator.protocol");
-    return (text) => protocol.handle(text);
+    return (text) => {
+      if (stopped) throw pythonStopped();
+      let response;
+      try {
+        response = protocol.handle(text);
+      } catch (error) {
+        if (/fatal/i.test(describe(error))) throw pythonStopped();
+        throw error;
+      }
+      // Pyodide's fatal error (a trap in Python's memory) returns nothing rather than throwing.
+      if (typeof response !== "string") throw pythonStopped();
+      return response;
+    };
   };
   const kept = await snapshot;
   if (kept) {

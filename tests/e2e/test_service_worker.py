@@ -180,9 +180,27 @@ def test_a_corrupt_snapshot_is_replaced_not_trusted(page: Page, requests_seen: l
     wait_until(page, f"async () => ![0, 2000000].includes(await ({SNAPSHOT_BYTES})())")
 
 
-def test_a_snapshot_pyodide_refuses_is_replaced_not_trusted(page: Page, requests_seen: list[str]) -> None:
-    # In the kept form (snapshot.js reads it back), but Pyodide's own header inside it is wrong:
-    # Pyodide refuses it ("invalid magic number"), and Python starts as on a first visit.
+#: Page script: the kept snapshot's checksum made right again after ``bytes`` were changed
+#: (snapshot.js, checksum: FNV-1a over the 32-bit words before it), so that its reader accepts them.
+FIX_CHECKSUM = """const body = bytes.length - 4;
+          let hash = 0x811c9dc5;
+          for (const word of new Uint32Array(bytes.buffer, 0, body / 4)) hash = Math.imul(hash ^ word, 0x01000193);
+          new Uint32Array(bytes.buffer, body, 1)[0] = hash >>> 0;"""
+
+#: How a kept snapshot is damaged, in page script over its ``bytes`` (and its ``count`` of runs).
+DAMAGE = {
+    # One byte of Python's memory changed: snapshot.js's checksum refuses it.
+    "a flipped byte": "bytes[Math.floor(bytes.length / 2)] ^= 0x10;",
+    # Pyodide's own header inside the kept form, the checksum made right: Pyodide refuses it
+    # ("invalid magic number").
+    "Pyodide's header": "bytes.fill(0x55, 4 * (3 + 2 * count), 4 * (3 + 2 * count) + 4);" + FIX_CHECKSUM,
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE))
+def test_a_damaged_snapshot_is_replaced_not_trusted(
+    page: Page, requests_seen: list[str], damage: str
+) -> None:
     open_calculator(page)
     wait_until(page, SNAPSHOT_KEPT)
     page.evaluate(
@@ -191,7 +209,9 @@ def test_a_snapshot_pyodide_refuses_is_replaced_not_trusted(page: Page, requests
           const [, , count] = new Uint32Array(bytes.buffer, 0, 3);
           const first = new Uint32Array(bytes.buffer, 12, 2);
           if (first[0] !== 0) throw new Error("the snapshot's first block (Pyodide's header) was not kept");
-          bytes.fill(0x55, 4 * (3 + 2 * count), 4 * (3 + 2 * count) + 4);  // Pyodide's magic number
+          """
+            + DAMAGE[damage]
+            + """
           await store.put(key, new Response(bytes, { headers: { "X-Kept": "changed" } }));"""
         )
     )
@@ -200,7 +220,7 @@ def test_a_snapshot_pyodide_refuses_is_replaced_not_trusted(page: Page, requests
     _ask_ramp(page)
     _expect_the_ramp_answer(page)
     assert any(url.endswith(".whl") for url in requests_seen)  # started as on a first visit
-    # A new snapshot, made by this start, in place of the refused one.
+    # A new snapshot, made by this start, in place of the damaged one.
     wait_until(page, with_snapshot('return Boolean(kept) && kept.headers.get("X-Kept") === null;'))
 
 
@@ -311,6 +331,27 @@ def test_with_the_http_cache_emptied_the_wasm_comes_from_the_store_not_the_netwo
         _ask_ramp(page)
         _expect_the_ramp_answer(page)
         assert _CountingHandler.wasm_requests == first_visit
+
+
+def test_a_runtime_store_that_lost_the_wasm_is_given_it_again(page: Page) -> None:
+    # Site data cleared in part: the store lost the .wasm, which the HTTP cache still serves.
+    open_calculator(page)
+    wait_until(page, KEPT)
+    has_wasm = """async () => {
+      const name = (await caches.keys()).find((name) => name.startsWith("kneeload-runtime-"));
+      return Boolean(name) && (await (await caches.open(name)).keys()).some((request) => request.url.endsWith(".wasm"));
+    }"""
+    assert page.evaluate(has_wasm)
+    page.evaluate(
+        """async () => {
+          const name = (await caches.keys()).find((name) => name.startsWith("kneeload-runtime-"));
+          const store = await caches.open(name);
+          for (const request of await store.keys()) if (request.url.endsWith(".wasm")) await store.delete(request);
+        }"""
+    )
+    assert not page.evaluate(has_wasm)
+    open_calculator(page)
+    wait_until(page, has_wasm)
 
 
 #: Chrome's trace event for a WebAssembly module compiled from its code cache (Blink,

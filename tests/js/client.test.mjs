@@ -153,3 +153,21 @@ test("the bytes downloaded so far are passed on with their step", async () => {
     { step: "start", label: "Starting Python" },
   ]);
 });
+
+test("an answer that is not JSON rejects its request with a message, and the next still answers", async () => {
+  const { worker, calculator } = start();
+  const broken = calculator.request({ check: "ramp" });
+  const fine = calculator.request({ check: "ramp" });
+  worker.post({ type: "answer", id: 1, response: /** @type {any} */ (undefined) });
+  worker.post({ type: "answer", id: 2, response: JSON.stringify(RAMP_ANSWER) });
+  await assert.rejects(broken, { message: "The calculator's answer could not be read. Reload the page to try again." });
+  assert.deepEqual(await fine, RAMP_ANSWER);
+});
+
+test("a failure said without a full stop gets one before the advice to reload", async () => {
+  const { worker, calculator } = start();
+  worker.post({ type: "failed", message: "Failed to fetch" });
+  await assert.rejects(calculator.ready, {
+    message: "The calculator could not start: Failed to fetch. Reload the page to try again; the rest of this page still works.",
+  });
+});

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { BLOCK, packSnapshot, unpackSnapshot } from "../../docs/javascripts/snapshot.js";
+import { BLOCK, checksum, packSnapshot, unpackSnapshot } from "../../docs/javascripts/snapshot.js";
 
 /** @param {number} length @param {[number, number][]} filled byte ranges [from, to) to fill */
 function memory(length, filled) {
@@ -24,17 +24,17 @@ test("blocks of zeros are left out, and come back", () => {
   // Three blocks hold something (the first, the sixth, and the last, which is short); seven are zero.
   const length = 9 * BLOCK + 100;
   const kept = roundTrip(memory(length, [[10, 11], [5 * BLOCK + 4095, 5 * BLOCK + 4096], [length - 1, length]]));
-  // Header: 3 words and 3 runs of 2 words; then 2 whole blocks and the 100-byte last one.
-  assert.equal(kept.length, 4 * (3 + 6) + 2 * BLOCK + 100);
+  // Header: 3 words and 3 runs of 2 words; then 2 whole blocks and the 100-byte last one; the checksum.
+  assert.equal(kept.length, 4 * (3 + 6) + 2 * BLOCK + 100 + 4);
 });
 
 test("neighbouring blocks that hold something are kept as one run", () => {
   const kept = roundTrip(memory(8 * BLOCK, [[BLOCK, 4 * BLOCK - 1]]));
-  assert.equal(kept.length, 4 * (3 + 2) + 3 * BLOCK);
+  assert.equal(kept.length, 4 * (3 + 2) + 3 * BLOCK + 4);
 });
 
 test("edge cases: nothing zero, a length that is not a multiple of 4", () => {
-  assert.equal(roundTrip(memory(3 * BLOCK, [[0, 3 * BLOCK]])).length, 12 + 8 + 3 * BLOCK);
+  assert.equal(roundTrip(memory(3 * BLOCK, [[0, 3 * BLOCK]])).length, 12 + 8 + 3 * BLOCK + 4);
   roundTrip(memory(2 * BLOCK + 3, [[2 * BLOCK + 2, 2 * BLOCK + 3]]));
   roundTrip(memory(7, [[6, 7]]));
 });
@@ -82,4 +82,22 @@ test("runs out of order, overlapping, empty or past the end are refused before a
   const huge = kept.slice();
   new Uint32Array(huge.buffer)[1] = 0xffffffff;
   assert.throws(() => unpackSnapshot(huge.buffer), refused);
+});
+
+test("a kept snapshot changed anywhere is refused: one flipped bit in its data, header or checksum", () => {
+  const kept = packSnapshot(memory(6 * BLOCK + 2, [[100, 200], [4 * BLOCK, 6 * BLOCK + 2]]));
+  const refused = /not in the form this worker keeps/;
+  for (const at of [12, 20, 40, 28 + BLOCK + 10, kept.length - 6, kept.length - 1]) {
+    const changed = kept.slice();
+    changed[at] ^= 1;
+    assert.throws(() => unpackSnapshot(changed.buffer), refused, `byte ${at}`);
+  }
+});
+
+test("the checksum is FNV-1a over 32-bit words, a short last word padded with zeros", () => {
+  // By hand: FNV-1a's offset basis 0x811c9dc5, prime 0x01000193, one step per word.
+  const step = (/** @type {number} */ hash, /** @type {number} */ word) => Math.imul(hash ^ word, 0x01000193) >>> 0;
+  assert.equal(checksum(new Uint8Array(0)), 0x811c9dc5);
+  assert.equal(checksum(new Uint8Array([1, 0, 0, 0])), step(0x811c9dc5, 1));
+  assert.equal(checksum(new Uint8Array([1, 0, 0, 0, 2, 3])), step(step(0x811c9dc5, 1), 0x0302));
 });
