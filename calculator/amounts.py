@@ -27,6 +27,7 @@ _HMS = re.compile(r"(\d{1,3}):([0-5]\d):([0-5]\d)", re.ASCII)  # h:mm:ss, up to 
 _AMBIGUOUS = re.compile(r"\d+,\d{3}", re.ASCII)  # a comma and exactly three digits: thousands or decimals?
 _MS = re.compile(r"(\d{1,5}):([0-5]\d)", re.ASCII)  # mm:ss; minutes may pass 59 (190:00)
 _DECIMAL = re.compile(r"\d{1,9}(?:\.(\d{1,9}))?", re.ASCII)  # a plain number written as text: 22, 22.5
+_LONG_DECIMAL = re.compile(r"\d+(?:\.\d+)?", re.ASCII)  # the same with any number of digits
 
 
 def read_duration(text: str) -> Fraction | None:
@@ -79,6 +80,8 @@ def text_amount(
     'Week 1 looks like a time (3:10:00): choose minutes as the unit to enter times, or enter the distance.'
     >>> text_amount("1,234", "Day 2", minutes=False, zero_hint="enter 0")[1]
     'Day 2 (1,234) could be 1.234 or 1234: write it with a point for decimals (1.234) or without a separator for thousands (1234).'
+    >>> text_amount("9" * 400, "Week 1", minutes=False, zero_hint="enter 0")
+    (inf, None)
     >>> text_amount("lots", "Day 3", minutes=True, zero_hint="enter 0")[1]
     'Day 3 must be a number, like 22 or 22.5, or a time, like 3:10:00 or 45:30.'
     """
@@ -86,6 +89,10 @@ def text_amount(
     number = plain_number(written)
     if number is not None:
         return number, None
+    if _LONG_DECIMAL.fullmatch(written):
+        # More digits than a plain number has: a float (infinity past about 1e308), so the reader
+        # hears that it is too large or too small, not that it is no number.
+        return float(written), None
     if written in NO_VALUE:
         return None, f"{name} is '{written}', which means no value: {zero_hint}."
     duration = read_duration(written)

@@ -43,10 +43,16 @@ const AMBIGUOUS = /^[+-]?[1-9]\d*,\d{3}$/;
 export function readNumber(text) {
   const trimmed = text.trim();
   if (trimmed === "") return null;
-  if (COMMA_THOUSANDS.test(trimmed)) return Number(trimmed.replaceAll(",", ""));
-  if (POINT_THOUSANDS.test(trimmed)) return Number(trimmed.replaceAll(".", "").replace(",", "."));
-  if (AMBIGUOUS.test(trimmed)) return trimmed;
-  return NUMBER.test(trimmed) ? Number(trimmed.replace(",", ".")) : trimmed;
+  const number = COMMA_THOUSANDS.test(trimmed)
+    ? Number(trimmed.replaceAll(",", ""))
+    : POINT_THOUSANDS.test(trimmed)
+    ? Number(trimmed.replaceAll(".", "").replace(",", "."))
+    : !AMBIGUOUS.test(trimmed) && NUMBER.test(trimmed)
+    ? Number(trimmed.replace(",", "."))
+    : NaN;
+  // Too many digits for a number here (400 nines: Infinity, which JSON would send as null, "empty")
+  // goes as typed too: the calculator reads it and says it is too large.
+  return Number.isFinite(number) ? number : trimmed;
 }
 
 /**

@@ -29,6 +29,11 @@ test("readNumber reads decimal points and decimal commas, and keeps what is not 
   assert.equal(readNumber("twenty"), "twenty");
   assert.equal(readNumber("1,5,2"), "1,5,2");
   assert.equal(readNumber("1e3"), "1e3");
+  assert.equal(readNumber("1234,567"), "1234,567");
+  // Too large for a number here (Infinity, which JSON sends as null): as typed, never "empty".
+  assert.equal(readNumber("9".repeat(400)), "9".repeat(400));
+  assert.equal(readNumber(` ${"9".repeat(400)},5 `), `${"9".repeat(400)},5`);
+  assert.equal(readNumber(`1${",999".repeat(120)}`), `1${",999".repeat(120)}`);
 });
 
 test("readNumbers drops the empty fields after the last filled one, and keeps gaps", () => {

@@ -97,6 +97,27 @@ def test_flags(value: object, flag: bool, refused: bool) -> None:
         ("12 km", None, "X must be a number, like 22 or 22.5."),
         ("-12", None, "X must be a number, like 22 or 22.5."),
         ("1e3", None, "X must be a number, like 22 or 22.5."),
+        # Too many digits for a plain number: read all the same, so the size is what is refused.
+        (
+            "12345678901",
+            None,
+            "X is over 1000 km: the check takes up to 1000 km. Check the number and the unit.",
+        ),
+        ("0.0000000001", None, "X is less than 0.01 km: enter at least 0.01 km."),
+        (
+            "1234.5678901234",
+            None,
+            "X is over 1000 km: the check takes up to 1000 km. Check the number and the unit.",
+        ),
+        ("12.50000000000", 12.5, None),
+        # Too large for a float: JSON's 1e999 or 400 nines (the protocol reads both as infinity).
+        ("9" * 400, None, "X is over 1000 km: the check takes up to 1000 km. Check the number and the unit."),
+        (
+            float("inf"),
+            None,
+            "X is over 1000 km: the check takes up to 1000 km. Check the number and the unit.",
+        ),
+        ("Infinity", None, "X must be a number, like 22 or 22.5."),
         (float("nan"), None, "X must be a number, like 22 or 22.5."),
         (float("-inf"), None, "X must be a number, like 22 or 22.5."),
         (False, None, "X must be a number, like 22 or 22.5."),
@@ -112,6 +133,9 @@ def test_an_amount_in_an_unknown_unit_is_not_held_to_a_ceiling() -> None:
     problems: list[Problem] = []
     assert read_amount(5000, "x", "X", unit_label=None, ceiling=None, problems=problems) == 5000
     assert problems == []
+    # With no ceiling to be over, a number too large for a float is no number.
+    assert read_amount(float("inf"), "x", "X", unit_label=None, ceiling=None, problems=problems) is None
+    assert [problem.message for problem in problems] == ["X must be a number, like 22 or 22.5."]
 
 
 @pytest.mark.parametrize(
