@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -517,17 +518,25 @@ def worker_with_runtime(worker: str, files: dict[str, Path | str]) -> str:
 
 
 #: The line of sw.js that the build rewrites with the runtime's files and the build's version.
-SERVICE_WORKER_BUILD_LINE = 'const BUILD = { version: "source", runtime: [] };'
+SERVICE_WORKER_BUILD_LINE = 'const BUILD = { version: "source", runtime: [], pages: [] };'
 
 
-def service_worker_with_build(service_worker: str, files: dict[str, Path | str]) -> str:
-    """Return sw.js's text with its BUILD line naming the runtime's files and this build's version.
+def service_worker_with_build(
+    service_worker: str, files: dict[str, Path | str], pages: Iterable[str] = ()
+) -> str:
+    """Return sw.js's text with its BUILD line naming the runtime's files, the calculator's pages
+    (``pages``: their paths from the site's root, kept for when the network fails even before a
+    reader opens them) and this build's version.
 
     The version is a hash of the runtime's versioned paths, so a new Pyodide or a new wheel names
     new caches, and the new service worker deletes the old ones. Fails when sw.js lost that line.
 
-    >>> text = service_worker_with_build(SERVICE_WORKER_BUILD_LINE, {"pyodide/aa/pyodide.mjs": Path("x")})
-    >>> text.startswith('const BUILD = {"version": "') and text.endswith('"runtime": ["pyodide/aa/pyodide.mjs"]};')
+    >>> text = service_worker_with_build(
+    ...     SERVICE_WORKER_BUILD_LINE, {"pyodide/aa/pyodide.mjs": Path("x")}, ["calculator/ramp.html"]
+    ... )
+    >>> text.startswith('const BUILD = {"version": "')
+    True
+    >>> text.endswith('"runtime": ["pyodide/aa/pyodide.mjs"], "pages": ["calculator/ramp.html"]};')
     True
     >>> service_worker_with_build("const BUILD = {};", {})
     Traceback (most recent call last):
@@ -538,7 +547,7 @@ def service_worker_with_build(service_worker: str, files: dict[str, Path | str])
         raise PluginError(f"docs/javascripts/sw.js must keep the line: {SERVICE_WORKER_BUILD_LINE}")
     runtime = sorted(fetched_at_start(files))
     version = hashlib.sha256("\n".join(sorted(files)).encode()).hexdigest()[:16]
-    build = {"version": version, "runtime": runtime}
+    build = {"version": version, "runtime": runtime, "pages": sorted(pages)}
     return service_worker.replace(SERVICE_WORKER_BUILD_LINE, f"const BUILD = {json.dumps(build)};")
 
 
@@ -597,7 +606,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     worker = worker_source(scripts)
     if hosted:
         worker = worker_with_runtime(worker, _runtime)
-        service = service_worker_with_build((scripts / "sw.js").read_text(encoding="utf-8"), _runtime)
+        pages = [
+            page.dest_uri for page in files.documentation_pages() if page.dest_uri.startswith("calculator/")
+        ]
+        service = service_worker_with_build((scripts / "sw.js").read_text(encoding="utf-8"), _runtime, pages)
         files.append(File.generated(config, SERVICE_WORKER, content=service))
     files.append(File.generated(config, WORKER, content=worker))
     return files

@@ -9,7 +9,8 @@
 //   from the store (the WebAssembly file from the browser's HTTP cache while it holds it: fromStore).
 // - A calculator page, its scripts, styles and images always come from the network; the last copy
 //   is kept only to be used when the network fails, so no page is ever served stale while the
-//   site answers.
+//   site answers. Every calculator page is kept so, once one has been opened (they share their
+//   scripts and styles): a reader can open another for the first time with no network.
 // - Everything else passes by untouched.
 //
 // The build writes the BUILD line (hooks/runtime.py, service_worker_with_build): the runtime's
@@ -17,8 +18,8 @@
 // worker's snapshot store by the runtime's folders), and a new build's service worker deletes
 // the others when it takes over.
 
-/** @type {{ version: string, runtime: string[] }} */
-const BUILD = { version: "source", runtime: [] };
+/** @type {{ version: string, runtime: string[], pages: string[] }} */
+const BUILD = { version: "source", runtime: [], pages: [] };
 const PREFIX = "kneeload-";
 const RUNTIME_STORE = `${PREFIX}runtime-${BUILD.version}`;
 const PAGES_STORE = `${PREFIX}pages-${BUILD.version}`;
@@ -64,17 +65,23 @@ worker.addEventListener("activate", (/** @type {ExtendableEvent} */ event) => {
  * downloaded again; the network only for a file the cache no longer holds). A file kept already
  * is left as it is: a page this worker controls had each of its files kept as it loaded them
  * (fromNetwork); a page it did not has them here: a first visit, or the first under a new build
- * (the page tells the new worker once it takes over: page.js, on controllerchange).
+ * (the page tells the new worker once it takes over: page.js, on controllerchange). Then the
+ * calculator pages not kept yet (BUILD.pages) are downloaded and kept, one at a time.
  */
 worker.addEventListener("message", (/** @type {ExtendableMessageEvent} */ event) => {
   const data = /** @type {{ type?: unknown, urls?: unknown }} */ (event.data);
   if (data?.type !== "keep" || !Array.isArray(data.urls)) return;
   const urls = data.urls.filter((url) => typeof url === "string" && isPageFile(url));
-  event.waitUntil(caches.open(PAGES_STORE).then((store) => Promise.all(urls.map(async (url) => {
-    if (await store.match(url)) return;
-    const response = await fetch(url, { cache: "force-cache" });
-    if (response.ok) await store.put(url, response);
-  }))).catch(() => {}));
+  event.waitUntil(caches.open(PAGES_STORE).then(async (store) => {
+    /** @param {string} url @param {RequestCache} cache */
+    const keep = async (url, cache) => {
+      if (await store.match(url)) return;
+      const response = await fetch(url, { cache });
+      if (response.ok) await store.put(url, response);
+    };
+    await Promise.all(urls.map((url) => keep(url, "force-cache")));
+    for (const path of BUILD.pages) await keep(SITE + path, "default");
+  }).catch(() => {}));
 });
 
 /** @param {string} url */

@@ -197,6 +197,21 @@ async function keepSnapshot(snapshot) {
 }
 
 /**
+ * Delete a runtime file's copy from the service worker's runtime store (sw.js, RUNTIME_STORE).
+ * @param {string} url
+ * @returns {Promise<boolean>} whether there was one
+ */
+async function forgetStoredCopy(url) {
+  try {
+    const names = (await caches.keys()).filter((name) => name.startsWith("kneeload-runtime-"));
+    const deleted = await Promise.all(names.map(async (name) => (await caches.open(name)).delete(url)));
+    return deleted.includes(true);
+  } catch {
+    return false; // no Cache Storage here (a file: page's worker): nothing was kept
+  }
+}
+
+/**
  * Download the calculator's wheel from the site's lock (checked against the lock's sha256 by the
  * browser, as Subresource Integrity), while Python starts.
  * @param {string} base the wheels' folder
@@ -207,8 +222,13 @@ function downloadWheels(base, lock) {
   const wanted = Object.values(lock.packages).filter(({ name }) => name === CALCULATOR_PACKAGE);
   return Promise.all(wanted.map(async ({ name, file_name: file, sha256 }) => {
     const digest = btoa(String.fromCharCode(...(sha256.match(/../g) ?? []).map((hex) => parseInt(hex, 16))));
+    const url = new URL(file, base).href;
+    const integrity = `sha256-${digest}`;
     try {
-      const response = await fetch(new URL(file, base).href, { integrity: `sha256-${digest}` });
+      // A copy damaged in this browser's runtime store (sw.js) fails the check: it is let go,
+      // and the wheel asked for once more (the service worker then downloads and keeps it).
+      const response = await fetch(url, { integrity })
+        .catch(async (error) => (await forgetStoredCopy(url)) ? fetch(url, { integrity }) : Promise.reject(error));
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return new Uint8Array(await response.arrayBuffer());
     } catch (error) {
@@ -295,6 +315,18 @@ async function readHistory(id, request, files, handle) {
   }
 }
 
+/**
+ * Python, after a restored start's wheel is unpacked: each import path finder forgets the folder
+ * listing it held in the snapshot, so the unpacked modules are found. What
+ * importlib.invalidate_caches() does, less its import of importlib.metadata: the smaller standard
+ * library leaves that out, and importing it downloaded the whole one on every return visit
+ * (and, offline, failed and forgot the snapshot).
+ */
+const FORGET_FOLDER_LISTINGS = `import sys
+for finder in list(sys.path_importer_cache.values()):
+    if finder is not None and hasattr(finder, "invalidate_caches"):
+        finder.invalidate_caches()`;
+
 /** @returns {Promise<(text: string) => string>} calculator.protocol.handle, once Python runs */
 async function startPython() {
   progress("download", "Downloading the Python runtime");
@@ -347,7 +379,7 @@ async function startPython() {
       const pyodide = await loadPyodide({ ...options, _loadSnapshot: kept.bytes });
       filesBack = new Promise((resolve) => setTimeout(resolve, 0)).then(async () => {
         for (const wheel of await wheels) pyodide.unpackArchive(wheel, "wheel");
-        pyodide.runPython("import importlib\nimportlib.invalidate_caches()");
+        pyodide.runPython(FORGET_FOLDER_LISTINGS);
       });
       // Not unpacked: what was imported still answers; the next visit starts as a first one.
       filesBack.catch(() => keepSnapshot(null));

@@ -6,6 +6,8 @@ register the service worker."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -117,6 +119,8 @@ def test_a_later_visit_starts_from_the_snapshot(page: Page, requests_seen: list[
     assert kept_by == "first visit"  # restored from it, not started afresh
     # Its files unpacked again (a snapshot holds memory, not files), from this browser's store.
     assert wheels and all(wheels)
+    # Neither start needed Pyodide's whole standard library: the smaller one holds what both import.
+    assert not [url for url in requests_seen if url.endswith("/python_stdlib.zip")]
 
 
 def test_the_snapshot_holds_nothing_of_the_readers(page: Page) -> None:
@@ -304,6 +308,30 @@ def test_the_downloaded_copy_has_no_service_worker(built_site: Path) -> None:
     assert (built_site / "calculator" / "sw.js").is_file()
 
 
+def test_a_calculator_never_opened_opens_when_the_site_is_gone(page: Page, built_site: Path) -> None:
+    # Once one calculator has been opened, every calculator page is kept (sw.js, BUILD.pages).
+    # The site's server is stopped, so nothing can come from the network, service worker included.
+    pages = sorted(path.name for path in (built_site / "calculator").glob("*.html"))
+    assert "spike.html" in pages and len(pages) >= 8
+    with serve_directory(built_site) as url:
+        open_calculator(page, url + "calculator/ramp.html")
+        wanted = json.dumps([url + "calculator/" + name for name in pages])
+        all_kept = f"""async () => {{
+          const urls = {wanted};
+          const name = (await caches.keys()).find((name) => name.startsWith("kneeload-pages-"));
+          if (!name) return false;
+          const store = await caches.open(name);
+          for (const url of urls) if (!(await store.match(url))) return false;
+          return true;
+        }}"""
+        wait_until(page, all_kept)
+    page.goto(url + "calculator/spike.html")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("spike", ignore_case=True)
+    expect(page.locator("form[data-calculator]").first).to_have_attribute(
+        "data-state", "ready", timeout=READY_TIMEOUT_MS
+    )
+
+
 class _CountingHandler(_SiteHandler):
     """The site's handler, counting the requests for the runtime's WebAssembly file."""
 
@@ -352,6 +380,42 @@ def test_a_runtime_store_that_lost_the_wasm_is_given_it_again(page: Page) -> Non
     assert not page.evaluate(has_wasm)
     open_calculator(page)
     wait_until(page, has_wasm)
+
+
+#: Page script: the calculator's wheel as this browser's runtime store (sw.js) holds it: its
+#: address and the SHA-256 of its bytes, in hex.
+STORED_WHEEL = """async () => {
+  const name = (await caches.keys()).find((name) => name.startsWith("kneeload-runtime-"));
+  const store = await caches.open(name);
+  const request = (await store.keys()).find((request) => request.url.endsWith(".whl"));
+  const digest = await crypto.subtle.digest("SHA-256", await (await store.match(request)).arrayBuffer());
+  return { url: request.url, sha256: Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("") };
+}"""
+
+
+def test_a_wheel_damaged_in_the_runtime_store_is_downloaded_again(page: Page, built_site: Path) -> None:
+    # The worker's download checks the wheel against the lock's sha256: a damaged copy in the
+    # store is refused, let go, and the wheel downloaded and kept again, on the same visit.
+    open_calculator(page)
+    wait_until(page, KEPT)
+    wheel = hashlib.sha256(next((built_site / "pyodide").glob("*/*.whl")).read_bytes()).hexdigest()
+    stored = page.evaluate(STORED_WHEEL)
+    assert stored["sha256"] == wheel
+    page.evaluate(
+        """async (url) => {
+          const name = (await caches.keys()).find((name) => name.startsWith("kneeload-runtime-"));
+          const store = await caches.open(name);
+          const bytes = new Uint8Array(await (await store.match(url)).arrayBuffer());
+          bytes[bytes.length >> 1] ^= 0xff;  // one byte flipped inside the zip
+          await store.put(url, new Response(bytes, { headers: { "Content-Type": "application/zip" } }));
+        }""",
+        stored["url"],
+    )
+    assert page.evaluate(STORED_WHEEL)["sha256"] != wheel
+    open_calculator(page)
+    _ask_ramp(page)
+    _expect_the_ramp_answer(page)
+    assert page.evaluate(STORED_WHEEL)["sha256"] == wheel
 
 
 #: Chrome's trace event for a WebAssembly module compiled from its code cache (Blink,
