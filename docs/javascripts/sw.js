@@ -58,6 +58,9 @@ worker.addEventListener("activate", (/** @type {ExtendableEvent} */ event) => {
   );
 });
 
+/** The pages' store's last keeping (one after another). @type {Promise<void>} */
+let keeping = Promise.resolve();
+
 /**
  * The page that registered this worker names its own files (its address and what it loaded):
  * those of the calculator's that pass PAGE_FILES are kept for when the network fails. The copies
@@ -72,7 +75,9 @@ worker.addEventListener("message", (/** @type {ExtendableMessageEvent} */ event)
   const data = /** @type {{ type?: unknown, urls?: unknown }} */ (event.data);
   if (data?.type !== "keep" || !Array.isArray(data.urls)) return;
   const urls = data.urls.filter((url) => typeof url === "string" && isPageFile(url));
-  event.waitUntil(caches.open(PAGES_STORE).then(async (store) => {
+  // One message at a time: a first visit sends two (page.js: ready, then controllerchange), and
+  // side by side both would download the same pages.
+  keeping = keeping.then(() => caches.open(PAGES_STORE)).then(async (store) => {
     /** @param {string} url @param {RequestCache} cache */
     const keep = async (url, cache) => {
       if (await store.match(url)) return;
@@ -81,8 +86,10 @@ worker.addEventListener("message", (/** @type {ExtendableMessageEvent} */ event)
     };
     await Promise.all(urls.map((url) => keep(url, "force-cache")));
     for (const path of BUILD.pages) await keep(SITE + path, "default");
-  }).catch(() => {}));
+  }).catch(() => {});
+  event.waitUntil(keeping);
 });
+
 
 /** @param {string} url */
 function isPageFile(url) {
