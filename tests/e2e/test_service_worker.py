@@ -379,21 +379,29 @@ def test_with_the_http_cache_emptied_the_wasm_comes_from_the_store_not_the_netwo
         assert _CountingHandler.wasm_requests == first_visit
 
 
+def with_runtime_store(body: str) -> str:
+    """Page script: an async function of one argument (``arg``) that runs ``body`` with the
+    service worker's runtime store (``store``, sw.js: RUNTIME_STORE; null before there is one)."""
+    return (
+        "async (arg) => {\n"
+        '  const name = (await caches.keys()).find((name) => name.startsWith("kneeload-runtime-"));\n'
+        "  const store = name ? await caches.open(name) : null;\n"
+        f"{body}\n}}"
+    )
+
+
 def test_a_runtime_store_that_lost_the_wasm_is_given_it_again(page: Page) -> None:
     # Site data cleared in part: the store lost the .wasm, which the HTTP cache still serves.
     open_calculator(page)
     wait_until(page, KEPT)
-    has_wasm = """async () => {
-      const name = (await caches.keys()).find((name) => name.startsWith("kneeload-runtime-"));
-      return Boolean(name) && (await (await caches.open(name)).keys()).some((request) => request.url.endsWith(".wasm"));
-    }"""
+    has_wasm = with_runtime_store(
+        "return Boolean(store) && (await store.keys()).some((request) => request.url.endsWith('.wasm'));"
+    )
     assert page.evaluate(has_wasm)
     page.evaluate(
-        """async () => {
-          const name = (await caches.keys()).find((name) => name.startsWith("kneeload-runtime-"));
-          const store = await caches.open(name);
-          for (const request of await store.keys()) if (request.url.endsWith(".wasm")) await store.delete(request);
-        }"""
+        with_runtime_store(
+            "for (const request of await store.keys()) if (request.url.endsWith('.wasm')) await store.delete(request);"
+        )
     )
     assert not page.evaluate(has_wasm)
     open_calculator(page)
@@ -402,13 +410,11 @@ def test_a_runtime_store_that_lost_the_wasm_is_given_it_again(page: Page) -> Non
 
 #: Page script: the calculator's wheel as this browser's runtime store (sw.js) holds it: its
 #: address and the SHA-256 of its bytes, in hex.
-STORED_WHEEL = """async () => {
-  const name = (await caches.keys()).find((name) => name.startsWith("kneeload-runtime-"));
-  const store = await caches.open(name);
-  const request = (await store.keys()).find((request) => request.url.endsWith(".whl"));
+STORED_WHEEL = with_runtime_store(
+    """const request = (await store.keys()).find((request) => request.url.endsWith(".whl"));
   const digest = await crypto.subtle.digest("SHA-256", await (await store.match(request)).arrayBuffer());
-  return { url: request.url, sha256: Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("") };
-}"""
+  return { url: request.url, sha256: Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("") };"""
+)
 
 
 def test_a_wheel_damaged_in_the_runtime_store_is_downloaded_again(page: Page, built_site: Path) -> None:
@@ -420,13 +426,11 @@ def test_a_wheel_damaged_in_the_runtime_store_is_downloaded_again(page: Page, bu
     stored = page.evaluate(STORED_WHEEL)
     assert stored["sha256"] == wheel
     page.evaluate(
-        """async (url) => {
-          const name = (await caches.keys()).find((name) => name.startsWith("kneeload-runtime-"));
-          const store = await caches.open(name);
-          const bytes = new Uint8Array(await (await store.match(url)).arrayBuffer());
-          bytes[bytes.length >> 1] ^= 0xff;  // one byte flipped inside the zip
-          await store.put(url, new Response(bytes, { headers: { "Content-Type": "application/zip" } }));
-        }""",
+        with_runtime_store(
+            """const bytes = new Uint8Array(await (await store.match(arg)).arrayBuffer());
+  bytes[bytes.length >> 1] ^= 0xff;  // one byte flipped inside the zip
+  await store.put(arg, new Response(bytes, { headers: { "Content-Type": "application/zip" } }));"""
+        ),
         stored["url"],
     )
     assert page.evaluate(STORED_WHEEL)["sha256"] != wheel
