@@ -541,7 +541,7 @@ def service_worker_with_build(
     >>> service_worker_with_build("const BUILD = {};", {})
     Traceback (most recent call last):
     ...
-    mkdocs.exceptions.PluginError: docs/javascripts/sw.js must keep the line: const BUILD = { version: "source", runtime: [] };
+    mkdocs.exceptions.PluginError: docs/javascripts/sw.js must keep the line: const BUILD = { version: "source", runtime: [], pages: [] };
     """
     if service_worker.count(SERVICE_WORKER_BUILD_LINE) != 1:
         raise PluginError(f"docs/javascripts/sw.js must keep the line: {SERVICE_WORKER_BUILD_LINE}")
