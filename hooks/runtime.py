@@ -485,17 +485,23 @@ WORKER_RUNTIME_LINE = 'const RUNTIME = { folder: "../pyodide/", packages: "../py
 
 
 def worker_with_runtime(worker: str, files: dict[str, Path | str]) -> str:
-    """Return worker.js's text with its RUNTIME line naming the versioned folders and the lock's contents.
+    """Return worker.js's text with its RUNTIME line naming the versioned folders, the lock's
+    contents and the SHA-256 (hex) of each file of the runtime's folder that a start fetches
+    (``sha256``: a failed start finds a copy damaged in the service worker's store by it).
 
     Fails when worker.js no longer has that line (the build must not ship a worker that
     looks for the runtime where it is not).
 
     >>> import tempfile
-    >>> lock = Path(tempfile.mkdtemp()) / "pyodide-lock.json"
-    >>> _ = lock.write_text('{"packages": {}}')
-    >>> files = {"pyodide/aa/pyodide.mjs": Path("x"), "pyodide/bb/pyodide-lock.json": lock}
-    >>> worker_with_runtime(WORKER_RUNTIME_LINE, files)
-    'const RUNTIME = {"folder": "../pyodide/aa/", "packages": "../pyodide/bb/", "lock": {"packages": {}}};'
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> lock, module = folder / "pyodide-lock.json", folder / "pyodide.mjs"
+    >>> _ = lock.write_text('{"packages": {}}'), module.write_text("")
+    >>> files = {"pyodide/aa/pyodide.mjs": module, "pyodide/bb/pyodide-lock.json": lock}
+    >>> print(worker_with_runtime(WORKER_RUNTIME_LINE, files).replace(", ", ",\\n"))
+    const RUNTIME = {"folder": "../pyodide/aa/",
+    "packages": "../pyodide/bb/",
+    "lock": {"packages": {}},
+    "sha256": {"pyodide.mjs": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"}};
     >>> worker_with_runtime("const RUNTIME = {};", files)
     Traceback (most recent call last):
     ...
@@ -511,10 +517,21 @@ def worker_with_runtime(worker: str, files: dict[str, Path | str]) -> str:
         "folder": f"../{folder}/",
         "packages": f"../{lock_uri.rsplit('/', 1)[0]}/",
         "lock": json.loads(lock_text),
+        "sha256": {
+            uri.removeprefix(f"{folder}/"): _sha256(source)
+            for uri, source in sorted(fetched_at_start(files).items())
+            if uri.startswith(f"{folder}/")
+        },
     }
     if f"{folder}/{TRIMMED_STDLIB}" in files:
         runtime["stdlib"] = TRIMMED_STDLIB
     return worker.replace(WORKER_RUNTIME_LINE, f"const RUNTIME = {json.dumps(runtime)};")
+
+
+def _sha256(source: Path | str) -> str:
+    """The SHA-256 of a runtime file's bytes (a file, or text written by the build), in hex."""
+    data = source.read_bytes() if isinstance(source, Path) else source.encode()
+    return hashlib.sha256(data).hexdigest()
 
 
 #: The line of sw.js that the build rewrites with the runtime's files and the build's version.

@@ -145,7 +145,9 @@ async function count(copy) {
  * calculator uses; any other is found in Pyodide's whole python_stdlib.zip, downloaded then, by
  * the _kneeload_stdlib finder it holds). As written here (the source, and the downloaded copy on
  * file:, which is given its files by the page), Pyodide's unversioned folder with its lock file.
- * @type {{ folder: string, packages: string, lock: object | null, stdlib?: string }}
+ * On the hosted site, sha256 holds the SHA-256 (hex) of each file of the runtime's folder that a
+ * start fetches, by name: a failed start looks for a damaged copy with it (forgetDamagedCopies).
+ * @type {{ folder: string, packages: string, lock: object | null, stdlib?: string, sha256?: Record<string, string> }}
  */
 const RUNTIME = { folder: "../pyodide/", packages: "../pyodide/", lock: null };
 
@@ -197,18 +199,61 @@ async function keepSnapshot(snapshot) {
 }
 
 /**
- * Delete a runtime file's copy from the service worker's runtime store (sw.js, RUNTIME_STORE).
+ * The service worker's runtime stores (sw.js, RUNTIME_STORE: this build's, and an older one's
+ * until the new service worker takes over); none where this worker has no Cache Storage.
+ * @returns {Promise<Cache[]>}
+ */
+async function runtimeStores() {
+  if (typeof caches !== "object") return [];
+  const names = (await caches.keys()).filter((name) => name.startsWith("kneeload-runtime-"));
+  return Promise.all(names.map((name) => caches.open(name)));
+}
+
+/**
+ * Delete a runtime file's copy from the service worker's runtime stores.
  * @param {string} url
  * @returns {Promise<boolean>} whether there was one
  */
 async function forgetStoredCopy(url) {
   try {
-    const names = (await caches.keys()).filter((name) => name.startsWith("kneeload-runtime-"));
-    const deleted = await Promise.all(names.map(async (name) => (await caches.open(name)).delete(url)));
+    const deleted = await Promise.all((await runtimeStores()).map((store) => store.delete(url)));
     return deleted.includes(true);
   } catch {
-    return false; // no Cache Storage here (a file: page's worker): nothing was kept
+    return false; // the store could not be read: nothing to let go
   }
+}
+
+/**
+ * After a failed start: each runtime file kept in the service worker's store is checked against
+ * the SHA-256 the build wrote (RUNTIME.sha256), and a damaged copy is deleted, so that a reload
+ * downloads it again instead of failing on every visit (the wheel is checked on download:
+ * downloadWheels). Reads the kept files (about 14 MB), only when a start failed.
+ * @returns {Promise<boolean>} whether a damaged copy was deleted
+ */
+async function forgetDamagedCopies() {
+  let forgot = false;
+  try {
+    const stores = await runtimeStores();
+    for (const [name, sha256] of Object.entries(RUNTIME.sha256 ?? {})) {
+      const url = new URL(`${RUNTIME.folder}${name}`, import.meta.url).href;
+      for (const store of stores) {
+        const kept = await store.match(url);
+        if (kept && (await hexSha256(await kept.arrayBuffer())) !== sha256) forgot = (await store.delete(url)) || forgot;
+      }
+    }
+  } catch {
+    // The store could not be read: the reader's reload tries again.
+  }
+  return forgot;
+}
+
+/**
+ * @param {ArrayBuffer} bytes
+ * @returns {Promise<string>} their SHA-256 in hex
+ */
+async function hexSha256(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 /**
@@ -464,7 +509,16 @@ ready.then(
     post({ type: "ready" });
     filesBack.then(() => warmUp(handle), () => warmUp(handle));
   },
-  (error) => post({ type: "failed", message: describe(error) }),
+  async (error) => {
+    const said = describe(error).trim();
+    const damaged = await forgetDamagedCopies();
+    post({
+      type: "failed",
+      message: damaged
+        ? `${/[.!?]$/.test(said) ? said : `${said}.`} A damaged copy of the runtime kept by this browser was deleted`
+        : said,
+    });
+  },
 );
 
 /** Set by the reader's first request: the warm-up stops there. */

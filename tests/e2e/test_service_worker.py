@@ -408,13 +408,18 @@ def test_a_runtime_store_that_lost_the_wasm_is_given_it_again(page: Page) -> Non
     wait_until(page, has_wasm)
 
 
-#: Page script: the calculator's wheel as this browser's runtime store (sw.js) holds it: its
-#: address and the SHA-256 of its bytes, in hex.
-STORED_WHEEL = with_runtime_store(
-    """const request = (await store.keys()).find((request) => request.url.endsWith(".whl"));
+def stored(ending: str) -> str:
+    """Page script: the runtime file whose address ends with ``ending``, as this browser's runtime
+    store (sw.js) holds it: its address and the SHA-256 of its bytes, in hex (null: not kept)."""
+    return with_runtime_store(
+        f"""const request = (await store.keys()).find((request) => request.url.endsWith({json.dumps(ending)}));
+  if (!request) return null;
   const digest = await crypto.subtle.digest("SHA-256", await (await store.match(request)).arrayBuffer());
-  return { url: request.url, sha256: Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("") };"""
-)
+  return {{ url: request.url, sha256: Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("") }};"""
+    )
+
+
+STORED_WHEEL = stored(".whl")
 
 
 def test_a_wheel_damaged_in_the_runtime_store_is_downloaded_again(page: Page, built_site: Path) -> None:
@@ -438,6 +443,35 @@ def test_a_wheel_damaged_in_the_runtime_store_is_downloaded_again(page: Page, bu
     _ask_ramp(page)
     _expect_the_ramp_answer(page)
     assert page.evaluate(STORED_WHEEL)["sha256"] == wheel
+
+
+def test_a_runtime_file_damaged_in_the_store_is_deleted_when_the_start_fails(
+    page: Page, built_site: Path
+) -> None:
+    # Pyodide's module cut short in the store: the start fails, the worker finds the copy by its
+    # SHA-256 (RUNTIME.sha256) and deletes it, and the reader's reload downloads it again.
+    open_calculator(page)
+    wait_until(page, KEPT)
+    module = hashlib.sha256(next((built_site / "pyodide").glob("*/pyodide.asm.mjs")).read_bytes()).hexdigest()
+    kept = page.evaluate(stored("/pyodide.asm.mjs"))
+    assert kept["sha256"] == module
+    page.evaluate(
+        with_runtime_store(
+            """const text = await (await store.match(arg)).text();
+  await store.put(arg, new Response(text.slice(0, text.length >> 1), { headers: { "Content-Type": "text/javascript" } }));"""
+        ),
+        kept["url"],
+    )
+    page.goto("calculator/ramp.html")
+    expect(page.locator("#ramp-form")).to_have_attribute("data-state", "failed", timeout=READY_TIMEOUT_MS)
+    expect(page.locator("[data-calculator-status]").first).to_contain_text(
+        "A damaged copy of the runtime kept by this browser was deleted. Reload the page to try again"
+    )
+    assert page.evaluate(stored("/pyodide.asm.mjs")) is None
+    open_calculator(page)
+    _ask_ramp(page)
+    _expect_the_ramp_answer(page)
+    assert page.evaluate(stored("/pyodide.asm.mjs"))["sha256"] == module
 
 
 #: Chrome's trace event for a WebAssembly module compiled from its code cache (Blink,

@@ -285,3 +285,21 @@ def test_the_service_worker_stores_the_smaller_standard_library_not_the_whole(tm
         (PROJECT_ROOT / "docs" / "javascripts" / "worker.js").read_text(encoding="utf-8"), files
     )
     assert f'"stdlib": "{runtime.TRIMMED_STDLIB}"' in worker
+
+
+def test_the_worker_knows_each_fetched_runtime_files_sha256(tmp_path: Path) -> None:
+    # What a failed start checks the service worker's copies against (worker.js, forgetDamagedCopies).
+    files = runtime.runtime_files(PROJECT_ROOT, tmp_path)
+    worker = runtime.worker_with_runtime(
+        (PROJECT_ROOT / "docs" / "javascripts" / "worker.js").read_text(encoding="utf-8"), files
+    )
+    line = next(text for text in worker.splitlines() if text.startswith("const RUNTIME = "))
+    sha256 = json.loads(line.removeprefix("const RUNTIME = ").removesuffix(";"))["sha256"]
+    folder = next(uri for uri in files if uri.endswith("/pyodide.mjs")).rsplit("/", 1)[0]
+    expected = {
+        uri.rsplit("/", 1)[1]: hashlib.sha256(Path(source).read_bytes()).hexdigest()
+        for uri, source in files.items()
+        if uri.startswith(f"{folder}/") and not uri.endswith("/python_stdlib.zip")
+    }
+    assert {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", runtime.TRIMMED_STDLIB} <= set(expected)
+    assert sha256 == expected
