@@ -13,6 +13,7 @@ The load checks call these while they validate (`calculator.rules.training` hold
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal
 from fractions import Fraction
@@ -27,7 +28,7 @@ _HMS = re.compile(r"(\d{1,3}):([0-5]\d):([0-5]\d)", re.ASCII)  # h:mm:ss, up to 
 _AMBIGUOUS = re.compile(r"\d+,\d{3}", re.ASCII)  # a comma and exactly three digits: thousands or decimals?
 _MS = re.compile(r"(\d{1,5}):([0-5]\d)", re.ASCII)  # mm:ss; minutes may pass 59 (190:00)
 _DECIMAL = re.compile(r"\d{1,9}(?:\.(\d{1,9}))?", re.ASCII)  # a plain number written as text: 22, 22.5
-_LONG_DECIMAL = re.compile(r"\d+(?:\.\d+)?", re.ASCII)  # the same with any number of digits
+_LONG_DECIMAL = re.compile(r"\d+(?:\.(\d+))?", re.ASCII)  # the same with any number of digits
 
 
 def read_duration(text: str) -> Fraction | None:
@@ -82,6 +83,8 @@ def text_amount(
     'Day 2 (1,234) could be 1.234 or 1234: write it with a point for decimals (1.234) or without a separator for thousands (1234).'
     >>> text_amount("9" * 400, "Week 1", minutes=False, zero_hint="enter 0")
     (inf, None)
+    >>> text_amount("0." + "0" * 400 + "1", "Week 1", minutes=False, zero_hint="enter 0")
+    (5e-324, None)
     >>> text_amount("lots", "Day 3", minutes=True, zero_hint="enter 0")[1]
     'Day 3 must be a number, like 22 or 22.5, or a time, like 3:10:00 or 45:30.'
     """
@@ -91,8 +94,12 @@ def text_amount(
         return number, None
     if _LONG_DECIMAL.fullmatch(written):
         # More digits than a plain number has: a float (infinity past about 1e308), so the reader
-        # hears that it is too large or too small, not that it is no number.
-        return float(written), None
+        # hears that it is too large or too small, not that it is no number. One too small for a
+        # float (0.000...1, 400 zeros) is the smallest float above 0, never 0 (a rest day).
+        number = float(written)
+        if number == 0 and written.strip("0."):
+            number = math.ulp(0.0)
+        return number, None
     if written in NO_VALUE:
         return None, f"{name} is '{written}', which means no value: {zero_hint}."
     duration = read_duration(written)
@@ -119,9 +126,11 @@ def typed_step(value: object) -> Fraction:
 
     >>> typed_step(16), typed_step(16.1), typed_step(2.25), typed_step("3:10:00"), typed_step("16.10")
     (Fraction(1, 1), Fraction(1, 10), Fraction(1, 100), Fraction(1, 60), Fraction(1, 100))
+    >>> typed_step("22.0080000000")
+    Fraction(1, 10000000000)
     """
     if isinstance(value, str):
-        match = _DECIMAL.fullmatch(value.strip())
+        match = _LONG_DECIMAL.fullmatch(value.strip())
         if match is None:
             return SECOND
         return Fraction(1, 10 ** len(match.group(1) or ""))

@@ -280,12 +280,13 @@ def read_amount(
             problems.append(Problem(field, message))
             return None
         value = read
-    # A number too large for a float (JSON's 1e999, 400 nines) is read as infinity: over the ceiling.
+    # A number too large for a float (JSON's 1e999, 400 nines) is read as infinity: over the
+    # ceiling (and -1e999 is negative).
     too_large = value == math.inf and unit_label is not None and ceiling is not None
     if (
         isinstance(value, bool)
         or not isinstance(value, (int, float))
-        or not (math.isfinite(value) or too_large)
+        or not (math.isfinite(value) or too_large or value == -math.inf)
     ):
         problems.append(Problem(field, f"{name} must be a number, like 22 or 22.5."))
         return None

@@ -9,13 +9,46 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
 from tests.helpers import PROJECT_ROOT, site_lock_dir
+from tests.unit import history_samples as samples
 
 LISTING = PROJECT_ROOT / "tools" / "stdlib_modules.txt"
 TOOL = PROJECT_ROOT / "tools" / "stdlib_modules.mjs"
+#: Where the training log's sample exports are written for the tool.
+SAMPLES = PROJECT_ROOT / ".cache" / "history-samples"
+
+
+def write_history_samples(folder: Path) -> Path:
+    """One export of each kind the training log reads (calculator/history), as the test suite's
+    samples model them: Garmin Connect's Activities.csv, a Strava export (activities.csv and a
+    .fit.gz), a GPX, a .gpx.gz, a TCX and a FIT file."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    start = datetime(2026, 11, 8, 7, 0, tzinfo=UTC)
+    track = samples.gpx([[samples.straight_line(10)]], start)
+    files = {
+        "Activities.csv": samples.garmin_csv([("Running", "2026-11-02 07:00:00", "8.5", "0:45:00")]),
+        "export.zip": samples.zipped(
+            {
+                "activities.csv": samples.strava_csv(
+                    [samples.StravaRow(start, "Run", "10", "10000", "activities/1.fit.gz")]
+                ),
+                "activities/1.fit.gz": samples.gz(samples.fit([samples.FitSession(start, 10.0)], 60)),
+            }
+        ),
+        "run.gpx": track,
+        "run.gpx.gz": samples.gz(track),
+        "run.tcx": samples.tcx(start, [1000.0] * 5),  # 5 km in 25 minutes
+        "run.fit": samples.fit([samples.FitSession(start, 12.0)], 60),
+    }
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return folder
 
 
 def test_the_smaller_standard_library_list_is_current() -> None:
@@ -23,7 +56,7 @@ def test_the_smaller_standard_library_list_is_current() -> None:
     if node is None:
         pytest.fail("Node.js is needed to list the calculator's standard library modules: install nodejs.")
     done = subprocess.run(
-        [node, str(TOOL), str(site_lock_dir())],
+        [node, str(TOOL), str(site_lock_dir()), str(write_history_samples(SAMPLES))],
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,
@@ -34,5 +67,5 @@ def test_the_smaller_standard_library_list_is_current() -> None:
     now = done.stdout.split()
     assert len(now) > 100 and "json/__init__.py" in now and "fractions.py" in now, now
     assert LISTING.read_text(encoding="utf-8").split() == now, (
-        f"Regenerate it: node tools/stdlib_modules.mjs {site_lock_dir()} > tools/stdlib_modules.txt"
+        f"Regenerate it: node tools/stdlib_modules.mjs {site_lock_dir()} {SAMPLES} > tools/stdlib_modules.txt"
     )

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from calculator.checks.ramp import BASELINE_WHY, RampResult, check_ramp
 from calculator.errors import CalculatorError
+from calculator.protocol import handle
 from calculator.rules.ramp import PROFILES, RAMP_CAVEAT
 
 #: Property tests: reproducible (derandomized), no example database on disk, no timing deadline.
@@ -586,3 +587,11 @@ def test_a_custom_answer_agrees_with_itself(weeks: list[float], limit_pct: float
         elif week.baseline_pct is not None and week.rounding_allowed is None:
             assert week.baseline_pct <= result.limit_pct  # never shown over a limit it is within
     assert result.verdict in (("over",) if result.over_limit_weeks else ("within", "after-break"))
+
+
+@pytest.mark.parametrize("written", ["22.008", "22.0080000000", "0000000022.008", 22.008])
+def test_a_week_sent_as_text_with_many_digits_is_judged_as_typed(written: object) -> None:
+    # By hand: 22.008 / 20 = 1.1004, a rise of 10.04 %, over the 10 % limit whatever the zeros
+    # around it (a script's text, or JSON's number: one verdict).
+    answer = json.loads(handle(json.dumps({"check": "ramp", "weeks": [20, written]})))
+    assert answer["result"]["weeks"][1]["over_limit"] is True

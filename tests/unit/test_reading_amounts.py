@@ -119,7 +119,9 @@ def test_flags(value: object, flag: bool, refused: bool) -> None:
         ),
         ("Infinity", None, "X must be a number, like 22 or 22.5."),
         (float("nan"), None, "X must be a number, like 22 or 22.5."),
-        (float("-inf"), None, "X must be a number, like 22 or 22.5."),
+        (float("-inf"), None, "X can't be negative."),
+        # Too small for a float (400 zeros after the point): less than the least, never 0.
+        ("0." + "0" * 400 + "1", None, "X is less than 0.01 km: enter at least 0.01 km."),
         (False, None, "X must be a number, like 22 or 22.5."),
     ],
 )
