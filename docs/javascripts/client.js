@@ -47,6 +47,20 @@ function siteWorker() {
 }
 
 /**
+ * A request as the JSON text the worker reads. NaN and Infinity go as their names ("Infinity"):
+ * JSON would send null, which the calculator reads as an empty field, while it says of their
+ * names that they are no number, at the field, as for the command line's JSON.
+ *
+ *   requestText({ check: "ramp", weeks: [20, Infinity] })  // '{"check":"ramp","weeks":[20,"Infinity"]}'
+ *
+ * @param {unknown} request
+ * @returns {string}
+ */
+export function requestText(request) {
+  return JSON.stringify(request, (_, value) => (typeof value === "number" && !Number.isFinite(value) ? String(value) : value));
+}
+
+/**
  * Start the calculator's worker (one per page) and return its client.
  *
  * @param {object} [options]
@@ -155,7 +169,7 @@ export function startCalculator({ onProgress = () => {}, createWorker } = {}) {
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject, onReading });
-      const text = JSON.stringify(payload);
+      const text = requestText(payload);
       worker.postMessage(files?.length ? { id, request: text, files } : { id, request: text });
     });
   }

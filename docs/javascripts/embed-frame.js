@@ -9,7 +9,7 @@
 
 /** @import { Answer, Calculator, FrameToHost, HostToFrame, Request } from "./protocol" */
 
-import { startCalculator } from "./client.js";
+import { requestText, startCalculator } from "./client.js";
 import { formToParams } from "./form.js";
 import { main } from "./page.js";
 
@@ -34,7 +34,7 @@ function plainObject(value) {
 /**
  * The host's message, or null when the message is anything else (every field is checked; nothing
  * in it is evaluated or called). A request is copied through JSON text, so what reaches the
- * calculator is plain data.
+ * calculator is plain data (NaN and Infinity as their names).
  *
  *   readHostMessage({ kneeload: 1, type: "request", id: 1, request: { check: "ramp" } })  // the request
  *   readHostMessage({ kneeload: 1, type: "hello" })                                       // a hello
@@ -53,7 +53,7 @@ export function readHostMessage(data) {
   const asked = /** @type {string | number} */ (id);
   let text;
   try {
-    text = JSON.stringify(request);
+    text = requestText(request);
   } catch {
     return { type: "refused", id: asked, error: "The request holds something that is not plain data (numbers, text, lists, objects)." };
   }

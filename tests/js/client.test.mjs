@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { startCalculator } from "../../docs/javascripts/client.js";
+import { requestText, startCalculator } from "../../docs/javascripts/client.js";
 
 /** A Worker that records what it is sent and lets the test answer. */
 class FakeWorker {
@@ -170,4 +170,9 @@ test("a failure said without a full stop gets one before the advice to reload", 
   await assert.rejects(calculator.ready, {
     message: "The calculator could not start: Failed to fetch. Reload the page to try again; the rest of this page still works.",
   });
+});
+
+test("requestText sends NaN and Infinity as their names, never as null (an empty field)", () => {
+  assert.equal(requestText({ check: "ramp", weeks: [20, Infinity, -Infinity, NaN] }), '{"check":"ramp","weeks":[20,"Infinity","-Infinity","NaN"]}');
+  assert.equal(requestText({ check: "spike", planned: 16 }), '{"check":"spike","planned":16}');
 });

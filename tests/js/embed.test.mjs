@@ -18,6 +18,11 @@ test("a well-formed request is taken, as a plain copy", () => {
   assert.deepEqual(readHostMessage({ kneeload: 1, type: "request", id: 7, request }), { kneeload: 1, type: "request", id: 7, request });
 });
 
+test("NaN and Infinity reach the calculator as their names, never as null (an empty field)", () => {
+  const message = readHostMessage({ kneeload: 1, type: "request", id: 1, request: { check: "ramp", weeks: [20, Infinity, -Infinity, NaN] } });
+  assert.deepEqual(message?.type === "request" && message.request.weeks, [20, "Infinity", "-Infinity", "NaN"]);
+});
+
 test("a hello is taken", () => {
   assert.deepEqual(readHostMessage({ kneeload: 1, type: "hello", extra: "ignored" }), { kneeload: 1, type: "hello" });
 });
