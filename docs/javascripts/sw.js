@@ -6,7 +6,8 @@
 //
 // - The versioned runtime (pyodide/<hash>/: Pyodide's files, the lock file, the wheels; a path
 //   always holds the same bytes) is stored when the service worker installs and then served
-//   from the store (the WebAssembly file from the browser's HTTP cache while it holds it: fromStore).
+//   from the store (the WebAssembly file from the browser's HTTP cache while it holds it; a
+//   wheel damaged in the store downloaded again: fromStore).
 // - A calculator page, its scripts, styles and images always come from the network; the last copy
 //   is kept only to be used when the network fails, so no page is ever served stale while the
 //   site answers. Every calculator page is kept so, once one has been opened (they share their
@@ -123,10 +124,34 @@ async function fromStore(event) {
       return cached;
     }
   }
+  if (kept && request.integrity && !(await intact(kept, request.integrity))) {
+    // A copy damaged in the store (the wheel, which the worker asks for with its sha256): a new
+    // one when the network answers (the browser checks it too), else this one, which the
+    // worker's check then refuses (and its kept snapshot still answers).
+    const fresh = await fetch(request).catch(() => null);
+    if (fresh?.ok) {
+      await store.put(request, fresh.clone());
+      return fresh;
+    }
+  }
   if (kept) return kept;
   const response = await fetch(request);
   if (response.ok) await store.put(request, response.clone());
   return response;
+}
+
+/**
+ * Whether a kept response's bytes match a request's Subresource Integrity metadata (its
+ * sha256-BASE64 part; metadata without one is not checked here).
+ * @param {Response} kept
+ * @param {string} integrity
+ * @returns {Promise<boolean>}
+ */
+async function intact(kept, integrity) {
+  const expected = /(?:^|\s)sha256-([A-Za-z0-9+/=]+)/.exec(integrity)?.[1];
+  if (!expected) return true;
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await kept.clone().arrayBuffer()));
+  return btoa(String.fromCharCode(...digest)) === expected;
 }
 
 /**

@@ -210,24 +210,10 @@ async function runtimeStores() {
 }
 
 /**
- * Delete a runtime file's copy from the service worker's runtime stores.
- * @param {string} url
- * @returns {Promise<boolean>} whether there was one
- */
-async function forgetStoredCopy(url) {
-  try {
-    const deleted = await Promise.all((await runtimeStores()).map((store) => store.delete(url)));
-    return deleted.includes(true);
-  } catch {
-    return false; // the store could not be read: nothing to let go
-  }
-}
-
-/**
  * After a failed start: each runtime file kept in the service worker's store is checked against
  * the SHA-256 the build wrote (RUNTIME.sha256), and a damaged copy is deleted, so that a reload
- * downloads it again instead of failing on every visit (the wheel is checked on download:
- * downloadWheels). Reads the kept files (about 14 MB), only when a start failed.
+ * downloads it again instead of failing on every visit (a damaged wheel is found by the service
+ * worker: sw.js, fromStore). Reads the kept files (about 14 MB), only when a start failed.
  * @returns {Promise<boolean>} whether a damaged copy was deleted
  */
 async function forgetDamagedCopies() {
@@ -270,10 +256,8 @@ function downloadWheels(base, lock) {
     const url = new URL(file, base).href;
     const integrity = `sha256-${digest}`;
     try {
-      // A copy damaged in this browser's runtime store (sw.js) fails the check: it is let go,
-      // and the wheel asked for once more (the service worker then downloads and keeps it).
-      const response = await fetch(url, { integrity })
-        .catch(async (error) => (await forgetStoredCopy(url)) ? fetch(url, { integrity }) : Promise.reject(error));
+      // (A copy damaged in this browser's runtime store is downloaded again by sw.js: fromStore.)
+      const response = await fetch(url, { integrity });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return new Uint8Array(await response.arrayBuffer());
     } catch (error) {
@@ -423,11 +407,19 @@ async function startPython() {
     try {
       const pyodide = await loadPyodide({ ...options, _loadSnapshot: kept.bytes });
       filesBack = new Promise((resolve) => setTimeout(resolve, 0)).then(async () => {
-        for (const wheel of await wheels) pyodide.unpackArchive(wheel, "wheel");
-        pyodide.runPython(FORGET_FOLDER_LISTINGS);
+        // Not downloaded (no network, and a damaged copy kept): what the snapshot imported still
+        // answers, and it is kept for the next visit, which downloads the wheel again.
+        const downloaded = await wheels;
+        try {
+          for (const wheel of downloaded) pyodide.unpackArchive(wheel, "wheel");
+          pyodide.runPython(FORGET_FOLDER_LISTINGS);
+        } catch (error) {
+          // Not unpacked: what was imported still answers; the next visit starts as a first one.
+          await keepSnapshot(null);
+          throw error;
+        }
       });
-      // Not unpacked: what was imported still answers; the next visit starts as a first one.
-      filesBack.catch(() => keepSnapshot(null));
+      filesBack.catch(() => {});
       return handler(pyodide);
     } catch {
       await keepSnapshot(null);

@@ -430,19 +430,42 @@ def test_a_wheel_damaged_in_the_runtime_store_is_downloaded_again(page: Page, bu
     wheel = hashlib.sha256(next((built_site / "pyodide").glob("*/*.whl")).read_bytes()).hexdigest()
     stored = page.evaluate(STORED_WHEEL)
     assert stored["sha256"] == wheel
-    page.evaluate(
-        with_runtime_store(
-            """const bytes = new Uint8Array(await (await store.match(arg)).arrayBuffer());
-  bytes[bytes.length >> 1] ^= 0xff;  // one byte flipped inside the zip
-  await store.put(arg, new Response(bytes, { headers: { "Content-Type": "application/zip" } }));"""
-        ),
-        stored["url"],
-    )
+    _damage_the_stored_wheel(page)
     assert page.evaluate(STORED_WHEEL)["sha256"] != wheel
     open_calculator(page)
     _ask_ramp(page)
     _expect_the_ramp_answer(page)
     assert page.evaluate(STORED_WHEEL)["sha256"] == wheel
+
+
+def _damage_the_stored_wheel(page: Page) -> None:
+    """Flip one byte in the middle of the wheel this browser's runtime store keeps."""
+    page.evaluate(
+        with_runtime_store(
+            """const request = (await store.keys()).find((request) => request.url.endsWith(".whl"));
+  const bytes = new Uint8Array(await (await store.match(request)).arrayBuffer());
+  bytes[bytes.length >> 1] ^= 0xff;
+  await store.put(request, new Response(bytes, { headers: { "Content-Type": "application/zip" } }));"""
+        )
+    )
+
+
+def test_a_wheel_damaged_in_the_store_with_no_network_leaves_the_snapshot_answering(
+    page: Page, built_site: Path
+) -> None:
+    # No network to download it again: the worker refuses the damaged wheel, and the snapshot
+    # (which imported the checks) answers on this visit and the next. The server is stopped.
+    with serve_directory(built_site) as url:
+        open_calculator(page, url + "calculator/ramp.html")
+        wait_until(page, KEPT)
+        wait_until(page, SNAPSHOT_KEPT)
+    _damage_the_stored_wheel(page)
+    page.context.new_cdp_session(page).send("Network.clearBrowserCache")
+    for _visit in range(2):
+        open_calculator(page, url + "calculator/ramp.html")
+        _ask_ramp(page)
+        _expect_the_ramp_answer(page)
+        assert page.evaluate(SNAPSHOT_KEPT)
 
 
 def test_a_runtime_file_damaged_in_the_store_is_deleted_when_the_start_fails(
