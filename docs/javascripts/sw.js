@@ -83,7 +83,7 @@ worker.addEventListener("message", (/** @type {ExtendableMessageEvent} */ event)
     const keep = async (url, cache) => {
       if (await store.match(url)) return;
       const response = await fetch(url, { cache });
-      if (response.ok) await store.put(url, response);
+      if (response.ok) await store.put(url, await unredirected(response));
     };
     await Promise.all(urls.map((url) => keep(url, "force-cache")));
     for (const path of BUILD.pages) await keep(SITE + path, "default");
@@ -91,6 +91,29 @@ worker.addEventListener("message", (/** @type {ExtendableMessageEvent} */ event)
   event.waitUntil(keeping);
 });
 
+
+/**
+ * A response a page can be given: a host that answers page.html with a redirect to page (pretty
+ * addresses) gives a redirected response, which the browser refuses for a page's load; its copy
+ * is not marked redirected.
+ * @param {Response} response
+ * @returns {Promise<Response>}
+ */
+async function unredirected(response) {
+  if (!response.redirected) return response;
+  const { status, statusText, headers } = response;
+  return new Response(await response.blob(), { status, statusText, headers });
+}
+
+/**
+ * The other address of a page: page.html for page, and page for page.html (a host with pretty
+ * addresses redirects one to the other, so a page may be kept under either).
+ * @param {string} key
+ * @returns {string}
+ */
+function otherAddress(key) {
+  return key.endsWith(".html") ? key.slice(0, -".html".length) : `${key}.html`;
+}
 
 /** @param {string} url */
 function isPageFile(url) {
@@ -198,7 +221,8 @@ async function fromNetwork(event) {
     }
     return response;
   } catch (error) {
-    const kept = await (await store).match(key);
+    const opened = await store;
+    const kept = (await opened.match(key)) ?? (await opened.match(otherAddress(key)));
     if (kept) return kept;
     throw error;
   }

@@ -350,6 +350,43 @@ def test_a_calculator_never_opened_opens_when_the_site_is_gone(page: Page, built
     )
 
 
+class _PrettyAddressHandler(_SiteHandler):
+    """A host with pretty addresses (as some static hosts set up): page.html answers with a
+    permanent redirect to page, and page serves page.html."""
+
+    def do_GET(self) -> None:
+        path, _, query = self.path.partition("?")
+        if path.endswith(".html") and not path.endswith("/index.html"):
+            self.send_response(308)
+            self.send_header("Location", path.removesuffix(".html") + (f"?{query}" if query else ""))
+            self.end_headers()
+            return
+        folder = Path(self.directory)
+        if path.startswith("/calculator/") and (folder / f"{path.lstrip('/')}.html").is_file():
+            self.path = f"{path}.html" + (f"?{query}" if query else "")
+        super().do_GET()
+
+
+def test_on_a_host_with_pretty_addresses_a_calculator_never_opened_opens_when_the_site_is_gone(
+    page: Page, built_site: Path
+) -> None:
+    # The pages kept ahead are kept as pages can be given them (not as redirects, which a page's
+    # load refuses), and a link to page.html finds a page kept as page, and the other way round.
+    with serve_directory(built_site, _PrettyAddressHandler) as url:
+        open_calculator(page, url + "calculator/ramp.html")
+        assert page.url.split("#")[0] == url + "calculator/ramp"
+        kept = f"""async () => {{
+          const name = (await caches.keys()).find((name) => name.startsWith("kneeload-pages-"));
+          return Boolean(name) && Boolean(await (await caches.open(name)).match({json.dumps(url + "calculator/spike.html")}));
+        }}"""
+        wait_until(page, kept)
+    for address in ("calculator/spike.html", "calculator/ramp.html", "calculator/spike"):
+        page.goto(url + address)
+        expect(page.locator("form[data-calculator]").first).to_have_attribute(
+            "data-state", "ready", timeout=READY_TIMEOUT_MS
+        )
+
+
 class _CountingHandler(_SiteHandler):
     """The site's handler, counting the requests for the runtime's WebAssembly file."""
 
