@@ -70,7 +70,8 @@ let keeping = Promise.resolve();
  * is left as it is: a page this worker controls had each of its files kept as it loaded them
  * (fromNetwork); a page it did not has them here: a first visit, or the first under a new build
  * (the page tells the new worker once it takes over: page.js, on controllerchange). Then the
- * calculator pages not kept yet (BUILD.pages) are downloaded and kept, one at a time.
+ * calculator pages not kept yet, or kept more than a day ago (BUILD.pages), are downloaded and
+ * kept, one at a time.
  */
 worker.addEventListener("message", (/** @type {ExtendableMessageEvent} */ event) => {
   const data = /** @type {{ type?: unknown, urls?: unknown }} */ (event.data);
@@ -79,18 +80,32 @@ worker.addEventListener("message", (/** @type {ExtendableMessageEvent} */ event)
   // One message at a time: a first visit sends two (page.js: ready, then controllerchange), and
   // side by side both would download the same pages.
   keeping = keeping.then(() => caches.open(PAGES_STORE)).then(async (store) => {
-    /** @param {string} url @param {RequestCache} cache */
-    const keep = async (url, cache) => {
-      if (await store.match(url)) return;
+    /** @param {string} url @param {RequestCache} cache @param {number} [days] how long a copy holds */
+    const keep = async (url, cache, days = Infinity) => {
+      const kept = await store.match(url);
+      if (kept && ageInDays(kept) < days) return;
       const response = await fetch(url, { cache });
       if (response.ok) await store.put(url, await unredirected(response));
     };
     await Promise.all(urls.map((url) => keep(url, "force-cache")));
-    for (const path of BUILD.pages) await keep(SITE + path, "default");
+    // A page kept ahead and never opened since is asked for again (its validators: unchanged,
+    // nothing is downloaded) once its copy is a day old, so its text is never older than that
+    // while the reader comes back online.
+    for (const path of BUILD.pages) await keep(SITE + path, "no-cache", 1);
   }).catch(() => {});
   event.waitUntil(keeping);
 });
 
+
+/**
+ * How old a kept copy is, in days, by its Date header (Infinity without one).
+ * @param {Response} kept
+ * @returns {number}
+ */
+function ageInDays(kept) {
+  const age = (Date.now() - Date.parse(kept.headers.get("Date") ?? "")) / 86_400_000;
+  return Number.isNaN(age) ? Infinity : age;
+}
 
 /**
  * A response a page can be given: a host that answers page.html with a redirect to page (pretty

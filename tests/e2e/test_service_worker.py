@@ -350,6 +350,36 @@ def test_a_calculator_never_opened_opens_when_the_site_is_gone(page: Page, built
     )
 
 
+def test_a_page_kept_ahead_is_asked_for_again_once_its_copy_is_a_day_old(
+    page: Page, built_site: Path
+) -> None:
+    # sw.js: a calculator page kept ahead and never opened since would keep its text for as long
+    # as the build's runtime stays the same; its copy is renewed once a day old (its Date header).
+    open_calculator(page)
+    spike = page.evaluate("new URL('spike.html', location.href).href")
+    pages_store = """async () => {
+      const name = (await caches.keys()).find((name) => name.startsWith("kneeload-pages-"));
+      return name ? await caches.open(name) : null;
+    }"""
+    kept_text = f"async () => {{ const store = await ({pages_store})(); const kept = store && await store.match({json.dumps(spike)}); return kept ? kept.text() : null; }}"
+    wait_until(page, f"async () => (await ({kept_text})()) !== null")
+    for days_old, renewed in ((0.5, False), (2, True)):
+        page.evaluate(
+            f"""async () => {{
+              const store = await ({pages_store})();
+              const date = new Date(Date.now() - {days_old} * 86400000).toUTCString();
+              await store.put({json.dumps(spike)}, new Response("an older text", {{ headers: {{ "Content-Type": "text/html", Date: date }} }}));
+            }}"""
+        )
+        open_calculator(page)
+        if renewed:
+            wait_until(page, f"async () => (await ({kept_text})()).includes('<h1')")
+        else:
+            page.wait_for_timeout(1500)  # time for the service worker to keep what it would
+            assert page.evaluate(kept_text) == "an older text"
+    assert page.evaluate(kept_text) == (built_site / "calculator" / "spike.html").read_text(encoding="utf-8")
+
+
 class _PrettyAddressHandler(_SiteHandler):
     """A host with pretty addresses (as some static hosts set up): page.html answers with a
     permanent redirect to page, and page serves page.html."""
