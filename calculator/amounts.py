@@ -52,13 +52,24 @@ def plain_number(text: str) -> int | float | None:
 
     No sign, no exponent, no separators: "1,200" and "1e3" are not plain numbers.
 
+    With more digits than that (more than 9 either side of the point) the number is a float, so
+    the reader hears that it is too large or too small, not that it is no number: infinity past
+    about 1e308, and the smallest float above 0 for one too small for a float (0.000...1, 400
+    zeros), never 0.
+
     >>> plain_number("22"), plain_number(" 22.5 "), plain_number("1,200"), plain_number("-3"), plain_number("1e3")
     (22, 22.5, None, None, None)
+    >>> plain_number("12345678901"), plain_number("9" * 400), plain_number("0." + "0" * 400 + "1")
+    (12345678901.0, inf, 5e-324)
     """
-    match = _DECIMAL.fullmatch(text.strip())
-    if match is None:
+    written = text.strip()
+    match = _DECIMAL.fullmatch(written)
+    if match is not None:
+        return float(match.group(0)) if match.group(1) else int(match.group(0))
+    if _LONG_DECIMAL.fullmatch(written) is None:
         return None
-    return float(match.group(0)) if match.group(1) else int(match.group(0))
+    number = float(written)
+    return math.ulp(0.0) if number == 0 and written.strip("0.") else number
 
 
 def _as_number(minutes: Fraction) -> int | float:
@@ -91,14 +102,6 @@ def text_amount(
     written = value.strip()
     number = plain_number(written)
     if number is not None:
-        return number, None
-    if _LONG_DECIMAL.fullmatch(written):
-        # More digits than a plain number has: a float (infinity past about 1e308), so the reader
-        # hears that it is too large or too small, not that it is no number. One too small for a
-        # float (0.000...1, 400 zeros) is the smallest float above 0, never 0 (a rest day).
-        number = float(written)
-        if number == 0 and written.strip("0."):
-            number = math.ulp(0.0)
         return number, None
     if written in NO_VALUE:
         return None, f"{name} is '{written}', which means no value: {zero_hint}."

@@ -70,8 +70,16 @@ def _custom_limit(limit_pct: object, problems: list[Problem]) -> RampProfile | N
         return None
     if isinstance(limit_pct, str) and (number := plain_number(limit_pct)) is not None:
         limit_pct = number  # "7.5", as a script may send it
-    if isinstance(limit_pct, bool) or not isinstance(limit_pct, (int, float)) or not math.isfinite(limit_pct):
+    too_large = limit_pct == math.inf  # JSON's 1e999, 400 nines: over the most
+    if (
+        isinstance(limit_pct, bool)
+        or not isinstance(limit_pct, (int, float))
+        or not (math.isfinite(limit_pct) or too_large)
+    ):
         problems.append(Problem(field, "Your own weekly limit must be a number of percent, like 7.5."))
+        return None
+    if too_large:
+        problems.append(Problem(field, f"Your own weekly limit can be at most {most} % a week."))
         return None
     pct = exact(limit_pct)
     if pct <= 0:

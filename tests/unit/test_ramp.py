@@ -445,7 +445,10 @@ def test_a_custom_limit_with_many_decimals_is_shown_to_four() -> None:
         ("custom", "ten", "Your own weekly limit must be a number of percent, like 7.5."),
         ("custom", True, "Your own weekly limit must be a number of percent, like 7.5."),
         ("custom", float("nan"), "Your own weekly limit must be a number of percent, like 7.5."),
-        ("custom", float("inf"), "Your own weekly limit must be a number of percent, like 7.5."),
+        # Too large for a float (JSON's 1e999, 400 nines as text): over the most, not no number.
+        ("custom", float("inf"), "Your own weekly limit can be at most 50 % a week."),
+        ("custom", "9" * 400, "Your own weekly limit can be at most 50 % a week."),
+        ("custom", "Infinity", "Your own weekly limit must be a number of percent, like 7.5."),
         (
             "standard",
             10,
