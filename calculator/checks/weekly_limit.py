@@ -12,6 +12,7 @@ with ``limit_pct``); amounts are in a unit of weekly volume (`calculator.units.U
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 from calculator.amounts import plain_number
 from calculator.errors import Problem
@@ -21,6 +22,10 @@ from calculator.sources import source_names
 from calculator.units import UNITS, Unit
 
 __all__ = ["limit_source", "limit_words", "read_profile", "read_unit"]
+
+#: The decimals a custom limit in percent is shown to (limit_words), and so the least one taken.
+LIMIT_DECIMALS = 4
+SMALLEST_SHOWN_PCT = Fraction(1, 10**LIMIT_DECIMALS)
 
 
 def read_unit(unit: object, problems: list[Problem]) -> Unit | None:
@@ -85,6 +90,15 @@ def _custom_limit(limit_pct: object, problems: list[Problem]) -> RampProfile | N
     if pct <= 0:
         problems.append(Problem(field, "Your own weekly limit must be more than 0 %."))
         return None
+    if pct < SMALLEST_SHOWN_PCT:
+        # Shown as 0 % in every sentence, a limit below it would read as no growth at all.
+        problems.append(
+            Problem(
+                field,
+                f"Your own weekly limit must be at least {shown_pct(SMALLEST_SHOWN_PCT)} %, the least the check shows.",
+            )
+        )
+        return None
     if pct > CUSTOM.max * 100:
         problems.append(Problem(field, f"Your own weekly limit can be at most {most} % a week."))
         return None
@@ -110,7 +124,16 @@ def limit_words(profile: RampProfile) -> str:
     >>> limit_words(PROFILES["conservative"]), limit_words(custom_profile(Fraction("33.33333")))
     ('2.5', '33.3333')
     """
-    return f"{float(profile.limit * 100):.4f}".rstrip("0").rstrip(".")
+    return shown_pct(profile.limit * 100)
+
+
+def shown_pct(pct: Fraction) -> str:
+    """A limit in percent as sentences show it: up to LIMIT_DECIMALS decimals, no trailing zeros.
+
+    >>> shown_pct(Fraction(1, 10_000)), shown_pct(Fraction(10))
+    ('0.0001', '10')
+    """
+    return f"{float(pct):.{LIMIT_DECIMALS}f}".rstrip("0").rstrip(".")
 
 
 def limit_source(profile: RampProfile) -> str:

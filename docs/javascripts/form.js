@@ -50,9 +50,11 @@ export function readNumber(text) {
     : !AMBIGUOUS.test(trimmed) && NUMBER.test(trimmed)
     ? Number(trimmed.replace(",", "."))
     : NaN;
-  // Too many digits for a number here (400 nines: Infinity, which JSON would send as null, "empty")
-  // goes as typed too: the calculator reads it and says it is too large.
-  return Number.isFinite(number) ? number : trimmed;
+  // Too many digits for a number here goes as typed too, and the calculator says what it is: 400
+  // nines (Infinity, which JSON would send as null, "empty") too large, and 0.000...1 with 400
+  // zeros (0 here: a rest day) too small.
+  const underflow = number === 0 && /[1-9]/.test(trimmed);
+  return Number.isFinite(number) && !underflow ? number : trimmed;
 }
 
 /**

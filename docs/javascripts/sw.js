@@ -98,13 +98,15 @@ worker.addEventListener("message", (/** @type {ExtendableMessageEvent} */ event)
 
 
 /**
- * How old a kept copy is, in days, by its Date header (Infinity without one).
+ * How old a kept copy is, in days, by its Date header (0 without one).
  * @param {Response} kept
  * @returns {number}
  */
 function ageInDays(kept) {
   const age = (Date.now() - Date.parse(kept.headers.get("Date") ?? "")) / 86_400_000;
-  return Number.isNaN(age) ? Infinity : age;
+  // No Date header (HTTP asks every origin server with a clock to send one): taken as kept now,
+  // rather than asked for again at every visit.
+  return Number.isNaN(age) ? 0 : age;
 }
 
 /**
@@ -121,13 +123,26 @@ async function unredirected(response) {
 }
 
 /**
- * The other address of a page: page.html for page, and page for page.html (a host with pretty
- * addresses redirects one to the other, so a page may be kept under either).
+ * The other address of a page: page.html for page, and page for page.html; folder/index.html for
+ * folder/ and the other way round (a host may redirect one to the other, so a page may be kept
+ * under either).
  * @param {string} key
  * @returns {string}
  */
 function otherAddress(key) {
+  if (key.endsWith("/")) return `${key}index.html`;
+  if (key.endsWith("/index.html")) return key.slice(0, -"index.html".length);
   return key.endsWith(".html") ? key.slice(0, -".html".length) : `${key}.html`;
+}
+
+/**
+ * The address a page file is kept under: without its query and its fragment (a request's
+ * address keeps the fragment: ramp.html#weeks=20 is ramp.html).
+ * @param {string} url
+ * @returns {string}
+ */
+function pageKey(url) {
+  return url.split(/[?#]/)[0];
 }
 
 /** @param {string} url */
@@ -139,7 +154,8 @@ worker.addEventListener("fetch", (/** @type {FetchEvent} */ event) => {
   const { request } = event;
   if (request.method !== "GET") return;
   if (VERSIONED.test(request.url)) event.respondWith(fromStore(event));
-  else if (isPageFile(request.url.split("?")[0])) event.respondWith(fromNetwork(event));
+  // (A page's address may carry inputs after # or ?: its kept copy is the page's.)
+  else if (isPageFile(pageKey(request.url))) event.respondWith(fromNetwork(event));
 });
 
 /**
@@ -222,7 +238,7 @@ function sameFile(kept, fresh) {
  * @returns {Promise<Response>}
  */
 async function fromNetwork(event) {
-  const key = event.request.url.split("?")[0];
+  const key = pageKey(event.request.url);
   const store = caches.open(PAGES_STORE);
   try {
     const response = await fetch(event.request);

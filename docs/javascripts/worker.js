@@ -314,6 +314,14 @@ function keepPython() {
  * @returns {Promise<string>}
  */
 async function readHistory(id, request, files, handle) {
+  let progress;
+  try {
+    progress = python.pyimport("calculator.history.progress");
+  } catch {
+    // Only a restored start whose wheel could not be unpacked again (no network, and a damaged
+    // copy kept) lacks the training log's readers: the snapshot answers the other checks.
+    throw new Error("The training log's reader could not be loaded in this browser. Connect to the internet and reload the page to read your files.");
+  }
   const FS = python.FS;
   const folders = files.map((file, index) => {
     const folder = `/history/${id}/${index}`;
@@ -323,7 +331,6 @@ async function readHistory(id, request, files, handle) {
   });
   const parsed = JSON.parse(request);
   parsed.files = files.map((file, index) => `${folders[index]}/${file.name}`);
-  const progress = python.pyimport("calculator.history.progress");
   let last = 0;
   progress.listen((/** @type {number} */ done, /** @type {number} */ total, /** @type {number} */ found, /** @type {string} */ name) => {
     const now = Date.now();

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -348,6 +349,11 @@ def test_a_calculator_never_opened_opens_when_the_site_is_gone(page: Page, built
     expect(page.locator("form[data-calculator]").first).to_have_attribute(
         "data-state", "ready", timeout=READY_TIMEOUT_MS
     )
+    # An address with the inputs after # (a shared link, a reload after an answer) is the page's:
+    # with the HTTP cache emptied, only the service worker's copy can answer it.
+    page.context.new_cdp_session(page).send("Network.clearBrowserCache")
+    page.goto(url + "calculator/ramp.html#weeks=20&weeks=22&weeks=26&weeks=25")
+    _expect_the_ramp_answer(page)
 
 
 def test_a_page_kept_ahead_is_asked_for_again_once_its_copy_is_a_day_old(
@@ -526,6 +532,11 @@ def test_a_wheel_damaged_in_the_store_with_no_network_leaves_the_snapshot_answer
         open_calculator(page, url + "calculator/ramp.html")
         wait_until(page, KEPT)
         wait_until(page, SNAPSHOT_KEPT)
+        history_kept = f"""async () => {{
+          const name = (await caches.keys()).find((name) => name.startsWith("kneeload-pages-"));
+          return Boolean(name) && Boolean(await (await caches.open(name)).match({json.dumps(url + "calculator/history.html")}));
+        }}"""
+        wait_until(page, history_kept)
     _damage_the_stored_wheel(page)
     page.context.new_cdp_session(page).send("Network.clearBrowserCache")
     for _visit in range(2):
@@ -533,6 +544,16 @@ def test_a_wheel_damaged_in_the_store_with_no_network_leaves_the_snapshot_answer
         _ask_ramp(page)
         _expect_the_ramp_answer(page)
         assert page.evaluate(SNAPSHOT_KEPT)
+    # The training log's readers were never imported into the snapshot: a plain message, no traceback.
+    open_calculator(page, url + "calculator/history.html")
+    page.get_by_label(re.compile("^Your export")).set_input_files(
+        [{"name": "Activities.csv", "mimeType": "text/csv", "buffer": b"Activity Type,Date,Distance\n"}]
+    )
+    page.get_by_role("button", name="Read my training log").click()
+    expect(page.locator("body")).to_contain_text(
+        "The training log's reader could not be loaded in this browser"
+    )
+    expect(page.locator("body")).not_to_contain_text("Traceback")
 
 
 def test_a_runtime_file_damaged_in_the_store_is_deleted_when_the_start_fails(

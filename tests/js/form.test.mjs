@@ -34,6 +34,10 @@ test("readNumber reads decimal points and decimal commas, and keeps what is not 
   assert.equal(readNumber("9".repeat(400)), "9".repeat(400));
   assert.equal(readNumber(` ${"9".repeat(400)},5 `), `${"9".repeat(400)},5`);
   assert.equal(readNumber(`1${",999".repeat(120)}`), `1${",999".repeat(120)}`);
+  // Too small for a number here (0): as typed, never 0 (a rest day).
+  assert.equal(readNumber(`0.${"0".repeat(400)}1`), `0.${"0".repeat(400)}1`);
+  assert.equal(readNumber("0,000"), 0);
+  assert.equal(readNumber("0.0"), 0);
 });
 
 test("readNumbers drops the empty fields after the last filled one, and keeps gaps", () => {

@@ -401,7 +401,7 @@ def test_the_answer_agrees_with_itself(weeks: list[float], profile: str) -> None
         (0.01, 10000, 10001.01, True),
         (12.3, 1000, 1123, False),
         (12.3, 1000, 1123.01, True),
-        (1e-05, 1000, 1000, False),
+        (0.0001, 1000, 1000, False),  # the least limit taken (weekly_limit.SMALLEST_SHOWN_PCT)
     ],
 )
 def test_a_custom_limit_is_exact_too(limit_pct: float, before: float, after: float, over: bool) -> None:
@@ -449,6 +449,13 @@ def test_a_custom_limit_with_many_decimals_is_shown_to_four() -> None:
         ("custom", float("inf"), "Your own weekly limit can be at most 50 % a week."),
         ("custom", "9" * 400, "Your own weekly limit can be at most 50 % a week."),
         ("custom", "Infinity", "Your own weekly limit must be a number of percent, like 7.5."),
+        # Below what the check shows (4 decimals): every sentence would say 0 %.
+        (
+            "custom",
+            "0.0000000001",
+            "Your own weekly limit must be at least 0.0001 %, the least the check shows.",
+        ),
+        ("custom", 0.00004, "Your own weekly limit must be at least 0.0001 %, the least the check shows."),
         (
             "standard",
             10,
