@@ -503,7 +503,8 @@ const crashed = new Promise((_, reject) => {
 // Every request awaits this one promise, so Python boots exactly once per worker.
 const ready = Promise.race([startPython(), crashed]);
 
-ready.then(
+/** Settles once the page has been told that Python is ready, or that it could not start. */
+const told = ready.then(
   (handle) => {
     post({ type: "ready" });
     filesBack.then(() => warmUp(handle), () => warmUp(handle));
@@ -565,7 +566,12 @@ self.addEventListener("message", async (event) => {
   const { id, request, files } = message;
   asked = true;
   try {
-    const handle = await ready;
+    // A start that failed is told first ("failed", which the page words for the reader), and
+    // only then is this request answered with its error.
+    const handle = await ready.catch(async (error) => {
+      await told;
+      throw error;
+    });
     // The snapshot is made before the reader's first request, never after: Python's memory, kept
     // in this browser for later visits, holds nothing of what a reader asked or read (a request
     // that came before the warm-up ended: a link with inputs, a file chosen while loading).
