@@ -96,7 +96,6 @@ worker.addEventListener("message", (/** @type {ExtendableMessageEvent} */ event)
   event.waitUntil(keeping);
 });
 
-
 /**
  * How old a kept copy is, in days, by its Date header (0 without one).
  * @param {Response} kept
