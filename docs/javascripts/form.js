@@ -43,18 +43,24 @@ const AMBIGUOUS = /^[+-]?[1-9]\d*,\d{3}$/;
 export function readNumber(text) {
   const trimmed = text.trim();
   if (trimmed === "") return null;
-  const number = COMMA_THOUSANDS.test(trimmed)
-    ? Number(trimmed.replaceAll(",", ""))
+  const written = COMMA_THOUSANDS.test(trimmed)
+    ? trimmed.replaceAll(",", "")
     : POINT_THOUSANDS.test(trimmed)
-    ? Number(trimmed.replaceAll(".", "").replace(",", "."))
+    ? trimmed.replaceAll(".", "").replace(",", ".")
     : !AMBIGUOUS.test(trimmed) && NUMBER.test(trimmed)
-    ? Number(trimmed.replace(",", "."))
-    : NaN;
+    ? trimmed.replace(",", ".")
+    : null;
+  const number = written === null ? NaN : Number(written);
   // Too many digits for a number here goes as typed too, and the calculator says what it is: 400
   // nines (Infinity, which JSON would send as null, "empty") too large, and 0.000...1 with 400
   // zeros (0 here: a rest day) too small.
   const underflow = number === 0 && /[1-9]/.test(trimmed);
-  return Number.isFinite(number) && !underflow ? number : trimmed;
+  if (!Number.isFinite(number) || underflow) return trimmed;
+  // A decimal typed with zeros at its end ("22.00") keeps the precision it was typed to: as a
+  // number it would be 22, which the calculator reads as rounded to the kilometre. Sent as plain
+  // text (a point for decimals, no sign), as the command line sends it.
+  const precise = /^\+?(\d*)\.(\d*0)$/.exec(/** @type {string} */ (written));
+  return precise && number >= 0 ? `${precise[1] || "0"}.${precise[2]}` : number;
 }
 
 /**

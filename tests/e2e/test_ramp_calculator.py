@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, Route, expect
 
+from calculator.protocol import handle
 from tests.e2e.reader import READY_TIMEOUT_MS, SCHEMES, axe_violations, fill_weeks, open_calculator
 
 
@@ -30,6 +31,21 @@ def test_reader_sees_over_limit_week(page: Page, requests_seen: list[str]) -> No
     expect(answer.locator(".kl-summary")).to_contain_text("(week 3)")
     expect(answer.locator(".kl-summary")).to_contain_text("up to 28.6 km")  # 26 (week 3) x 1.1
     expect(page.get_by_role("heading", name="Your weeks")).to_be_focused()
+
+
+def test_a_week_typed_to_the_hundredth_is_judged_as_typed(page: Page, requests_seen: list[str]) -> None:
+    # By hand: 19.98 -> 22.00 is +10.1 %; even the least the two could be as typed (19.985 ->
+    # 21.995) is +10.06 %, over the 10 % limit. Sent as the number 22, the browser allowed for a
+    # week rounded to the kilometre (21.5) and found it within, where the command line found it over.
+    open_calculator(page)
+    fill_weeks(page, ["19.98", "22.00"])
+    page.get_by_role("button", name="Check my weeks").click()
+
+    rows = page.locator("#ramp-answer tbody tr")
+    expect(rows).to_have_count(2)
+    expect(rows.nth(1).locator("strong")).to_contain_text("over the 10 % limit")
+    cli = json.loads(handle(json.dumps({"check": "ramp", "weeks": ["19.98", "22.00"]})))
+    assert cli["result"]["weeks"][1]["over_limit"] is True
 
 
 def test_reader_changes_profile_and_unit(page: Page, requests_seen: list[str]) -> None:

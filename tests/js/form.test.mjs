@@ -36,8 +36,25 @@ test("readNumber reads decimal points and decimal commas, and keeps what is not 
   assert.equal(readNumber(`1${",999".repeat(120)}`), `1${",999".repeat(120)}`);
   // Too small for a number here (0): as typed, never 0 (a rest day).
   assert.equal(readNumber(`0.${"0".repeat(400)}1`), `0.${"0".repeat(400)}1`);
-  assert.equal(readNumber("0,000"), 0);
-  assert.equal(readNumber("0.0"), 0);
+  assert.equal(readNumber("0,000"), "0.000");
+  assert.equal(readNumber("0.0"), "0.0");
+});
+
+// The ramp check allows for the rounding a week was typed with: 22.00 is to the hundredth, 22 to
+// the kilometre. By hand: from 19.98 to 22.00 is +10.1 %, and even the least the two could be
+// (19.985 to 21.995) is +10.06 %, over a 10 % limit; had 22.00 gone as the number 22, the browser
+// allowed for 21.5 and found it within, where the command line, sent the text, found it over.
+test("readNumber keeps the zeros a decimal was typed with, as plain text", () => {
+  assert.equal(readNumber("22.00"), "22.00");
+  assert.equal(readNumber(" 22,50 "), "22.50");
+  assert.equal(readNumber("+22.0"), "22.0");
+  assert.equal(readNumber(".50"), "0.50");
+  assert.equal(readNumber("1,200.50"), "1200.50");
+  assert.equal(readNumber("1.200,50"), "1200.50");
+  // Nothing to keep: a number, as before (a negative one is told it can't be negative).
+  assert.equal(readNumber("22."), 22);
+  assert.equal(readNumber("22.05"), 22.05);
+  assert.equal(readNumber("-3.0"), -3);
 });
 
 test("readNumbers drops the empty fields after the last filled one, and keeps gaps", () => {
@@ -63,7 +80,7 @@ test("readNumber reads thousands separators, and never a comma and three digits 
   assert.equal(readNumber("1,234.5"), 1234.5);
   assert.equal(readNumber("1.234,5"), 1234.5);
   assert.equal(readNumber("9,44"), 9.44);
-  assert.equal(readNumber("0,500"), 0.5);  // no thousands group follows a lone 0
+  assert.equal(readNumber("0,500"), "0.500");  // no thousands group follows a lone 0 (0.5, to the thousandth)
   assert.equal(readNumber("1234,567"), "1234,567");  // thousands or decimals? the calculator asks
   assert.equal(readNumber("3:10:00"), "3:10:00");  // a time: the calculator reads it in minutes
 });
