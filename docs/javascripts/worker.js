@@ -261,7 +261,7 @@ function downloadWheels(base, lock) {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return new Uint8Array(await response.arrayBuffer());
     } catch (error) {
-      throw new Error(`${name} could not be installed: its download failed or did not match the sha256 in the site's lock (${describe(error)}).`);
+      throw new Error(`its own code (${name}) did not arrive whole: the download failed or did not match the site's checksum (${describe(error)}).`);
     }
   }));
 }
