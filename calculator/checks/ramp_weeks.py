@@ -146,8 +146,8 @@ def judge_week(
     if over_by < step / 2:
         return week(
             f"Up {plain(shown)} % {on}: within {limit} once rounding is allowed for ({plain(current)} is "
-            f"{small(over_by)} {unit.label} over {plain(floor_to(cap, CENT))}, less than the rounding of a "
-            f"number typed to {small(step)}).",
+            f"{small(over_by)} {unit.label} over {small(floor_to(cap, SHOWN_SMALL))}, less than the rounding "
+            f"of a number typed to the nearest {small(step)}).",
             rise=rise,
             allowed=over_by,
         )
@@ -156,6 +156,11 @@ def judge_week(
 
 def _shown(change: Fraction, profile: RampProfile) -> Fraction:
     return rounded_rise(change, profile.limit)
+
+
+#: The finest step `small` shows (4 decimals): a limit beside such an amount is shown to it, so
+#: that the two add up as the reader reads them (22 is 0.022 over 21.978, not over 21.97).
+SHOWN_SMALL = Fraction(1, 10_000)
 
 
 def small(value: Fraction) -> str:

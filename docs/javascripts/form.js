@@ -56,11 +56,14 @@ export function readNumber(text) {
   // zeros (0 here: a rest day) too small.
   const underflow = number === 0 && /[1-9]/.test(trimmed);
   if (!Number.isFinite(number) || underflow) return trimmed;
-  // A decimal typed with zeros at its end ("22.00") keeps the precision it was typed to: as a
-  // number it would be 22, which the calculator reads as rounded to the kilometre. Sent as plain
-  // text (a point for decimals, no sign), as the command line sends it.
-  const precise = /^\+?(\d*)\.(\d*0)$/.exec(/** @type {string} */ (written));
-  return precise && number >= 0 ? `${precise[1] || "0"}.${precise[2]}` : number;
+  if (number < 0 || Object.is(number, -0)) return number; // (told it can't be negative)
+  // A number whose digits as a number here are not those typed goes as plain text (a point for
+  // decimals, no sign or leading zeros), as the command line sends it, so the calculator judges
+  // it to the precision it was typed to: "22.00" would be 22, read as rounded to the kilometre,
+  // and "22.0000000000000000001" too (more digits than a number here holds).
+  const typed = /** @type {string} */ (written).replace(/^\+/, "").replace(/^\./, "0.").replace(/\.$/, "")
+    .replace(/^0+(?=\d)/, "");
+  return String(number) === typed ? number : typed;
 }
 
 /**

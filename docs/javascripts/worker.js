@@ -261,7 +261,7 @@ function downloadWheels(base, lock) {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return new Uint8Array(await response.arrayBuffer());
     } catch (error) {
-      throw new Error(`its own code (${name}) did not arrive whole: the download failed or did not match the site's checksum (${describe(error)}).`);
+      throw new Error(`its own code (${name}) did not download whole, or arrived damaged (the browser said: ${describe(error)}).`);
     }
   }));
 }
@@ -510,7 +510,12 @@ const told = ready.then(
     filesBack.then(() => warmUp(handle), () => warmUp(handle));
   },
   async (error) => {
-    const said = describe(error).trim();
+    // A download that failed is said as one, not in the browser's bare words for it (Chromium's
+    // "Failed to fetch", Firefox's "NetworkError when attempting to fetch resource.", Safari's
+    // "Load failed").
+    const said = /^(Failed to fetch|NetworkError when attempting to fetch|Load failed)/.test(describe(error))
+      ? `part of the Python runtime did not download (the browser said: ${describe(error).trim()}).`
+      : describe(error).trim();
     const damaged = await forgetDamagedCopies();
     post({
       type: "failed",

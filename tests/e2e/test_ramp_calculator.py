@@ -33,18 +33,22 @@ def test_reader_sees_over_limit_week(page: Page, requests_seen: list[str]) -> No
     expect(page.get_by_role("heading", name="Your weeks")).to_be_focused()
 
 
-def test_a_week_typed_to_the_hundredth_is_judged_as_typed(page: Page, requests_seen: list[str]) -> None:
+@pytest.mark.parametrize("week_2", ["22.00", "22.0000000000000000001"])
+def test_a_week_typed_to_the_hundredth_is_judged_as_typed(
+    page: Page, requests_seen: list[str], week_2: str
+) -> None:
     # By hand: 19.98 -> 22.00 is +10.1 %; even the least the two could be as typed (19.985 ->
     # 21.995) is +10.06 %, over the 10 % limit. Sent as the number 22, the browser allowed for a
     # week rounded to the kilometre (21.5) and found it within, where the command line found it over.
+    # So did 22.0000000000000000001 (more digits than a browser's number holds: 22).
     open_calculator(page)
-    fill_weeks(page, ["19.98", "22.00"])
+    fill_weeks(page, ["19.98", week_2])
     page.get_by_role("button", name="Check my weeks").click()
 
     rows = page.locator("#ramp-answer tbody tr")
     expect(rows).to_have_count(2)
     expect(rows.nth(1).locator("strong")).to_contain_text("over the 10 % limit")
-    cli = json.loads(handle(json.dumps({"check": "ramp", "weeks": ["19.98", "22.00"]})))
+    cli = json.loads(handle(json.dumps({"check": "ramp", "weeks": ["19.98", week_2]})))
     assert cli["result"]["weeks"][1]["over_limit"] is True
 
 
@@ -172,3 +176,19 @@ def test_tampered_wheel_is_refused(page: Page, requests_seen: list[str]) -> None
     expect(status).to_contain_text("could not start")
     expect(status).to_contain_text("kneeload-calculator")  # the package whose wheel was refused
     expect(page.locator("body")).not_to_contain_text("Traceback")
+
+
+def test_a_runtime_file_that_did_not_download_is_said_in_plain_words(
+    page: Page, requests_seen: list[str]
+) -> None:
+    # A break test found the browser's bare "Failed to fetch." as the whole reason.
+    page.context.route(
+        re.compile(r".*/pyodide/.*python_stdlib_calculator\.zip$"), lambda route: route.abort()
+    )
+    page.goto("calculator/ramp.html")
+    expect(page.locator("#ramp-form")).to_have_attribute("data-state", "failed", timeout=READY_TIMEOUT_MS)
+    status = page.get_by_role("status").first
+    expect(status).to_contain_text(
+        "could not start: part of the Python runtime did not download (the browser said:"
+    )
+    expect(status).to_contain_text("Reload the page")

@@ -51,7 +51,15 @@ test("readNumber keeps the zeros a decimal was typed with, as plain text", () =>
   assert.equal(readNumber(".50"), "0.50");
   assert.equal(readNumber("1,200.50"), "1200.50");
   assert.equal(readNumber("1.200,50"), "1200.50");
+  assert.equal(readNumber("00022.00"), "22.00");
+  // More digits than a number here holds: 22 as a number, so the text goes (a break test found
+  // 19.98 then 22.0000000000000000001 within the limit in the browser, over it on the command line).
+  assert.equal(readNumber("22.0000000000000000001"), "22.0000000000000000001");
+  assert.equal(readNumber("1,200.0000000000000000001"), "1200.0000000000000000001");
+  assert.equal(readNumber("100000000000000000000000"), "100000000000000000000000");
+  assert.equal(readNumber("0.0000001"), "0.0000001");  // 1e-7 as a number here
   // Nothing to keep: a number, as before (a negative one is told it can't be negative).
+  assert.equal(readNumber("007"), 7);
   assert.equal(readNumber("22."), 22);
   assert.equal(readNumber("22.05"), 22.05);
   assert.equal(readNumber("-3.0"), -3);
