@@ -180,9 +180,7 @@ function startEmbed() {
   seen.observe(document.body);
   for (const type of ["pointerdown", "keydown", "focusin"]) document.addEventListener(type, () => boot(), { once: true });
   if (window.parent !== window) serveHost(calculator, check);
-  // A host that changes what follows the # in the frame's address (other answers, another theme)
-  // gets a frame that shows them: the page starts again with them.
-  window.addEventListener("hashchange", () => location.reload());
+  // (A host that changes what follows the # in the frame's address: embed-start.js.)
   root.dataset.embedState = "wired";
 }
 

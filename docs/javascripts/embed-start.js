@@ -22,6 +22,13 @@
   }
   applyTheme();
   if (theme !== "light" && theme !== "dark") dark.addEventListener("change", applyTheme);
+  // A host that changes what follows the # in the frame's address (other answers, another theme)
+  // gets a frame that shows them: the page starts again with them. Listened for here, first: a
+  // change that came while the page was loading, before its modules ran, was missed, and the frame
+  // showed the new answers (read later) in the old theme (read above).
+  window.addEventListener("hashchange", function () {
+    location.reload();
+  });
 
   // --- the frame's height ----------------------------------------------------------------------
   // Only a number of pixels goes to the page around the frame, never anything a reader typed. Its

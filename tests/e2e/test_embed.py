@@ -370,3 +370,41 @@ def test_the_embed_page_builds_the_snippets_and_previews_them(page: Page, sites:
     expect(page.frame_locator("[data-embed-preview] iframe").locator("html")).to_have_attribute(
         "data-md-color-scheme", "slate"
     )
+
+
+def test_a_host_that_changes_the_address_while_the_frame_loads_gets_the_new_theme_too(
+    page: Page, sites: Sites
+) -> None:
+    # The host (or the Embed page's preview) changes what follows the # before the frame's modules
+    # have run. Found as a CI failure of the preview test: the frame answered the new inputs in the
+    # old theme, having missed the change (its listener was in a module).
+    held: list[Route] = []
+
+    def hold_once(route: Route) -> None:
+        if held:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.context.route(re.compile(r".*/javascripts/embed-frame\.js$"), hold_once)
+    page.goto(sites.host_page("changes-early", plain_iframe(sites, "spike")), wait_until="domcontentloaded")
+    frame = page.frame_locator("#plain")
+    expect(frame.locator("html")).to_have_attribute("data-md-color-scheme", "default")
+    for _ in range(200):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the frame never asked for its module"
+    page.evaluate(
+        "src => { document.getElementById('plain').src = src; }",
+        sites.embed("spike", "planned=16&longest_30d=12&theme=dark"),
+    )
+    # The change reaches the frame while its module is still held.
+    embed = next(item for item in page.frames if "/embed/spike.html" in item.url)
+    for _ in range(200):
+        if "theme=dark" in embed.url:
+            break
+        page.wait_for_timeout(50)
+    held[0].continue_()
+    frame_answer(frame, "More than 30 %")
+    expect(frame.locator("html")).to_have_attribute("data-md-color-scheme", "slate")
