@@ -605,3 +605,14 @@ def test_a_week_sent_as_text_with_many_digits_is_judged_as_typed(written: object
     # around it (a script's text, or JSON's number: one verdict).
     answer = json.loads(handle(json.dumps({"check": "ramp", "weeks": [20, written]})))
     assert answer["result"]["weeks"][1]["over_limit"] is True
+
+
+def test_the_rounding_sentence_adds_up_as_the_reader_reads_it() -> None:
+    # By hand: the limit after 19.98 is 19.98 x 1.1 = 21.978, and 22 is 0.022 over it (a break
+    # test read "0.022 km over 21.97", which does not add up); 22 is typed to the nearest 1.
+    weeks = json.loads(handle(json.dumps({"check": "ramp", "weeks": [19.98, 22]})))["result"]["weeks"]
+    assert weeks[1]["over_limit"] is False
+    assert (
+        "(22 is 0.022 km over 21.978, less than the rounding of a number typed to the nearest 1)"
+        in weeks[1]["message"]
+    )
