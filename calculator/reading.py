@@ -143,13 +143,13 @@ def date_words(day: date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
-def plain(value: Fraction | float | int) -> str:
-    """Write a number with at most 2 decimals and no useless zeros.
+def plain(value: Fraction | float | int, decimals: int = 2) -> str:
+    """Write a number with at most *decimals* decimals (2 unless told) and no useless zeros.
 
-    >>> plain(Fraction(10)), plain(2.5), plain(Fraction(3663, 100)), plain(0.004)
-    ('10', '2.5', '36.63', '0')
+    >>> plain(Fraction(10)), plain(2.5), plain(Fraction(3663, 100)), plain(0.004), plain(Fraction(1, 60), 4)
+    ('10', '2.5', '36.63', '0', '0.0167')
     """
-    text = f"{float(value):.2f}".rstrip("0").rstrip(".")
+    text = f"{float(value):.{decimals}f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
 

@@ -158,14 +158,15 @@ def _shown(change: Fraction, profile: RampProfile) -> Fraction:
     return rounded_rise(change, profile.limit)
 
 
-#: The finest step `small` shows (4 decimals): a limit beside such an amount is shown to it, so
-#: that the two add up as the reader reads them (22 is 0.022 over 21.978, not over 21.97).
-SHOWN_SMALL = Fraction(1, 10_000)
+#: The decimals `small` shows, and so its finest step: a limit beside such an amount is shown to
+#: it, so that the two add up as the reader reads them (22 is 0.022 over 21.978, not over 21.97).
+SMALL_DECIMALS = 4
+SHOWN_SMALL = Fraction(1, 10**SMALL_DECIMALS)
 
 
 def small(value: Fraction) -> str:
     """A small amount with up to 4 decimals: 0.04, 0.0167."""
-    return f"{float(value):.4f}".rstrip("0").rstrip(".")
+    return plain(value, SMALL_DECIMALS)
 
 
 def week_number(week: int) -> str:

@@ -17,14 +17,13 @@ from fractions import Fraction
 from calculator.amounts import plain_number
 from calculator.errors import Problem
 from calculator.reading import exact, plain, read_choice, read_flag, words
-from calculator.rules.ramp import CUSTOM, PROFILES, RampProfile, custom_profile
+from calculator.rules.ramp import CUSTOM, LIMIT_DECIMALS, PROFILES, RampProfile, custom_profile, shown_pct
 from calculator.sources import source_names
 from calculator.units import UNITS, Unit
 
 __all__ = ["limit_source", "limit_words", "read_profile", "read_unit"]
 
-#: The decimals a custom limit in percent is shown to (limit_words), and so the least one taken.
-LIMIT_DECIMALS = 4
+#: The least custom limit taken: the least the check shows (rules.ramp.shown_pct).
 SMALLEST_SHOWN_PCT = Fraction(1, 10**LIMIT_DECIMALS)
 
 
@@ -125,15 +124,6 @@ def limit_words(profile: RampProfile) -> str:
     ('2.5', '33.3333')
     """
     return shown_pct(profile.limit * 100)
-
-
-def shown_pct(pct: Fraction) -> str:
-    """A limit in percent as sentences show it: up to LIMIT_DECIMALS decimals, no trailing zeros.
-
-    >>> shown_pct(Fraction(1, 10_000)), shown_pct(Fraction(10))
-    ('0.0001', '10')
-    """
-    return f"{float(pct):.{LIMIT_DECIMALS}f}".rstrip("0").rstrip(".")
 
 
 def limit_source(profile: RampProfile) -> str:

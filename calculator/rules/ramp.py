@@ -32,7 +32,21 @@ __all__ = [
     "RampProfile",
     "custom_profile",
     "ramp_rules",
+    "shown_pct",
 ]
+
+#: The decimals a custom limit in percent is shown to (its label and every sentence), and so the
+#: least one the check takes (calculator.checks.weekly_limit).
+LIMIT_DECIMALS = 4
+
+
+def shown_pct(pct: Fraction) -> str:
+    """A limit in percent as the check shows it: up to LIMIT_DECIMALS decimals, no trailing zeros.
+
+    >>> shown_pct(Fraction(1, 10_000)), shown_pct(Fraction(10)), shown_pct(Fraction("33.33333"))
+    ('0.0001', '10', '33.3333')
+    """
+    return f"{float(pct):.{LIMIT_DECIMALS}f}".rstrip("0").rstrip(".")
 
 
 @dataclass(frozen=True)
@@ -125,10 +139,9 @@ CUSTOM = CustomLimit(
 
 def custom_profile(limit_pct: Fraction) -> RampProfile:
     """Return the profile for the reader's own limit, given exactly in percent (7.5 is 7.5 %)."""
-    shown = f"{float(limit_pct):.4f}".rstrip("0").rstrip(".")
     return RampProfile(
         key=CUSTOM.key,
-        label=f"Custom: up to {shown} % a week",
+        label=f"Custom: up to {shown_pct(limit_pct)} % a week",
         limit=limit_pct / 100,
         description=CUSTOM.description,
         source=CUSTOM.source,
