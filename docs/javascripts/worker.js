@@ -513,9 +513,10 @@ const told = ready.then(
     // A download that failed is said as one, not in the browser's bare words for it (Chromium's
     // "Failed to fetch", Firefox's "NetworkError when attempting to fetch resource.", Safari's
     // "Load failed").
-    const said = /^(Failed to fetch|NetworkError when attempting to fetch|Load failed)/.test(describe(error))
-      ? `part of the Python runtime did not download (the browser said: ${describe(error).trim()}).`
-      : describe(error).trim();
+    const reason = describe(error).trim();
+    const said = /^(Failed to fetch|NetworkError when attempting to fetch|Load failed)/.test(reason)
+      ? `part of the Python runtime did not download (the browser said: ${reason}).`
+      : reason;
     const damaged = await forgetDamagedCopies();
     post({
       type: "failed",
