@@ -65,8 +65,10 @@ site: setup
 serve: setup
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
+# In parallel (pytest-xdist): one worker per core, at most 4 (TEST_WORKERS=0 runs in this process).
+TEST_WORKERS ?= auto
 test: setup $(PYODIDE_WHEELS)/.installed chromium
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --numprocesses $(TEST_WORKERS) --maxprocesses 4 --dist worksteal
 
 bench: setup chromium
 	$(BIN)/python benchmarks/bench.py

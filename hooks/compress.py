@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import brotli
-from shared import project_root
+from shared import project_root, write_atomically
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -51,14 +51,8 @@ def compressed(data: bytes, cache_dir: Path) -> tuple[bytes, bytes]:
     key = hashlib.sha256(data).hexdigest()
     br_path, gz_path = cache_dir / f"{key}.br", cache_dir / f"{key}.gz"
     if not (br_path.is_file() and gz_path.is_file()):
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        for path, packed in (
-            (br_path, brotli.compress(data, quality=11, lgwin=24)),
-            (gz_path, gzip.compress(data, compresslevel=9, mtime=0)),
-        ):
-            partial = path.with_suffix(".part")
-            partial.write_bytes(packed)
-            partial.replace(path)
+        write_atomically(br_path, brotli.compress(data, quality=11, lgwin=24))
+        write_atomically(gz_path, gzip.compress(data, compresslevel=9, mtime=0))
     return br_path.read_bytes(), gz_path.read_bytes()
 
 

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-from shared import WORKER_MODULES, project_root, worker_source
+from shared import WORKER_MODULES, project_root, worker_source, write_atomically
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -124,12 +124,13 @@ def build_calculator_wheel(project_root: Path, cache_dir: Path) -> Path:
     wheels = sorted(out_dir.glob("*.whl"))
     if wheels:
         return wheels[0]
-    out_dir.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
     # Built from a fresh copy of exactly the fingerprinted inputs: an in-tree build reuses
-    # setuptools' build/lib, which keeps modules that were since moved or deleted.
+    # setuptools' build/lib, which keeps modules that were since moved or deleted. Built aside,
+    # then written whole into the cache: another build at the same time never reads a part.
     with tempfile.TemporaryDirectory(prefix="kneeload-wheel-") as scratch:
-        source = Path(scratch)
+        source, built = Path(scratch) / "source", Path(scratch) / "built"
+        source.mkdir()
         for name in WHEEL_INPUTS:
             path = project_root / name
             if path.is_dir():
@@ -146,29 +147,17 @@ def build_calculator_wheel(project_root: Path, cache_dir: Path) -> Path:
             "--no-build-isolation",
             "--no-index",
             "--wheel-dir",
-            str(out_dir),
+            str(built),
             str(source),
         ]
         done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+        made = sorted(built.glob("*.whl"))
+        if done.returncode != 0 or not made:
+            raise PluginError(f"Building the calculator wheel failed:\n{done.stdout}{done.stderr}")
+        write_atomically(out_dir / made[0].name, made[0].read_bytes())
     wheels = sorted(out_dir.glob("*.whl"))
-    if done.returncode != 0 or not wheels:
-        raise PluginError(f"Building the calculator wheel failed:\n{done.stdout}{done.stderr}")
     log.info("Built %s", wheels[0].name)
     return wheels[0]
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write ``path`` whole or not at all, even with two builds at once (a private temporary file
-    in the same folder, then renamed over it)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(partial, path)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
 
 
 def precompiled(project_root: Path, archive: Path, cache_dir: Path, *, optimize: int) -> Path:
@@ -208,7 +197,7 @@ def precompiled(project_root: Path, archive: Path, cache_dir: Path, *, optimize:
         if ran.returncode != 0 or not written or not written[-1].is_file():
             raise PluginError(f"Precompiling {archive.name} failed:\n{ran.stdout}{ran.stderr}")
         target = folder / written[-1].name
-        _write_atomically(target, written[-1].read_bytes())
+        write_atomically(target, written[-1].read_bytes())
     log.info("Precompiled %s", target.name)
     return target
 
@@ -357,8 +346,12 @@ def write_site_lock(project_root: Path, upstream_lock: Path, wheels: list[Path],
         )
         check_site_lock(written, wheels)
         (staging / "pyodide-lock.json").write_text(json.dumps(written, sort_keys=True), encoding="utf-8")
-        if not folder.exists():
+        try:
             staging.rename(folder)
+        except OSError:
+            # Another build wrote the same folder first (its name is a hash of every input).
+            if not (folder / "pyodide-lock.json").is_file():
+                raise
     log.info("Wrote the site's pyodide-lock.json for %s", ", ".join(wheel.name for wheel in wheels))
     return folder
 
@@ -437,7 +430,7 @@ def trimmed_stdlib(project_root: Path, full: Path, cache_dir: Path) -> Path:
     with zipfile.ZipFile(packed, "w", zipfile.ZIP_STORED) as zipped:
         for name, data in members.items():
             zipped.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data)
-    _write_atomically(out, packed.getvalue())
+    write_atomically(out, packed.getvalue())
     return out
 
 

@@ -13,6 +13,8 @@ hook shares. It holds:
   public protocol (``calculator.protocol.handle``, the same text the browser's worker gets);
 - the page vocabulary both the front matter check and the overviews use (``KINDS``, ``VERDICTS``,
   ``PAIN_LOCATIONS``);
+- ``write_atomically``: how the build's caches write a file, safe with two builds at once (the
+  test suite's workers build in parallel);
 - how browser modules are joined into one (``without_relative_imports``), and the calculator
   worker's text so joined (``worker_source``): runtime.py serves it, offline.py starts it from a
   ``data:`` URL, where nothing relative resolves.
@@ -30,6 +32,7 @@ import html
 import json
 import os
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -67,6 +70,27 @@ def project_root(config: MkDocsConfig) -> Path:
     True
     """
     return Path(config.config_file_path or ".").resolve().parent
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``path`` whole or not at all, even with two builds at once: a private temporary file in
+    the same folder, then renamed over it (a reader sees the old file or the new, never a part).
+    Raises OSError when the folder cannot be written.
+
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> write_atomically(folder / "a" / "b.txt", b"knee")
+    >>> (folder / "a" / "b.txt").read_bytes(), [p.name for p in (folder / "a").iterdir()]
+    (b'knee', ['b.txt'])
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(partial, path)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
 
 
 EXAMPLE_ENTRY = {

@@ -1,4 +1,4 @@
-"""End-to-end fixtures: build the site once, serve it on 127.0.0.1 (a free port), drive Chromium.
+"""End-to-end fixtures: serve the site (built once: tests/conftest.py) on 127.0.0.1 (a free port), drive Chromium.
 
 The browser is Debian's Chromium (or CHROMIUM_PATH, or one Playwright already has); every
 request the browser makes is recorded, and any that leaves the site's origin is blocked.
@@ -6,16 +6,22 @@ request the browser makes is recorded, and any that leaves the site's origin is 
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import BrowserContext, Playwright, Route
+from playwright.sync_api import BrowserContext, Playwright, Route, expect
 
-from tests.helpers import CHROMIUM_FLAGS, PROJECT_ROOT, find_chromium, serve_directory
+from tests.helpers import CHROMIUM_FLAGS, find_chromium, serve_directory
+from tests.site_build import built_site
+
+__all__ = ["built_site"]
+
+# Each expectation waits up to 15 s (Playwright's default is 5): `make test` runs two or more
+# browsers at once on a machine with few cores, where a start or an answer can take longer. Only
+# a failing expectation waits that long; what Python's start waits for has READY_TIMEOUT_MS.
+expect.set_options(timeout=15_000)
 
 
 @pytest.fixture(scope="session")
@@ -33,23 +39,6 @@ def browser_type_launch_args(
             "chromium`, as `make test` does when it can) or set CHROMIUM_PATH to a Chromium or Chrome."
         )
     return args
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the site once per session, as `make site` does (strict), into a temporary folder."""
-    out = tmp_path_factory.mktemp("site")
-    log = out.parent / "mkdocs-build.log"
-    with log.open("w") as stream:
-        done = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-            cwd=PROJECT_ROOT,
-            stdout=stream,
-            stderr=subprocess.STDOUT,
-            check=False,
-        )
-    assert done.returncode == 0, f"mkdocs build failed:\n{log.read_text()}"
-    return out
 
 
 @pytest.fixture(scope="session")

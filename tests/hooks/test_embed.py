@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -13,7 +11,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from calculator.sources import DISCLAIMER
-from tests.helpers import PROJECT_ROOT, hook_module
+from tests.helpers import hook_module
 
 embed = hook_module("embed")
 
@@ -22,18 +20,9 @@ CHECKS = ("ramp", "plan", "spike", "acwr", "redflags", "where", "shoes", "overtr
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site as `make site` builds it (strict)."""
-    out = tmp_path_factory.mktemp("embed-site")
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return out
+def site(built_site: Path) -> Path:
+    """The site as `make site` builds it (strict), shared with the other suites (tests/site_build.py)."""
+    return built_site
 
 
 @pytest.mark.parametrize("check", CHECKS)

@@ -19,6 +19,23 @@ runtime = hook_module("runtime")
 UPSTREAM_LOCK = PROJECT_ROOT / "node_modules" / "pyodide" / "pyodide-lock.json"
 
 
+@pytest.fixture(scope="module")
+def hosted() -> dict[str, Path | str]:
+    """The hosted site's runtime files, made (or reused) in the build's own cache as `make site` does
+    (made once for these tests: precompiling and the lock take seconds each)."""
+    files: dict[str, Path | str] = runtime.runtime_files(PROJECT_ROOT, PROJECT_ROOT / ".cache")
+    return files
+
+
+@pytest.fixture(scope="module")
+def flat() -> dict[str, Path | str]:
+    """The same files in one unversioned folder, as the source's and the downloaded copy's builds have them."""
+    files: dict[str, Path | str] = runtime.runtime_files(
+        PROJECT_ROOT, PROJECT_ROOT / ".cache", versioned=False
+    )
+    return files
+
+
 def test_wheel_holds_the_calculator_and_nothing_else() -> None:
     with zipfile.ZipFile(calculator_wheel()) as wheel:
         top = {name.split("/")[0] for name in wheel.namelist()}
@@ -166,8 +183,8 @@ def test_missing_lock_tool_says_what_to_run(tmp_path: Path) -> None:
         runtime.write_site_lock(tmp_path, UPSTREAM_LOCK, [calculator_wheel()], tmp_path / "lock")
 
 
-def test_runtime_files_map_site_paths_to_sources(tmp_path: Path) -> None:
-    files = runtime.runtime_files(PROJECT_ROOT, tmp_path, versioned=False)
+def test_runtime_files_map_site_paths_to_sources(flat: dict[str, Path | str]) -> None:
+    files = flat
     assert {
         "pyodide/pyodide.mjs",
         "pyodide/pyodide.asm.mjs",
@@ -181,11 +198,12 @@ def test_runtime_files_map_site_paths_to_sources(tmp_path: Path) -> None:
     assert len(files) == len(runtime.PYODIDE_CORE_FILES) + 1 + len(lock["packages"])
 
 
-def test_versioned_runtime_folders_change_with_their_bytes(tmp_path: Path) -> None:
+def test_versioned_runtime_folders_change_with_their_bytes(
+    tmp_path: Path, hosted: dict[str, Path | str], flat: dict[str, Path | str]
+) -> None:
     # The hosted site's runtime: Pyodide in one folder named by its files' hash, the lock and the
     # wheels in another, so a host can cache both as immutable and a new wheel leaves Pyodide's alone.
-    flat = runtime.runtime_files(PROJECT_ROOT, tmp_path, versioned=False)
-    files = runtime.runtime_files(PROJECT_ROOT, tmp_path)
+    files = hosted
     folders = {uri.rsplit("/", 1)[0] for uri in files}
     assert len(folders) == 2
     assert all(re.fullmatch(r"pyodide/[0-9a-f]{16}", folder) for folder in folders), folders
@@ -199,8 +217,8 @@ def test_versioned_runtime_folders_change_with_their_bytes(tmp_path: Path) -> No
     assert runtime.folder_hash([changed]) != runtime.folder_hash(core)
 
 
-def test_built_worker_names_the_versioned_runtime_and_carries_the_lock(tmp_path: Path) -> None:
-    files = runtime.runtime_files(PROJECT_ROOT, tmp_path)
+def test_built_worker_names_the_versioned_runtime_and_carries_the_lock(hosted: dict[str, Path | str]) -> None:
+    files = hosted
     source = (PROJECT_ROOT / "docs" / "javascripts" / "worker.js").read_text(encoding="utf-8")
     built = runtime.worker_with_runtime(source, files)
     line = next(text for text in built.splitlines() if text.startswith("const RUNTIME = "))
@@ -272,8 +290,10 @@ def test_a_list_naming_what_pyodide_lacks_fails_the_build(tmp_path: Path) -> Non
         runtime.trimmed_stdlib(root, full, tmp_path / "cache")
 
 
-def test_the_service_worker_stores_the_smaller_standard_library_not_the_whole(tmp_path: Path) -> None:
-    files = runtime.runtime_files(PROJECT_ROOT, tmp_path)
+def test_the_service_worker_stores_the_smaller_standard_library_not_the_whole(
+    hosted: dict[str, Path | str],
+) -> None:
+    files = hosted
     source = (PROJECT_ROOT / "docs" / "javascripts" / "sw.js").read_text(encoding="utf-8")
     built = runtime.service_worker_with_build(source, files)
     line = next(text for text in built.splitlines() if text.startswith("const BUILD = "))
@@ -287,9 +307,9 @@ def test_the_service_worker_stores_the_smaller_standard_library_not_the_whole(tm
     assert f'"stdlib": "{runtime.TRIMMED_STDLIB}"' in worker
 
 
-def test_the_worker_knows_each_fetched_runtime_files_sha256(tmp_path: Path) -> None:
+def test_the_worker_knows_each_fetched_runtime_files_sha256(hosted: dict[str, Path | str]) -> None:
     # What a failed start checks the service worker's copies against (worker.js, forgetDamagedCopies).
-    files = runtime.runtime_files(PROJECT_ROOT, tmp_path)
+    files = hosted
     worker = runtime.worker_with_runtime(
         (PROJECT_ROOT / "docs" / "javascripts" / "worker.js").read_text(encoding="utf-8"), files
     )

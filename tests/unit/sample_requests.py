@@ -6,6 +6,9 @@ tests/unit is on sys.path natively and in Pyodide, where the calculator must com
 
 from __future__ import annotations
 
+import atexit
+import json
+import shutil
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
@@ -20,9 +23,24 @@ FEATURES = [feature["key"] for feature in RULES["where"]["features"]]
 SIGNS = [sign["key"] for sign in RULES["overtraining"]["signs"]]
 
 
+#: Where this process writes the history samples (its own folder: parallel test workers each write one).
+HISTORY_FOLDER = Path(tempfile.mkdtemp(prefix="kneeload-history-"))
+atexit.register(shutil.rmtree, HISTORY_FOLDER, ignore_errors=True)
+
+
+def request_id(request: dict[str, Any], width: int) -> str:
+    """A request's test id: its JSON, cut to ``width``, with this process's sample folder as ``TMP``
+    (so that parallel test workers, each with its own folder, collect the same ids).
+
+    >>> request_id({"check": "history", "files": [str(HISTORY_FOLDER / "a.csv")]}, 60)
+    '{"check": "history", "files": ["TMP/a.csv"]}'
+    """
+    return json.dumps(request).replace(str(HISTORY_FOLDER), "TMP")[:width]
+
+
 def _history_files() -> list[str]:
     """A Garmin CSV of 6 weeks of runs (a rise over the limit, a long run) and an empty GPX file."""
-    folder = Path(tempfile.mkdtemp(prefix="kneeload-history-"))
+    folder = HISTORY_FOLDER
     lines = ["Activity Type,Date,Favorite,Title,Distance,Calories,Time"]
     for week, km in enumerate((5, 5, 5, 5, 8, 10)):
         for day in (0, 2, 4):

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 import pytest
-from sample_requests import SAMPLE_REQUESTS
+from sample_requests import SAMPLE_REQUESTS, request_id
 
 from calculator.protocol import handle
 from calculator.sources import DISCLAIMER, PAGE_TITLES
@@ -29,7 +29,7 @@ def sentences(text: str) -> int:
     return len(re.findall(r"[.?!](?:\s|$)", text.replace("et al.", "et al")))
 
 
-@pytest.mark.parametrize("request_", REQUESTS, ids=lambda request: json.dumps(request)[:60])
+@pytest.mark.parametrize("request_", REQUESTS, ids=lambda request: request_id(request, 60))
 def test_every_answer_carries_the_common_fields(request_: dict[str, Any]) -> None:
     answer = json.loads(handle(json.dumps(request_)))
     assert answer["ok"] is True, answer

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sample_requests import RULES, SAMPLE_REQUESTS
+from sample_requests import RULES, SAMPLE_REQUESTS, request_id
 
 from calculator.checks.registry import CHECKS
 from calculator.protocol import handle
@@ -73,7 +73,7 @@ def test_the_rules_answer_names_no_seed() -> None:
     assert seed_mentions(RULES) == []
 
 
-@pytest.mark.parametrize("request_", REQUESTS, ids=lambda request: json.dumps(request)[:70])
+@pytest.mark.parametrize("request_", REQUESTS, ids=lambda request: request_id(request, 70))
 def test_no_answer_names_a_seed(request_: dict[str, Any]) -> None:
     answer = ask(request_)
     assert seed_mentions(answer) == []
