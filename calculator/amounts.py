@@ -19,8 +19,17 @@ from decimal import Decimal
 from fractions import Fraction
 
 from calculator.rules.training import NO_VALUE, PLAUSIBLE_PER_DAY, PLAUSIBLE_PER_WEEK
+from calculator.units import UNIT_WORDS
 
-__all__ = ["SECOND", "plain_number", "plausibility_note", "read_duration", "text_amount", "typed_step"]
+__all__ = [
+    "SECOND",
+    "plain_number",
+    "plausibility_note",
+    "read_duration",
+    "text_amount",
+    "typed_step",
+    "unit_written",
+]
 
 #: One second, in minutes: the precision of a time written with seconds.
 SECOND = Fraction(1, 60)
@@ -29,6 +38,22 @@ _AMBIGUOUS = re.compile(r"\d+,\d{3}", re.ASCII)  # a comma and exactly three dig
 _MS = re.compile(r"(\d{1,5}):([0-5]\d)", re.ASCII)  # mm:ss; minutes may pass 59 (190:00)
 _DECIMAL = re.compile(r"\d{1,9}(?:\.(\d{1,9}))?", re.ASCII)  # a plain number written as text: 22, 22.5
 _LONG_DECIMAL = re.compile(r"\d+(?:\.(\d+))?", re.ASCII)  # the same with any number of digits
+_UNIT_AFTER = re.compile(r"(.*\d)\s*([A-Za-z]+)\.?", re.ASCII)  # "20 km", "20km", "12.5 mi."
+
+
+def unit_written(text: str) -> tuple[str, str | None]:
+    """Split an amount written with its unit ("20 km", "20km", "45 mins") into the amount as
+    written and the unit's name in sentences (calculator.units.UNIT_WORDS); text without a known
+    unit word comes back whole, with None.
+
+    >>> unit_written(" 20 km "), unit_written("12.5Miles"), unit_written("0:45 min"), unit_written("20 m")
+    (('20', 'km'), ('12.5', 'miles'), ('0:45', 'minutes'), ('20 m', None))
+    """
+    written = text.strip()
+    match = _UNIT_AFTER.fullmatch(written)
+    if match is None or match.group(2).lower() not in UNIT_WORDS:
+        return written, None
+    return match.group(1).strip(), UNIT_WORDS[match.group(2).lower()]
 
 
 def read_duration(text: str) -> Fraction | None:
@@ -78,10 +103,12 @@ def _as_number(minutes: Fraction) -> int | float:
 
 
 def text_amount(
-    value: str, name: str, *, minutes: bool, zero_hint: str
+    value: str, name: str, *, minutes: bool, zero_hint: str, unit_label: str | None = None
 ) -> tuple[int | float | None, str | None]:
     """Read an amount sent as text: a plain number ("22.5", as a CSV or a script may send it), a
-    time (in minutes only), or say what to enter instead.
+    time (in minutes only), or say what to enter instead. Either may be followed by its unit
+    ("20 km", "45 min"): in the unit chosen (*unit_label*, its name in sentences; None when it is
+    unknown) it is read as the amount, in another it is refused with both units named.
 
     Returns (the amount, None) or (None, a message that starts with *name*). *zero_hint* says how
     to enter no running ("enter 0 for a rest day").
@@ -98,8 +125,17 @@ def text_amount(
     (5e-324, None)
     >>> text_amount("lots", "Day 3", minutes=True, zero_hint="enter 0")[1]
     'Day 3 must be a number, like 22 or 22.5, or a time, like 3:10:00 or 45:30.'
+    >>> text_amount("20.5 km", "Week 1", minutes=False, zero_hint="", unit_label="km")
+    (20.5, None)
+    >>> text_amount("20 km", "Week 1", minutes=False, zero_hint="", unit_label="miles")[1]
+    'Week 1 is in km (20 km), but the unit chosen is miles: choose km as the unit, or enter it in miles.'
     """
-    written = value.strip()
+    written, said = unit_written(value)
+    if said is not None and unit_label is not None and said != unit_label:
+        return None, (
+            f"{name} is in {said} ({value.strip()}), but the unit chosen is {unit_label}: "
+            f"choose {said} as the unit, or enter it in {unit_label}."
+        )
     number = plain_number(written)
     if number is not None:
         return number, None
@@ -129,11 +165,11 @@ def typed_step(value: object) -> Fraction:
 
     >>> typed_step(16), typed_step(16.1), typed_step(2.25), typed_step("3:10:00"), typed_step("16.10")
     (Fraction(1, 1), Fraction(1, 10), Fraction(1, 100), Fraction(1, 60), Fraction(1, 100))
-    >>> typed_step("22.0080000000")
-    Fraction(1, 10000000000)
+    >>> typed_step("22.0080000000"), typed_step("22.00 km")
+    (Fraction(1, 10000000000), Fraction(1, 100))
     """
     if isinstance(value, str):
-        match = _LONG_DECIMAL.fullmatch(value.strip())
+        match = _LONG_DECIMAL.fullmatch(unit_written(value)[0])
         if match is None:
             return SECOND
         return Fraction(1, 10 ** len(match.group(1) or ""))

@@ -21,7 +21,9 @@ Requests
                  it may hold in all)
         In minutes ("unit": "min"), a week may also be a time written "h:mm:ss" or "mm:ss"
         ("3:10:00" is 190 minutes); "--" and other "no value" marks are refused with a message
-        saying what to enter. How weeks are read (the rules check's "training" table):
+        saying what to enter. Any amount of any check may be text with its unit after it
+        ("20 km", "20km", "12 miles", "45 min": calculator.units.UNIT_WORDS): read in the unit
+        chosen, refused in another with both named. How weeks are read (the rules check's "training" table):
         each week is compared with its level, the most run in any of the 4 weeks before it since
         the last break; a week under a quarter of its level is a break; the first week back
         after a break is judged against the level before the break, not by a percentage.

@@ -275,7 +275,7 @@ def read_amount(
         problems.append(Problem(field, missing or f"{name} is empty: enter a number, like 22 or 22.5."))
         return None
     if isinstance(value, str) and value not in ("NaN", "Infinity", "-Infinity"):
-        read, message = text_amount(value, name, minutes=minutes, zero_hint=zero_hint)
+        read, message = text_amount(value, name, minutes=minutes, zero_hint=zero_hint, unit_label=unit_label)
         if message is not None:
             problems.append(Problem(field, message))
             return None

@@ -11,7 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-__all__ = ["DEFAULT_UNIT", "KM", "MAX_WEEKS", "MI", "MINUTES", "MIN_VOLUME", "RAMP_UNITS", "UNITS", "Unit"]
+__all__ = [
+    "AU_SHORT",
+    "DEFAULT_UNIT",
+    "KM",
+    "MAX_WEEKS",
+    "MI",
+    "MINUTES",
+    "MIN_VOLUME",
+    "RAMP_UNITS",
+    "UNITS",
+    "UNIT_WORDS",
+    "Unit",
+]
 
 
 @dataclass(frozen=True)
@@ -37,6 +49,19 @@ MINUTES = Unit(key="min", label="minutes", max_per_week=7 * 24 * 60)  # every mi
 RAMP_UNITS: tuple[Unit, ...] = (KM, MI, MINUTES)
 UNITS: dict[str, Unit] = {unit.key: unit for unit in RAMP_UNITS}
 DEFAULT_UNIT = KM.key
+#: Arbitrary units (the acute:chronic check's session effort x minutes), as sentences write them.
+AU_SHORT = "AU"
+
+#: The words runners write after an amount ("20 km", "20km", "12 miles", "45 min"), lower case,
+#: each to the unit's name in sentences: an amount so written in the unit chosen is read as the
+#: number, and in another unit it is refused with both named (calculator.amounts.text_amount).
+#: "m" is left out: metres, miles and minutes all write it.
+UNIT_WORDS: dict[str, str] = {
+    **dict.fromkeys(("km", "kms", "k", "kilometre", "kilometres", "kilometer", "kilometers"), KM.label),
+    **dict.fromkeys(("mi", "mile", "miles"), MI.label),
+    **dict.fromkeys(("min", "mins", "minute", "minutes"), MINUTES.label),
+    "au": AU_SHORT,
+}
 
 #: The most weeks one request may hold: ten years.
 MAX_WEEKS = 520

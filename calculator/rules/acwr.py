@@ -18,7 +18,7 @@ from fractions import Fraction
 from typing import Any
 
 from calculator.answer import sendable
-from calculator.units import MAX_WEEKS, UNITS
+from calculator.units import AU_SHORT, MAX_WEEKS, UNITS
 
 __all__ = [
     "ACUTE_DAYS",
@@ -283,7 +283,9 @@ ACWR_UNITS: tuple[AcwrUnit, ...] = (
     AcwrUnit("km", UNITS["km"].label, UNITS["km"].label, 350, UNITS["km"].max_per_week),
     AcwrUnit("mi", UNITS["mi"].label, UNITS["mi"].label, 220, UNITS["mi"].max_per_week),  # 350 km ~ 217 miles
     AcwrUnit("min", UNITS["min"].label, UNITS["min"].label, MINUTES_PER_DAY, UNITS["min"].max_per_week),
-    AcwrUnit("au", "AU (arbitrary units)", "AU", 10 * MINUTES_PER_DAY, 10 * UNITS["min"].max_per_week),
+    AcwrUnit(
+        "au", f"{AU_SHORT} (arbitrary units)", AU_SHORT, 10 * MINUTES_PER_DAY, 10 * UNITS["min"].max_per_week
+    ),
 )
 UNITS_BY_KEY: dict[str, AcwrUnit] = {unit.key: unit for unit in ACWR_UNITS}
 DEFAULT_ACWR_UNIT = "km"

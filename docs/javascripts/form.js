@@ -33,6 +33,9 @@ const NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
 const COMMA_THOUSANDS = /^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/;
 const POINT_THOUSANDS = /^[+-]?[1-9]\d{0,2}(\.\d{3})+,\d+$/;
 const AMBIGUOUS = /^[+-]?[1-9]\d*,\d{3}$/;
+// A word after an amount, as runners write units ("20 km", "20km", "12 miles", "45 min."): letters
+// only, so "3:10:00" and "1e3" are not amounts with units.
+const UNIT_AFTER = /^(.*\d)\s*([A-Za-z]+)\.?$/;
 
 /**
  * What the reader typed, as a number when it reads as one ("22,5" too), else as typed (the
@@ -43,6 +46,15 @@ const AMBIGUOUS = /^[+-]?[1-9]\d*,\d{3}$/;
 export function readNumber(text) {
   const trimmed = text.trim();
   if (trimmed === "") return null;
+  // An amount written with its unit ("20 km", "22,5km"): the number read as below, the unit kept
+  // beside it for the calculator, which reads it in the unit chosen and refuses another
+  // (calculator/amounts.py, unit_written). A negative one goes as a number, told it can't be.
+  const withUnit = UNIT_AFTER.exec(trimmed);
+  if (withUnit) {
+    const amount = readNumber(withUnit[1]);
+    if (typeof amount === "number" && amount < 0) return amount;
+    return `${amount} ${withUnit[2]}`;
+  }
   const written = COMMA_THOUSANDS.test(trimmed)
     ? trimmed.replaceAll(",", "")
     : POINT_THOUSANDS.test(trimmed)
@@ -83,7 +95,8 @@ export function readNumbers(texts) {
  * 8), so the calculator can say "Day 2 is empty" instead of every later day moving up one. Within
  * a cell, spaces, " / " and ", " separate numbers too. With none of those, bare commas separate
  * cells ("10,12,11"; "5,,8" keeps its empty cell); otherwise a bare comma is a decimal comma
- * ("12,5; 13") or a thousands separator ("1,200"; see readNumber).
+ * ("12,5; 13") or a thousands separator ("1,200"; see readNumber). A word after a number is its
+ * unit and stays with it ("20 km\n22 km" is two weeks, not four).
  * @param {string} text
  * @returns {Typed[]}
  */
@@ -95,8 +108,15 @@ export function readNumberList(text) {
   const values = [];
   for (const cell of written.split(/[\n\t;]/)) {
     const parts = cell.split(/,\s+|\s+/).filter((part) => part !== "" && part !== "/");
-    if (parts.length === 0) values.push(null);
-    else values.push(...parts.map(readNumber));
+    // A word after a number is its unit ("20 km"), not a number of its own: it stays with it.
+    const amounts = parts.reduce((kept, part) => {
+      if (kept.length && /^[A-Za-z]+\.?$/.test(part) && /\d$/.test(/** @type {string} */ (kept.at(-1)))) {
+        kept[kept.length - 1] += ` ${part}`;
+      } else kept.push(part);
+      return kept;
+    }, /** @type {string[]} */ ([]));
+    if (amounts.length === 0) values.push(null);
+    else values.push(...amounts.map(readNumber));
   }
   return values;
 }

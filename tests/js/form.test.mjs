@@ -209,3 +209,23 @@ test("inputs are read from the fragment; an old query link is read once and move
   const mixed = inputsFromAddress(new URL("https://kneeload.test/calculator/ramp.html?h=ramp&weeks=20"));
   assert.deepEqual([mixed.params.toString(), mixed.fromQuery], ["weeks=20", true]);
 });
+
+// A runner pastes weeks as an app lists them, each with its unit: "20 km" on each line was read as
+// two numbers, so the list's second entry was the word "km" ("Week 2 must be a number").
+test("a unit written after an amount stays with it, its number read as any other", () => {
+  assert.equal(readNumber("20 km"), "20 km");
+  assert.equal(readNumber("20km"), "20 km");
+  assert.equal(readNumber(" 22,5 km "), "22.5 km");
+  assert.equal(readNumber("22.00 km"), "22.00 km");  // the precision typed, as without a unit
+  assert.equal(readNumber("1,200 mi"), "1200 mi");
+  assert.equal(readNumber("45 min."), "45 min");
+  assert.equal(readNumber("3:10:00 min"), "3:10:00 min");
+  assert.equal(readNumber("-3 km"), -3);  // told it can't be negative
+  assert.equal(readNumber("20 m"), "20 m");  // metres, miles or minutes: the calculator asks
+  assert.equal(readNumber("1e3"), "1e3");
+  assert.deepEqual(readNumberList("20 km\n22 km\n24 km"), ["20 km", "22 km", "24 km"]);
+  assert.deepEqual(readNumberList("20 km, 22 km"), ["20 km", "22 km"]);
+  assert.deepEqual(readNumberList("20km,22km"), ["20 km", "22 km"]);
+  assert.deepEqual(readNumberList("20 km; 21,5 km"), ["20 km", "21.5 km"]);
+  assert.deepEqual(readNumberList("km 20"), ["km", 20]);  // a word before any number is no unit
+});

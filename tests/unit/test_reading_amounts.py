@@ -94,7 +94,13 @@ def test_flags(value: object, flag: bool, refused: bool) -> None:
         # A plain number sent as text (a CSV column, a script) is that number; anything else is not.
         ("12", 12, None),
         (" 12.50 ", 12.5, None),
-        ("12 km", None, "X must be a number, like 22 or 22.5."),
+        ("12 km", 12, None),  # written with the unit chosen
+        (
+            "12 miles",
+            None,
+            "X is in miles (12 miles), but the unit chosen is km: choose miles as the unit, or enter it in km.",
+        ),
+        ("12 kg", None, "X must be a number, like 22 or 22.5."),
         ("-12", None, "X must be a number, like 22 or 22.5."),
         ("1e3", None, "X must be a number, like 22 or 22.5."),
         # Too many digits for a plain number: read all the same, so the size is what is refused.
@@ -198,3 +204,75 @@ def test_numbers_sent_as_text_give_the_answer_the_numbers_give(request_with_text
     answer = handle_request(request_with_text)
     assert answer["ok"], answer
     assert answer == handle_request(with_numbers)
+
+
+@pytest.mark.parametrize(
+    ("with_units", "without"),
+    [
+        (
+            {"check": "ramp", "weeks": ["20 km", "22km", "24.5 kilometres"]},
+            {"check": "ramp", "weeks": [20, 22, 24.5]},
+        ),
+        (
+            {"check": "ramp", "weeks": ["12 miles", "13 mi."], "unit": "mi"},
+            {"check": "ramp", "weeks": [12, 13], "unit": "mi"},
+        ),
+        (
+            {"check": "ramp", "weeks": ["150 min", "2:45:00 mins"], "unit": "min"},
+            {"check": "ramp", "weeks": [150, "2:45:00"], "unit": "min"},
+        ),
+        (
+            {"check": "spike", "planned": "16 miles", "longest_30d": "12 mi", "unit": "mi"},
+            {"check": "spike", "planned": 16, "longest_30d": 12, "unit": "mi"},
+        ),
+        (
+            {"check": "acwr", "loads": ["300 AU"] * 27 + ["400 au"], "period": "day", "unit": "au"},
+            {"check": "acwr", "loads": [300] * 27 + [400], "period": "day", "unit": "au"},
+        ),
+    ],
+)
+def test_an_amount_written_with_the_unit_chosen_answers_as_the_number(
+    with_units: dict[str, object], without: dict[str, object]
+) -> None:
+    """ "20 km" is how running apps list a week (a pasted list had "km" read as a week of its own)."""
+    answer = handle_request(with_units)
+    assert answer["ok"], answer
+    assert answer == handle_request(without)
+
+
+def test_an_amount_written_with_its_unit_keeps_the_precision_typed() -> None:
+    # By hand: 19.98 then 22.00 is +10.1 %, and even the least the two could be as typed (19.985 to
+    # 21.995) is +10.06 %: over the 10 % limit, with or without the unit written.
+    answer = handle_request({"check": "ramp", "weeks": ["19.98 km", "22.00 km"]})
+    assert answer["ok"], answer
+    assert answer == handle_request({"check": "ramp", "weeks": ["19.98", "22.00"]})
+    assert "rose more than the 10 % limit (week 2)" in answer["result"]["summary"]
+
+
+@pytest.mark.parametrize(
+    ("request_", "field", "message"),
+    [
+        (
+            {"check": "ramp", "weeks": ["20 km", "22 mi"]},
+            "weeks[1]",
+            "Week 2 is in miles (22 mi), but the unit chosen is km: choose miles as the unit, or enter it in km.",
+        ),
+        (
+            {"check": "spike", "planned": "45 min", "longest_30d": 10},
+            "planned",
+            "is in minutes (45 min), but the unit chosen is km",
+        ),
+        (
+            {"check": "ramp", "weeks": ["20 m", "22"]},
+            "weeks[0]",
+            "Week 1 must be a number",
+        ),  # metres? minutes?
+    ],
+)
+def test_an_amount_in_another_unit_is_refused_naming_both(
+    request_: dict[str, object], field: str, message: str
+) -> None:
+    answer = handle_request(request_)
+    assert not answer["ok"]
+    assert [error["field"] for error in answer["errors"]] == [field]
+    assert message in answer["errors"][0]["message"]
