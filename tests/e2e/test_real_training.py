@@ -86,6 +86,21 @@ def test_weekly_loads_in_the_thousands_pasted_one_per_line(page: Page, requests_
     expect(answer(page).locator(".kl-summary")).to_contain_text("ratio is 1.2 ")  # 1400 / 1162.5
 
 
+def test_weekly_loads_pasted_with_their_unit_one_per_line(page: Page, requests_seen: list[str]) -> None:
+    # As running apps list weeks: "20 km" on each line was read as two entries, the second "km".
+    open_calculator(page, "calculator/acwr.html")
+    page.get_by_label("Your loads are per").select_option("week")
+    page.get_by_label(LOADS).fill("20 km\n22 km\n21 km\n25.3 km")
+    page.get_by_role("button", name="Work out my ratio").click()
+    # By hand: 25.3 / mean(20, 22, 21, 25.3) = 25.3 / 22.075 = 1.146..., shown as 1.15
+    expect(answer(page).locator(".kl-summary")).to_contain_text("ratio is 1.15 ")
+    page.get_by_label(LOADS).fill("20 km\n22 mi\n21 km\n25.3 km")
+    page.get_by_role("button", name="Work out my ratio").click()
+    expect(page.locator("[data-error-summary]")).to_contain_text(
+        "Week 2 is in miles (22 mi), but the unit chosen is km"
+    )
+
+
 def test_a_blank_cell_stays_in_its_place(page: Page, requests_seen: list[str]) -> None:
     open_calculator(page, "calculator/acwr.html")
     page.get_by_label(LOADS).fill("5\n\n" + "\n".join(["8"] * 26))
