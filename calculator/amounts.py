@@ -22,6 +22,7 @@ from calculator.rules.training import NO_VALUE, PLAUSIBLE_PER_DAY, PLAUSIBLE_PER
 from calculator.units import UNIT_WORDS
 
 __all__ = [
+    "MAX_ECHO",
     "SECOND",
     "plain_number",
     "plausibility_note",
@@ -34,11 +35,16 @@ __all__ = [
 #: One second, in minutes: the precision of a time written with seconds.
 SECOND = Fraction(1, 60)
 _HMS = re.compile(r"(\d{1,3}):([0-5]\d):([0-5]\d)", re.ASCII)  # h:mm:ss, up to 999 hours
-_AMBIGUOUS = re.compile(r"\d+,\d{3}", re.ASCII)  # a comma and exactly three digits: thousands or decimals?
+_AMBIGUOUS = re.compile(
+    r"\d{1,12},\d{3}", re.ASCII
+)  # a comma and exactly three digits: thousands or decimals?
 _MS = re.compile(r"(\d{1,5}):([0-5]\d)", re.ASCII)  # mm:ss; minutes may pass 59 (190:00)
 _DECIMAL = re.compile(r"\d{1,9}(?:\.(\d{1,9}))?", re.ASCII)  # a plain number written as text: 22, 22.5
 _LONG_DECIMAL = re.compile(r"\d+(?:\.(\d+))?", re.ASCII)  # the same with any number of digits
-_UNIT_AFTER = re.compile(r"(.*\d)\s*([A-Za-z]+)\.?", re.ASCII)  # "20 km", "20km", "12.5 mi."
+# "20 km", "20km", "12.5 mi.": any space between (a no-break space from a pasted document too)
+_UNIT_AFTER = re.compile(r"(.*[0-9])\s*([A-Za-z]+)\.?")
+#: The longest typed text a message repeats back; longer, it is left out (it would not fit a phone).
+MAX_ECHO = 30
 
 
 def unit_written(text: str) -> tuple[str, str | None]:
@@ -48,6 +54,8 @@ def unit_written(text: str) -> tuple[str, str | None]:
 
     >>> unit_written(" 20 km "), unit_written("12.5Miles"), unit_written("0:45 min"), unit_written("20 m")
     (('20', 'km'), ('12.5', 'miles'), ('0:45', 'minutes'), ('20 m', None))
+    >>> unit_written("20\u00a0km")
+    ('20', 'km')
     """
     written = text.strip()
     match = _UNIT_AFTER.fullmatch(written)
@@ -103,12 +111,19 @@ def _as_number(minutes: Fraction) -> int | float:
 
 
 def text_amount(
-    value: str, name: str, *, minutes: bool, zero_hint: str, unit_label: str | None = None
+    value: str,
+    name: str,
+    *,
+    minutes: bool,
+    zero_hint: str,
+    unit_label: str | None = None,
+    offered: tuple[str, ...] = (),
 ) -> tuple[int | float | None, str | None]:
     """Read an amount sent as text: a plain number ("22.5", as a CSV or a script may send it), a
     time (in minutes only), or say what to enter instead. Either may be followed by its unit
     ("20 km", "45 min"): in the unit chosen (*unit_label*, its name in sentences; None when it is
-    unknown) it is read as the amount, in another it is refused with both units named.
+    unknown) it is read as the amount, in another it is refused with both units named, and with
+    the units the check offers (*offered*, their names; all when empty) when it is not among them.
 
     Returns (the amount, None) or (None, a message that starts with *name*). *zero_hint* says how
     to enter no running ("enter 0 for a rest day").
@@ -129,11 +144,20 @@ def text_amount(
     (20.5, None)
     >>> text_amount("20 km", "Week 1", minutes=False, zero_hint="", unit_label="miles")[1]
     'Week 1 is in km (20 km), but the unit chosen is miles: choose km as the unit, or enter it in miles.'
+    >>> text_amount("90 min", "The run", minutes=False, zero_hint="", unit_label="km", offered=("km", "miles"))[1]
+    'The run is in minutes (90 min), but this check takes km or miles: enter it in km.'
+    >>> text_amount("2" * 31 + " km", "Week 1", minutes=False, zero_hint="", unit_label="miles")[1][:45]
+    'Week 1 is in km, but the unit chosen is miles'
     """
     written, said = unit_written(value)
     if said is not None and unit_label is not None and said != unit_label:
+        typed = value.strip()
+        echo = f" ({typed})" if len(typed) <= MAX_ECHO else ""
+        if offered and said not in offered:
+            takes = " or ".join([", ".join(offered[:-1]), offered[-1]] if len(offered) > 1 else offered)
+            return None, f"{name} is in {said}{echo}, but this check takes {takes}: enter it in {unit_label}."
         return None, (
-            f"{name} is in {said} ({value.strip()}), but the unit chosen is {unit_label}: "
+            f"{name} is in {said}{echo}, but the unit chosen is {unit_label}: "
             f"choose {said} as the unit, or enter it in {unit_label}."
         )
     number = plain_number(written)

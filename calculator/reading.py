@@ -26,7 +26,7 @@ from datetime import date
 from fractions import Fraction
 from typing import TypeVar
 
-from calculator.amounts import text_amount
+from calculator.amounts import MAX_ECHO, text_amount
 from calculator.errors import Problem
 from calculator.units import MIN_VOLUME
 
@@ -71,7 +71,7 @@ def quoted(value: object) -> str:
     >>> quoted("week"), quoted(5), quoted("x" * 31)
     (" 'week'", '', '')
     """
-    if isinstance(value, str) and 0 < len(value) <= 30 and value.isprintable():
+    if isinstance(value, str) and 0 < len(value) <= MAX_ECHO and value.isprintable():
         return f" '{value}'"
     return ""
 
@@ -251,6 +251,7 @@ def read_amount(
     too_small: str | None = None,
     minutes: bool = False,
     zero_hint: str = "enter 0 for none",
+    offered: tuple[str, ...] = (),
 ) -> int | float | None:
     """Read a distance or a time: a number, not negative, at most *ceiling* of the unit.
 
@@ -262,7 +263,8 @@ def read_amount(
     *too_small* is what to enter instead (by default "at least 0.01" of the unit), and names the
     unit, so it is said only when the unit is known. With *minutes*, a time written h:mm:ss or
     mm:ss is read too (`calculator.amounts`); *zero_hint* says how to enter none, for a refused
-    "no value" mark such as Garmin's "--".
+    "no value" mark such as Garmin's "--". *offered* names the units the check takes (all when
+    empty), for an amount written with a unit it does not take ("90 min" where only distances are).
 
     >>> problems = []
     >>> read_amount(12.5, "x", "X", unit_label="km", ceiling=1000, problems=problems), problems
@@ -275,7 +277,9 @@ def read_amount(
         problems.append(Problem(field, missing or f"{name} is empty: enter a number, like 22 or 22.5."))
         return None
     if isinstance(value, str) and value not in ("NaN", "Infinity", "-Infinity"):
-        read, message = text_amount(value, name, minutes=minutes, zero_hint=zero_hint, unit_label=unit_label)
+        read, message = text_amount(
+            value, name, minutes=minutes, zero_hint=zero_hint, unit_label=unit_label, offered=offered
+        )
         if message is not None:
             problems.append(Problem(field, message))
             return None

@@ -26,7 +26,7 @@ from fractions import Fraction
 
 from calculator.answer import Answer, Record
 from calculator.charts import Bar, Line, bar_chart
-from calculator.checks.weekly_limit import limit_source, limit_words, read_profile, read_unit
+from calculator.checks.weekly_limit import UNIT_NAMES, limit_source, limit_words, read_profile, read_unit
 from calculator.errors import CalculatorError, Problem, raise_problems
 from calculator.reading import (
     day_words,
@@ -158,6 +158,7 @@ def check_plan(
         "current",
         "This week's running",
         unit_label=label,
+        offered=UNIT_NAMES,
         ceiling=ceiling,
         problems=problems,
         missing="Enter how much you run this week, like 20.",
@@ -169,6 +170,7 @@ def check_plan(
         "target",
         "The target",
         unit_label=label,
+        offered=UNIT_NAMES,
         ceiling=ceiling,
         problems=problems,
         missing="Enter the weekly amount you want to reach, like 30.",

@@ -42,7 +42,14 @@ from calculator.amounts import plausibility_note, typed_step
 from calculator.answer import Answer
 from calculator.charts import Bar, bar_chart
 from calculator.checks.ramp_weeks import CENT, RampWeek, judge_week, small, unfinished_week
-from calculator.checks.weekly_limit import limit_source, limit_words, read_profile, read_unfinished, read_unit
+from calculator.checks.weekly_limit import (
+    UNIT_NAMES,
+    limit_source,
+    limit_words,
+    read_profile,
+    read_unfinished,
+    read_unit,
+)
 from calculator.errors import Problem, raise_problems
 from calculator.reading import date_words, exact, floor_to, plain, read_amount, shown, words
 from calculator.rules.ramp import (
@@ -292,6 +299,7 @@ def _read_weeks(
             f"weeks[{index}]",
             f"Week {index + 1}",
             unit_label=None if unit is None else unit.label,  # else already reported
+            offered=UNIT_NAMES,
             ceiling=None if unit is None else unit.max_per_week,
             problems=problems,
             missing=f"Week {index + 1} is empty: enter how much you ran, or 0 for a week with no running.",

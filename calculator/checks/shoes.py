@@ -27,6 +27,8 @@ from calculator.tables import Table, amount, row, table
 
 __all__ = ["ShoesResult", "check_shoes"]
 
+#: The units the shoes check takes, by their names in sentences.
+SHOES_UNIT_NAMES = tuple(shoe.unit.label for shoe in SHOES_UNITS.values())
 #: The page that explains a shoes answer.
 SHOES_LINKS = ("prevention/footwear.md",)
 
@@ -120,6 +122,7 @@ def check_shoes(
         "distance_on_pair",
         "The distance on your shoes",
         unit_label=label,
+        offered=SHOES_UNIT_NAMES,
         ceiling=None if measure is None else measure.max_on_pair,
         problems=problems,
         missing="Enter how far you have run in these shoes, like 250.",
@@ -129,6 +132,7 @@ def check_shoes(
         "weekly",
         "Your weekly running",
         unit_label=label,
+        offered=SHOES_UNIT_NAMES,
         ceiling=None if measure is None else measure.unit.max_per_week,
         problems=problems,
         missing="Enter how far you run a week in these shoes, or 0.",

@@ -33,6 +33,9 @@ from calculator.rules.spike import (
 from calculator.tables import Table, row, table
 from calculator.units import Unit
 
+#: The units the spike check takes, by their names in sentences.
+SPIKE_UNIT_NAMES = tuple(unit.label for unit in SPIKE_UNITS.values())
+
 __all__ = ["SpikeResult", "check_spike"]
 
 #: The pages that explain a spike answer.
@@ -110,6 +113,7 @@ def check_spike(planned: float, longest_30d: float, /, *, unit: str = "km") -> S
         "planned",
         "The planned run",
         unit_label=label,
+        offered=SPIKE_UNIT_NAMES,
         ceiling=ceiling,
         problems=problems,
         missing="Enter the length of the run you plan, like 16.",
@@ -119,6 +123,7 @@ def check_spike(planned: float, longest_30d: float, /, *, unit: str = "km") -> S
         "longest_30d",
         "The longest run of the last 30 days",
         unit_label=label,
+        offered=SPIKE_UNIT_NAMES,
         ceiling=ceiling,
         problems=problems,
         missing="Enter your longest run of the last 30 days, or 0 if you have not run.",

@@ -27,6 +27,11 @@ __all__ = ["limit_source", "limit_words", "read_profile", "read_unit"]
 SMALLEST_SHOWN_PCT = Fraction(1, 10**LIMIT_DECIMALS)
 
 
+#: The units of weekly volume by their names in sentences: what an amount written with another is
+#: told (calculator.amounts.text_amount).
+UNIT_NAMES = tuple(unit.label for unit in UNITS.values())
+
+
 def read_unit(unit: object, problems: list[Problem]) -> Unit | None:
     """Read the unit of weekly volume (km, mi or min); note a problem for any other."""
     return read_choice(

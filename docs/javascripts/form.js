@@ -36,6 +36,7 @@ const AMBIGUOUS = /^[+-]?[1-9]\d*,\d{3}$/;
 // A word after an amount, as runners write units ("20 km", "20km", "12 miles", "45 min."): letters
 // only, so "3:10:00" and "1e3" are not amounts with units.
 const UNIT_AFTER = /^(.*\d)\s*([A-Za-z]+)\.?$/;
+const UNIT_WORD = /^[A-Za-z]+\.?$/;
 
 /**
  * What the reader typed, as a number when it reads as one ("22,5" too), else as typed (the
@@ -52,7 +53,7 @@ export function readNumber(text) {
   const withUnit = UNIT_AFTER.exec(trimmed);
   if (withUnit) {
     const amount = readNumber(withUnit[1]);
-    if (typeof amount === "number" && amount < 0) return amount;
+    if (typeof amount === "number" && (amount < 0 || Object.is(amount, -0))) return amount;
     return `${amount} ${withUnit[2]}`;
   }
   const written = COMMA_THOUSANDS.test(trimmed)
@@ -96,7 +97,8 @@ export function readNumbers(texts) {
  * a cell, spaces, " / " and ", " separate numbers too. With none of those, bare commas separate
  * cells ("10,12,11"; "5,,8" keeps its empty cell); otherwise a bare comma is a decimal comma
  * ("12,5; 13") or a thousands separator ("1,200"; see readNumber). A word after a number is its
- * unit and stays with it ("20 km\n22 km" is two weeks, not four).
+ * unit and stays with it ("20 km\n22 km", "20 km,22 km" and "20<tab>km\n22<tab>km" are two
+ * weeks, not four).
  * @param {string} text
  * @returns {Typed[]}
  */
@@ -106,17 +108,21 @@ export function readNumberList(text) {
   if (!/[\s;]/.test(written)) return written.split(",").map(readNumber);
   /** @type {Typed[]} */
   const values = [];
-  for (const cell of written.split(/[\n\t;]/)) {
-    const parts = cell.split(/,\s+|\s+/).filter((part) => part !== "" && part !== "/");
-    // A word after a number is its unit ("20 km"), not a number of its own: it stays with it.
-    const amounts = parts.reduce((kept, part) => {
-      if (kept.length && /^[A-Za-z]+\.?$/.test(part) && /\d$/.test(/** @type {string} */ (kept.at(-1)))) {
-        kept[kept.length - 1] += ` ${part}`;
-      } else kept.push(part);
-      return kept;
-    }, /** @type {string[]} */ ([]));
-    if (amounts.length === 0) values.push(null);
-    else values.push(...amounts.map(readNumber));
+  for (const line of written.split("\n")) {
+    /** @type {(string | null)[]} */
+    const amounts = [];
+    for (const cell of line.split(/[\t;]/)) {
+      const parts = cell.split(/,\s+|\s+|(?<=[A-Za-z]\.?),/).filter((part) => part !== "" && part !== "/");
+      if (parts.length === 0) amounts.push(null);
+      for (const part of parts) {
+        // A word after a number is its unit, not a number of its own: it stays with it, in the
+        // same cell ("20 km") or the next (a spreadsheet's unit column: "20<tab>km").
+        const last = amounts.at(-1);
+        if (UNIT_WORD.test(part) && typeof last === "string" && /\d/.test(last)) amounts[amounts.length - 1] = `${last} ${part}`;
+        else amounts.push(part);
+      }
+    }
+    values.push(...amounts.map((amount) => (amount === null ? null : readNumber(amount))));
   }
   return values;
 }

@@ -228,4 +228,10 @@ test("a unit written after an amount stays with it, its number read as any other
   assert.deepEqual(readNumberList("20km,22km"), ["20 km", "22 km"]);
   assert.deepEqual(readNumberList("20 km; 21,5 km"), ["20 km", "21.5 km"]);
   assert.deepEqual(readNumberList("km 20"), ["km", 20]);  // a word before any number is no unit
+  // Found by a break test: a comma right after a unit, a spreadsheet's unit column (a tab), and a
+  // unit typed twice each made a phantom week, so later messages named the wrong week.
+  assert.deepEqual(readNumberList("20 km,22 km,21 km"), ["20 km", "22 km", "21 km"]);
+  assert.deepEqual(readNumberList("20\tkm\n22\tkm"), ["20 km", "22 km"]);
+  assert.deepEqual(readNumberList("20 km km\n22\n21"), ["20 km km", 22, 21]);  // week 1 is told, not week 2
+  assert.deepEqual(readNumberList("5\t\t8"), [5, null, 8]);  // an empty cell still keeps its place
 });

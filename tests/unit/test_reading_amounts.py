@@ -210,8 +210,11 @@ def test_numbers_sent_as_text_give_the_answer_the_numbers_give(request_with_text
     ("with_units", "without"),
     [
         (
-            {"check": "ramp", "weeks": ["20 km", "22km", "24.5 kilometres"]},
-            {"check": "ramp", "weeks": [20, 22, 24.5]},
+            {
+                "check": "ramp",
+                "weeks": ["20 km", "22km", "24.5 kilometres", "25\u00a0km"],
+            },  # a no-break space too
+            {"check": "ramp", "weeks": [20, 22, 24.5, 25]},
         ),
         (
             {"check": "ramp", "weeks": ["12 miles", "13 mi."], "unit": "mi"},
@@ -260,13 +263,29 @@ def test_an_amount_written_with_its_unit_keeps_the_precision_typed() -> None:
         (
             {"check": "spike", "planned": "45 min", "longest_30d": 10},
             "planned",
-            "is in minutes (45 min), but the unit chosen is km",
+            # The spike check takes distances only (found by a break test: it said "choose minutes").
+            "The planned run is in minutes (45 min), but this check takes km or miles: enter it in km.",
         ),
         (
             {"check": "ramp", "weeks": ["20 m", "22"]},
             "weeks[0]",
             "Week 1 must be a number",
         ),  # metres? minutes?
+        (
+            {"check": "ramp", "weeks": ["20 AU", 22]},
+            "weeks[0]",
+            "Week 1 is in AU (20 AU), but this check takes km, miles or minutes: enter it in km.",
+        ),
+        (
+            {"check": "shoes", "distance_on_pair": "90 min", "weekly": 10},
+            "distance_on_pair",
+            "but this check takes km or miles: enter it in km.",
+        ),
+        (  # too long to repeat back (a break test's 3000 digits made a page 26,791 px wide)
+            {"check": "ramp", "weeks": ["2" * 3000 + " mi"]},
+            "weeks[0]",
+            "Week 1 is in miles, but the unit chosen is km: choose miles as the unit, or enter it in km.",
+        ),
     ],
 )
 def test_an_amount_in_another_unit_is_refused_naming_both(
