@@ -106,6 +106,15 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A test server that says nothing when a browser drops a connection mid-answer (a page left
+    or a download cancelled: normal in these tests); any other error is printed as usual."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve_directory(
     directory: Path, handler_class: type[SimpleHTTPRequestHandler] | None = None
@@ -120,7 +129,7 @@ def serve_directory(
     'text/javascript'
     """
     handler = functools.partial(handler_class or _SiteHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
