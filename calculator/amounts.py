@@ -152,7 +152,7 @@ def text_amount(
     written, said = unit_written(value)
     if said is not None and unit_label is not None and said != unit_label:
         typed = value.strip()
-        echo = f" ({typed})" if len(typed) <= MAX_ECHO else ""
+        echo = f" ({typed})" if len(typed) <= MAX_ECHO and typed.isprintable() else ""
         if offered and said not in offered:
             takes = " or ".join([", ".join(offered[:-1]), offered[-1]] if len(offered) > 1 else offered)
             return None, f"{name} is in {said}{echo}, but this check takes {takes}: enter it in {unit_label}."

@@ -55,3 +55,15 @@ def test_the_javascript_unit_tests_pass() -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert re.search(r"^# pass [1-9]", done.stdout, re.M) and "# fail 0" in done.stdout, done.stdout
+
+
+def test_the_forms_know_the_calculators_unit_words() -> None:
+    """form.js keeps a unit word with the number before it ("20 km"); any other word is an entry
+    of its own. Its list must be the calculator's (calculator/units.py, UNIT_WORDS), else a word
+    the calculator reads would make a phantom entry, or one it refuses would be glued to a number."""
+    from calculator.units import UNIT_WORDS
+
+    source = (PROJECT_ROOT / "docs" / "javascripts" / "form.js").read_text(encoding="utf-8")
+    found = re.search(r"export const UNIT_WORDS = new Set\(\[(.*?)\]\);", source, re.DOTALL)
+    assert found, "form.js no longer writes UNIT_WORDS as a literal Set"
+    assert set(re.findall(r'"([^"]+)"', found.group(1))) == set(UNIT_WORDS)

@@ -36,7 +36,12 @@ const AMBIGUOUS = /^[+-]?[1-9]\d*,\d{3}$/;
 // A word after an amount, as runners write units ("20 km", "20km", "12 miles", "45 min."): letters
 // only, so "3:10:00" and "1e3" are not amounts with units.
 const UNIT_AFTER = /^(.*\d)\s*([A-Za-z]+)\.?$/;
-const UNIT_WORD = /^[A-Za-z]+\.?$/;
+// The unit words the calculator reads after an amount (calculator/units.py, UNIT_WORDS: a test
+// keeps the two lists the same); any other word after a number is an entry of its own.
+export const UNIT_WORDS = new Set(["km", "kms", "k", "kilometre", "kilometres", "kilometer", "kilometers",
+  "mi", "mile", "miles", "min", "mins", "minute", "minutes", "au"]);
+/** @param {string} part @returns {boolean} */
+const isUnitWord = (part) => /^[A-Za-z]+\.?$/.test(part) && UNIT_WORDS.has(part.replace(/\.$/, "").toLowerCase());
 
 /**
  * What the reader typed, as a number when it reads as one ("22,5" too), else as typed (the
@@ -112,13 +117,14 @@ export function readNumberList(text) {
     /** @type {(string | null)[]} */
     const amounts = [];
     for (const cell of line.split(/[\t;]/)) {
-      const parts = cell.split(/,\s+|\s+|(?<=[A-Za-z]\.?),/).filter((part) => part !== "" && part !== "/");
+      // A comma right after a word ends an amount ("20 km,22 km"), as a comma and a space does.
+      const parts = cell.replace(/([A-Za-z]\.?),/g, "$1 ").split(/,\s+|\s+/).filter((part) => part !== "" && part !== "/");
       if (parts.length === 0) amounts.push(null);
       for (const part of parts) {
         // A word after a number is its unit, not a number of its own: it stays with it, in the
         // same cell ("20 km") or the next (a spreadsheet's unit column: "20<tab>km").
         const last = amounts.at(-1);
-        if (UNIT_WORD.test(part) && typeof last === "string" && /\d/.test(last)) amounts[amounts.length - 1] = `${last} ${part}`;
+        if (isUnitWord(part) && typeof last === "string" && /\d/.test(last)) amounts[amounts.length - 1] = `${last} ${part}`;
         else amounts.push(part);
       }
     }

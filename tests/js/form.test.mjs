@@ -234,4 +234,9 @@ test("a unit written after an amount stays with it, its number read as any other
   assert.deepEqual(readNumberList("20\tkm\n22\tkm"), ["20 km", "22 km"]);
   assert.deepEqual(readNumberList("20 km km\n22\n21"), ["20 km km", 22, 21]);  // week 1 is told, not week 2
   assert.deepEqual(readNumberList("5\t\t8"), [5, null, 8]);  // an empty cell still keeps its place
+  // Only the calculator's unit words stay with a number (a review found "20\tNaN\t22" read as
+  // two entries, "20 NaN" and 22, so week 1 was told about week 2's mistake).
+  assert.deepEqual(readNumberList("20\tNaN\t22"), [20, "NaN", 22]);
+  assert.deepEqual(readNumberList("20 rest 22"), [20, "rest", 22]);
+  assert.deepEqual(readNumberList("20 KM.\n22 Miles"), ["20 KM", "22 Miles"]);
 });

@@ -295,3 +295,12 @@ def test_an_amount_in_another_unit_is_refused_naming_both(
     assert not answer["ok"]
     assert [error["field"] for error in answer["errors"]] == [field]
     assert message in answer["errors"][0]["message"]
+
+
+@pytest.mark.parametrize("typed", ["\x1b[2J1 km", "\u202e1 km", "20\nkm", "20\u2028km"])
+def test_a_refused_unit_repeats_only_plain_text(typed: str) -> None:
+    # A review's case: a terminal escape, a right-to-left override and line breaks were repeated
+    # back inside the message.
+    answer = handle_request({"check": "ramp", "weeks": [typed], "unit": "mi"})
+    message = answer["errors"][0]["message"]
+    assert message.isprintable() and typed.strip() not in message, message
