@@ -92,6 +92,7 @@ Where things live: a request travels protocol -> checks.registry -> a check -> i
 ``tables``            the table an answer shows a reader (each result builds its own)
 ``reading``           every input reader: choices, yes/no answers, amounts, dates; exact rounding
 ``units``             units of training volume and the bounds on amounts and history
+``sentences``         how answers and messages join words ("a, b or c")
 ``sources``           the disclaimer, the pages an answer links to, how a source is named
 ``charts``            the SVG bar charts
 ``errors``            `CalculatorError` and `Problem`

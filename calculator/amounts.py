@@ -19,6 +19,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from calculator.rules.training import NO_VALUE, PLAUSIBLE_PER_DAY, PLAUSIBLE_PER_WEEK
+from calculator.sentences import words
 from calculator.units import UNIT_WORDS
 
 __all__ = [
@@ -35,9 +36,8 @@ __all__ = [
 #: One second, in minutes: the precision of a time written with seconds.
 SECOND = Fraction(1, 60)
 _HMS = re.compile(r"(\d{1,3}):([0-5]\d):([0-5]\d)", re.ASCII)  # h:mm:ss, up to 999 hours
-_AMBIGUOUS = re.compile(
-    r"\d{1,12},\d{3}", re.ASCII
-)  # a comma and exactly three digits: thousands or decimals?
+# A comma and exactly three digits: thousands or decimals? (at most 12 digits before: it is repeated)
+_AMBIGUOUS = re.compile(r"\d{1,12},\d{3}", re.ASCII)
 _MS = re.compile(r"(\d{1,5}):([0-5]\d)", re.ASCII)  # mm:ss; minutes may pass 59 (190:00)
 _DECIMAL = re.compile(r"\d{1,9}(?:\.(\d{1,9}))?", re.ASCII)  # a plain number written as text: 22, 22.5
 _LONG_DECIMAL = re.compile(r"\d+(?:\.(\d+))?", re.ASCII)  # the same with any number of digits
@@ -154,8 +154,9 @@ def text_amount(
         typed = value.strip()
         echo = f" ({typed})" if len(typed) <= MAX_ECHO and typed.isprintable() else ""
         if offered and said not in offered:
-            takes = " or ".join([", ".join(offered[:-1]), offered[-1]] if len(offered) > 1 else offered)
-            return None, f"{name} is in {said}{echo}, but this check takes {takes}: enter it in {unit_label}."
+            return None, (
+                f"{name} is in {said}{echo}, but this check takes {words(offered, 'or')}: enter it in {unit_label}."
+            )
         return None, (
             f"{name} is in {said}{echo}, but the unit chosen is {unit_label}: "
             f"choose {said} as the unit, or enter it in {unit_label}."

@@ -28,6 +28,7 @@ from typing import TypeVar
 
 from calculator.amounts import MAX_ECHO, text_amount
 from calculator.errors import Problem
+from calculator.sentences import words
 from calculator.units import MIN_VOLUME
 
 __all__ = [
@@ -83,15 +84,6 @@ def count(number: int, singular: str, plural: str | None = None) -> str:
     ('1 activity', '0 files', '3 runs', '1 row was')
     """
     return f"{number} {singular if number == 1 else plural or singular + 's'}"
-
-
-def words(items: Sequence[str], joiner: str = "and") -> str:
-    """Join words as a sentence does.
-
-    >>> words(["a"]), words(["a", "b"], "or"), words(["a", "b", "c"])
-    ('a', 'a or b', 'a, b and c')
-    """
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {joiner} {items[-1]}"
 
 
 def exact(value: int | float) -> Fraction:
