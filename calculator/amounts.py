@@ -43,6 +43,8 @@ _DECIMAL = re.compile(r"\d{1,9}(?:\.(\d{1,9}))?", re.ASCII)  # a plain number wr
 _LONG_DECIMAL = re.compile(r"\d+(?:\.(\d+))?", re.ASCII)  # the same with any number of digits
 # "20 km", "20km", "12.5 mi.": any space between (a no-break space from a pasted document too)
 _UNIT_AFTER = re.compile(r"(.*[0-9])\s*([A-Za-z]+)\.?")
+# A number with any other word or a sign after it ("20 m", "20 %", "5000 metres")
+_UNKNOWN_UNIT = re.compile(r"([0-9.]*[0-9])\s*([^\W\d_]+|%)\.?")
 #: The longest typed text a message repeats back; longer, it is left out (it would not fit a phone).
 MAX_ECHO = 30
 
@@ -180,9 +182,23 @@ def text_amount(
             f"{name} ({written}) could be {whole}.{decimals} or {whole}{decimals}: write it with a point for "
             f"decimals ({whole}.{decimals}) or without a separator for thousands ({whole}{decimals})."
         )
-    if minutes:
-        return None, f"{name} must be a number, like 22 or 22.5, or a time, like 3:10:00 or 45:30."
-    return None, f"{name} must be a number, like 22 or 22.5."
+    example = "like 22 or 22.5, or a time, like 3:10:00 or 45:30" if minutes else "like 22 or 22.5"
+    unknown = _UNKNOWN_UNIT.fullmatch(value.strip())
+    if unknown is not None and plain_number(unknown.group(1)) is not None:
+        # A number with a word or sign after it that is no unit the calculator reads ("20 m", "5000
+        # metres", "1.5 h", "20 %"): say so, rather than that it is no number.
+        word = unknown.group(2)
+        echo = f" ({value.strip()})" if len(value.strip()) <= MAX_ECHO and value.isprintable() else ""
+        why = (
+            "m could be metres, miles or minutes"
+            if word.lower() == "m"
+            else f"the calculator does not read {word} as a unit"
+            if len(word) <= MAX_ECHO and word.isprintable()
+            else "the calculator does not read that as a unit"
+        )
+        into = f"in {unit_label}, " if unit_label is not None else ""
+        return None, f"{name}{echo}: {why}. Enter it {into}{example}."
+    return None, f"{name} must be a number, {example}."
 
 
 def typed_step(value: object) -> Fraction:

@@ -77,8 +77,11 @@ def _custom_limit(limit_pct: object, problems: list[Problem]) -> RampProfile | N
             Problem(field, f"Enter your own weekly limit in percent, above 0 and up to {most}, like 7.5.")
         )
         return None
-    if isinstance(limit_pct, str) and (number := plain_number(limit_pct)) is not None:
-        limit_pct = number  # "7.5", as a script may send it
+    if (
+        isinstance(limit_pct, str)
+        and (number := plain_number(limit_pct.strip().removesuffix("%"))) is not None
+    ):
+        limit_pct = number  # "7.5" or "7.5 %", as a script or a form may send it
     too_large = limit_pct == math.inf  # JSON's 1e999, 400 nines: over the most
     if (
         isinstance(limit_pct, bool)

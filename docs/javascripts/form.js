@@ -33,9 +33,10 @@ const NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
 const COMMA_THOUSANDS = /^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/;
 const POINT_THOUSANDS = /^[+-]?[1-9]\d{0,2}(\.\d{3})+,\d+$/;
 const AMBIGUOUS = /^[+-]?[1-9]\d*,\d{3}$/;
-// A word after an amount, as runners write units ("20 km", "20km", "12 miles", "45 min."): letters
-// only, so "3:10:00" and "1e3" are not amounts with units.
-const UNIT_AFTER = /^(.*\d)\s*([A-Za-z]+)\.?$/;
+// A word after an amount, as runners write units ("20 km", "20km", "12 miles", "45 min."), or a
+// percent sign ("7,5 %", the ramp's own limit): letters only, so "3:10:00" and "1e3" are not
+// amounts with units.
+const UNIT_AFTER = /^(.*\d)\s*([A-Za-z]+|%)\.?$/;
 // The unit words the calculator reads after an amount (calculator/units.py, UNIT_WORDS: a test
 // keeps the two lists the same); any other word after a number is an entry of its own.
 export const UNIT_WORDS = new Set(["km", "kms", "k", "kilometre", "kilometres", "kilometer", "kilometers",

@@ -223,6 +223,10 @@ test("a unit written after an amount stays with it, its number read as any other
   assert.equal(readNumber("-3 km"), -3);  // told it can't be negative
   assert.equal(readNumber("20 m"), "20 m");  // metres, miles or minutes: the calculator asks
   assert.equal(readNumber("1e3"), "1e3");
+  // The ramp's own limit, written as a percentage is ("15 %" used to be refused): the calculator
+  // reads a percent sign after the limit, and tells a week it is no unit.
+  assert.equal(readNumber("7,5 %"), "7.5 %");
+  assert.equal(readNumber("15%"), "15 %");
   assert.deepEqual(readNumberList("20 km\n22 km\n24 km"), ["20 km", "22 km", "24 km"]);
   assert.deepEqual(readNumberList("20 km, 22 km"), ["20 km", "22 km"]);
   assert.deepEqual(readNumberList("20km,22km"), ["20 km", "22 km"]);

@@ -168,7 +168,7 @@ DEEP = "[" * 50 + "]" * 50
         ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": 0}', "limit_pct", "ramp"),
         ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": -5}', "limit_pct", "ramp"),
         ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": 50.01}', "limit_pct", "ramp"),
-        ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": "10%"}', "limit_pct", "ramp"),
+        ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": "ten %"}', "limit_pct", "ramp"),
         ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": true}', "limit_pct", "ramp"),
         ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": NaN}', "limit_pct", "ramp"),
         ('{"check": "ramp", "weeks": [20], "profile": "custom", "limit_pct": Infinity}', "limit_pct", "ramp"),

@@ -100,7 +100,11 @@ def test_flags(value: object, flag: bool, refused: bool) -> None:
             None,
             "X is in miles (12 miles), but the unit chosen is km: choose miles as the unit, or enter it in km.",
         ),
-        ("12 kg", None, "X must be a number, like 22 or 22.5."),
+        (
+            "12 kg",
+            None,
+            "X (12 kg): the calculator does not read kg as a unit. Enter it in km, like 22 or 22.5.",
+        ),
         ("-12", None, "X must be a number, like 22 or 22.5."),
         ("1e3", None, "X must be a number, like 22 or 22.5."),
         # Too many digits for a plain number: read all the same, so the size is what is refused.
@@ -266,11 +270,26 @@ def test_an_amount_written_with_its_unit_keeps_the_precision_typed() -> None:
             # The spike check takes distances only (found by a break test: it said "choose minutes").
             "The planned run is in minutes (45 min), but this check takes km or miles: enter it in km.",
         ),
-        (
+        (  # metres? miles? minutes? (it used to be told only that it must be a number)
             {"check": "ramp", "weeks": ["20 m", "22"]},
             "weeks[0]",
-            "Week 1 must be a number",
-        ),  # metres? minutes?
+            "Week 1 (20 m): m could be metres, miles or minutes. Enter it in km, like 22 or 22.5.",
+        ),
+        (
+            {"check": "ramp", "weeks": ["5000 metres", "22"]},
+            "weeks[0]",
+            "Week 1 (5000 metres): the calculator does not read metres as a unit. Enter it in km,",
+        ),
+        (
+            {"check": "ramp", "weeks": ["90", "1.5 h"], "unit": "min"},
+            "weeks[1]",
+            "does not read h as a unit. Enter it in minutes, like 22 or 22.5, or a time, like 3:10:00",
+        ),
+        (
+            {"check": "spike", "planned": "20 %", "longest_30d": 10},
+            "planned",
+            "The planned run (20 %): the calculator does not read % as a unit. Enter it in km,",
+        ),
         (
             {"check": "ramp", "weeks": ["20 AU", 22]},
             "weeks[0]",
@@ -304,3 +323,12 @@ def test_a_refused_unit_repeats_only_plain_text(typed: str) -> None:
     answer = handle_request({"check": "ramp", "weeks": [typed], "unit": "mi"})
     message = answer["errors"][0]["message"]
     assert message.isprintable() and typed.strip() not in message, message
+
+
+@pytest.mark.parametrize("typed", ["7.5 %", "7.5%", " 7.5 % "])
+def test_an_own_limit_written_with_its_percent_sign_is_the_number(typed: str) -> None:
+    # A reader types the limit as a percentage is written ("15 %" used to be "must be a number").
+    base = {"check": "ramp", "weeks": [20, 21.5, 23], "profile": "custom"}
+    answer = handle_request({**base, "limit_pct": typed})
+    assert answer["ok"], answer
+    assert answer == handle_request({**base, "limit_pct": 7.5})
