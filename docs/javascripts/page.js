@@ -180,6 +180,18 @@ function enteredWords(form) {
 }
 
 /**
+ * Whether the reader has entered anything in a form: a field typed in or a box ticked.
+ * @param {HTMLFormElement} form
+ * @returns {boolean}
+ */
+function entered(form) {
+  const fields = /** @type {HTMLInputElement[]} */ ([...form.querySelectorAll("input, textarea")]);
+  return fields.some((field) => field.type === "checkbox" || field.type === "radio"
+    ? field.checked && !field.defaultChecked
+    : !["hidden", "file"].includes(field.type) && field.value.trim() !== "" && field.value !== field.defaultValue);
+}
+
+/**
  * @param {number} bytes
  * @returns {string} "4.2 MB"
  */
@@ -341,7 +353,11 @@ export function main(start = startCalculator) {
       registerServiceWorker();
     },
     (error) => {
-      say(error.message);
+      // What the reader typed goes into the address, as after an answer, so the reload the message
+      // asks for brings it back (and answers it once the calculator starts).
+      const typed = forms.find((form) => form.contains(document.activeElement) && entered(form)) ?? forms.find(entered);
+      if (typed) history.replaceState(null, "", inputsAddress(location, answerParams(typed)));
+      say(typed ? `${error.message} What you typed is kept for the reload.` : error.message);
       forms.forEach((form) => {
         form.dataset.state = "failed";
         // Fields that cannot be answered look and behave switched off; the status says why.

@@ -108,16 +108,38 @@ def test_content_page_never_downloads_pyodide(page: Page, requests_seen: list[st
 
 
 def test_reader_is_told_when_the_runtime_cannot_start(page: Page, requests_seen: list[str]) -> None:
-    page.context.route(
-        re.compile(r".*/pyodide/.*pyodide\.asm\.wasm$"), lambda route: route.fulfill(status=404)
-    )
+    wasm = re.compile(r".*/pyodide/.*pyodide\.asm\.wasm$")
+    # The runtime's download is held until the reader has typed, then refused (and so is the
+    # loader's second try). (Playwright lets a held request through when its route is removed.)
+    held: list[Route] = []
+    refused = False
+    page.context.route(wasm, lambda route: route.fulfill(status=404) if refused else held.append(route))
     page.goto("calculator/ramp.html")
+    fill_weeks(page, ["20", "22", "25"])
+    for _ in range(600):  # Playwright calls the route's handler while the test waits on the page
+        if held:
+            break
+        page.wait_for_timeout(50)
+    refused = True
+    for route in held:
+        route.fulfill(status=404)
     form = page.locator("#ramp-form")
     expect(form).to_have_attribute("data-state", "failed", timeout=READY_TIMEOUT_MS)
-    expect(page.get_by_role("status").first).to_contain_text("could not start")
+    status = page.get_by_role("status").first
+    expect(status).to_contain_text("could not start")
     # A form that cannot answer is switched off (it looks it, too), not left to fail on submit.
     expect(page.get_by_role("button", name="Check my weeks")).to_be_disabled()
     expect(page.get_by_label("Week 1", exact=True)).to_be_disabled()
+    # The reload the message asks for keeps what the reader typed (it used to be lost), and
+    # answers it once the calculator starts: by hand, 22 to 25 is +13.6 %, over the 10 % limit,
+    # and next week may hold 25 x 1.1 = 27.5 km.
+    expect(status).to_contain_text("What you typed is kept for the reload.")
+    page.context.unroute(wasm)
+    page.reload()
+    expect(page.get_by_label("Week 3", exact=True)).to_have_value("25")
+    expect(page.locator("#ramp-answer")).to_contain_text(
+        "rose more than the 10 % limit (week 3). Next week: up to 27.5 km.", timeout=READY_TIMEOUT_MS
+    )
 
 
 def test_calculator_page_fits_a_phone(page: Page, requests_seen: list[str]) -> None:
