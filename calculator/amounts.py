@@ -25,6 +25,7 @@ from calculator.units import UNIT_WORDS
 __all__ = [
     "MAX_ECHO",
     "SECOND",
+    "ascii_digits",
     "plain_number",
     "plausibility_note",
     "read_duration",
@@ -47,6 +48,28 @@ _UNIT_AFTER = re.compile(r"(.*[0-9])\s*([A-Za-z]+)\.?")
 _UNKNOWN_UNIT = re.compile(r"([0-9.]*[0-9])\s*([^\W\d_]+|%)\.?")
 #: The longest typed text a message repeats back; longer, it is left out (it would not fit a phone).
 MAX_ECHO = 30
+# Digits other keyboards type, as ASCII: Arabic-Indic, Persian (Extended Arabic-Indic) and
+# full-width (a Japanese or Chinese input method), with the Arabic decimal and thousands separators
+# and the full-width point, comma and percent sign. The forms read the same (form.js, asciiDigits).
+_OTHER_DIGITS = str.maketrans(
+    {
+        **{chr(zero + digit): str(digit) for zero in (0x0660, 0x06F0, 0xFF10) for digit in range(10)},
+        "\u066b": ".",
+        "\uff0e": ".",
+        "\u066c": ",",
+        "\uff0c": ",",
+        "\uff05": "%",
+    }
+)
+
+
+def ascii_digits(text: str) -> str:
+    """*text* with the digits and separators other keyboards type written as ASCII ones.
+
+    >>> ascii_digits("\uff12\uff12\uff0e\uff15"), ascii_digits("\u0662\u0662\u066b\u0665"), ascii_digits("\u06f2\u06f0 km")
+    ('22.5', '22.5', '20 km')
+    """
+    return text.translate(_OTHER_DIGITS)
 
 
 def unit_written(text: str) -> tuple[str, str | None]:
@@ -97,7 +120,7 @@ def plain_number(text: str) -> int | float | None:
     >>> plain_number("12345678901"), plain_number("9" * 400), plain_number("0." + "0" * 400 + "1")
     (12345678901.0, inf, 5e-324)
     """
-    written = text.strip()
+    written = ascii_digits(text).strip()
     match = _DECIMAL.fullmatch(written)
     if match is not None:
         return float(match.group(0)) if match.group(1) else int(match.group(0))
@@ -151,6 +174,7 @@ def text_amount(
     >>> text_amount("2" * 31 + " km", "Week 1", minutes=False, zero_hint="", unit_label="miles")[1][:45]
     'Week 1 is in km, but the unit chosen is miles'
     """
+    value = ascii_digits(value)
     written, said = unit_written(value)
     if said is not None and unit_label is not None and said != unit_label:
         typed = value.strip()
@@ -210,7 +234,7 @@ def typed_step(value: object) -> Fraction:
     (Fraction(1, 10000000000), Fraction(1, 100))
     """
     if isinstance(value, str):
-        match = _LONG_DECIMAL.fullmatch(unit_written(value)[0])
+        match = _LONG_DECIMAL.fullmatch(unit_written(ascii_digits(value))[0])
         if match is None:
             return SECOND
         return Fraction(1, 10 ** len(match.group(1) or ""))

@@ -10,6 +10,7 @@ Both need Node.js and ``npm ci`` (``make test`` runs it).
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -67,3 +68,37 @@ def test_the_forms_know_the_calculators_unit_words() -> None:
     found = re.search(r"export const UNIT_WORDS = new Set\(\[(.*?)\]\);", source, re.DOTALL)
     assert found, "form.js no longer writes UNIT_WORDS as a literal Set"
     assert set(re.findall(r'"([^"]+)"', found.group(1))) == set(UNIT_WORDS)
+
+
+def test_the_forms_read_other_keyboards_digits_as_the_calculator_does() -> None:
+    """form.js and the calculator each write other keyboards' digits as ASCII ones ("２２．５" is
+    22.5): the same characters, to the same ones, else the browser and the command line would
+    read one typed text two ways. Every character of the Basic Multilingual Plane is compared."""
+    from calculator.amounts import ascii_digits
+
+    form = (PROJECT_ROOT / "docs" / "javascripts" / "form.js").as_uri()
+    script = (
+        f"const {{ asciiDigits }} = await import({form!r});"
+        "const changed = {};"
+        "for (let code = 0; code < 0x10000; code++) {"
+        "  if (code >= 0xD800 && code < 0xE000) continue;"
+        "  const sign = String.fromCharCode(code);"
+        "  if (asciiDigits(sign) !== sign) changed[sign] = asciiDigits(sign);"
+        "}"
+        "process.stdout.write(JSON.stringify(changed));"
+    )
+    done = subprocess.run(
+        [node(), "--input-type=module", "--eval", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    expected = {
+        chr(code): ascii_digits(chr(code))
+        for code in range(0x10000)
+        if not 0xD800 <= code < 0xE000 and ascii_digits(chr(code)) != chr(code)
+    }
+    assert json.loads(done.stdout) == expected
+    assert len(expected) == 35  # three sets of ten digits, two points, two commas, a percent sign

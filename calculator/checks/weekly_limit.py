@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from calculator.amounts import plain_number
+from calculator.amounts import ascii_digits, plain_number
 from calculator.errors import Problem
 from calculator.reading import exact, plain, read_choice, read_flag, words
 from calculator.rules.ramp import CUSTOM, LIMIT_DECIMALS, PROFILES, RampProfile, custom_profile, shown_pct
@@ -79,7 +79,7 @@ def _custom_limit(limit_pct: object, problems: list[Problem]) -> RampProfile | N
         return None
     if (
         isinstance(limit_pct, str)
-        and (number := plain_number(limit_pct.strip().removesuffix("%"))) is not None
+        and (number := plain_number(ascii_digits(limit_pct).strip().removesuffix("%"))) is not None
     ):
         limit_pct = number  # "7.5" or "7.5 %", as a script or a form may send it
     too_large = limit_pct == math.inf  # JSON's 1e999, 400 nines: over the most

@@ -44,6 +44,25 @@ export const UNIT_WORDS = new Set(["km", "kms", "k", "kilometre", "kilometres", 
 /** @param {string} part @returns {boolean} */
 const isUnitWord = (part) => /^[A-Za-z]+\.?$/.test(part) && UNIT_WORDS.has(part.replace(/\.$/, "").toLowerCase());
 
+// Digits other keyboards type, as ASCII: Arabic-Indic, Persian and full-width (a Japanese or
+// Chinese input method), with the Arabic decimal and thousands separators and the full-width
+// point, comma and percent sign (the calculator reads the same: calculator/amounts.py, ascii_digits).
+const OTHER_DIGITS = /[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19\u066B\u066C\uFF0C\uFF0E\uFF05]/g;
+/** @type {Record<string, string>} */
+const OTHER_SIGNS = { "\u066B": ".", "\uFF0E": ".", "\u066C": ",", "\uFF0C": ",", "\uFF05": "%" };
+
+/**
+ * @param {string} text
+ * @returns {string} the text with other keyboards' digits and separators as ASCII ones ("２２．５" -> "22.5")
+ */
+export function asciiDigits(text) {
+  return text.replace(OTHER_DIGITS, (sign) => {
+    if (sign in OTHER_SIGNS) return OTHER_SIGNS[sign];
+    const code = sign.charCodeAt(0);
+    return String(code - (code >= 0xFF10 ? 0xFF10 : code >= 0x06F0 ? 0x06F0 : 0x0660));
+  });
+}
+
 /**
  * What the reader typed, as a number when it reads as one ("22,5" too), else as typed (the
  * calculator says what is wrong with it); null for nothing.
@@ -51,7 +70,8 @@ const isUnitWord = (part) => /^[A-Za-z]+\.?$/.test(part) && UNIT_WORDS.has(part.
  * @returns {Typed}
  */
 export function readNumber(text) {
-  const trimmed = text.trim();
+  // A trailing separator is a slip ("20.00,"), as "20," always read as 20.
+  const trimmed = asciiDigits(text).trim().replace(/(\d)[.,]$/, "$1");
   if (trimmed === "") return null;
   // An amount written with its unit ("20 km", "22,5km"): the number read as below, the unit kept
   // beside it for the calculator, which reads it in the unit chosen and refuses another
@@ -109,7 +129,7 @@ export function readNumbers(texts) {
  * @returns {Typed[]}
  */
 export function readNumberList(text) {
-  const written = text.replace(/\r\n?/g, "\n").trimEnd();
+  const written = asciiDigits(text).replace(/\r\n?/g, "\n").trimEnd();
   if (written.trim() === "") return [];
   if (!/[\s;]/.test(written)) return written.split(",").map(readNumber);
   /** @type {Typed[]} */

@@ -227,6 +227,15 @@ test("a unit written after an amount stays with it, its number read as any other
   // reads a percent sign after the limit, and tells a week it is no unit.
   assert.equal(readNumber("7,5 %"), "7.5 %");
   assert.equal(readNumber("15%"), "15 %");
+  // Other keyboards' digits (a Japanese input method's full-width ones, Arabic-Indic, Persian) are
+  // numbers too; they were "must be a number". A trailing separator is a slip, as "20," always was.
+  assert.equal(readNumber("２２．５"), 22.5);
+  assert.equal(readNumber("\u0662\u0662\u066B\u0665"), 22.5);  // ٢٢٫٥
+  assert.equal(readNumber("\u06F2\u06F0 km"), "20 km");  // ۲۰
+  assert.equal(readNumber("７,５ ％"), "7.5 %");
+  assert.deepEqual(readNumberList("２０\n２２，５\n\u0662\u0664"), [20, 22.5, 24]);
+  assert.equal(readNumber("20.00,"), "20.00");  // the precision typed, as "20.00"
+  assert.equal(readNumber("20,"), 20);
   assert.deepEqual(readNumberList("20 km\n22 km\n24 km"), ["20 km", "22 km", "24 km"]);
   assert.deepEqual(readNumberList("20 km, 22 km"), ["20 km", "22 km"]);
   assert.deepEqual(readNumberList("20km,22km"), ["20 km", "22 km"]);

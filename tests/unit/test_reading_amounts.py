@@ -332,3 +332,30 @@ def test_an_own_limit_written_with_its_percent_sign_is_the_number(typed: str) ->
     answer = handle_request({**base, "limit_pct": typed})
     assert answer["ok"], answer
     assert answer == handle_request({**base, "limit_pct": 7.5})
+
+
+@pytest.mark.parametrize(
+    ("typed", "as_numbers"),
+    [
+        # A Japanese or Chinese input method's full-width digits, Arabic-Indic and Persian ones:
+        # they were told "must be a number".
+        ({"weeks": ["\uff12\uff10", "\uff12\uff12\uff0e\uff15"]}, {"weeks": [20, 22.5]}),
+        ({"weeks": ["\u0662\u0660", "\u0662\u0662\u066b\u0665"]}, {"weeks": [20, 22.5]}),
+        ({"weeks": ["\u06f2\u06f0 km", "\u06f2\u06f2"]}, {"weeks": [20, 22]}),
+        # By hand, as with ASCII digits: 19.98 then 22.00 is over the 10 % limit (+10.06 % at least).
+        (
+            {"weeks": ["\uff11\uff19.\uff19\uff18", "\uff12\uff12.\uff10\uff10"]},
+            {"weeks": ["19.98", "22.00"]},
+        ),
+        (
+            {"weeks": [20, 21], "profile": "custom", "limit_pct": "\uff17.\uff15 \uff05"},
+            {"weeks": [20, 21], "profile": "custom", "limit_pct": 7.5},
+        ),
+    ],
+)
+def test_other_keyboards_digits_answer_as_ascii_ones(
+    typed: dict[str, object], as_numbers: dict[str, object]
+) -> None:
+    answer = handle_request({"check": "ramp", **typed})
+    assert answer["ok"], answer
+    assert answer == handle_request({"check": "ramp", **as_numbers})
