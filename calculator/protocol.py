@@ -73,7 +73,7 @@ Requests
                  Activities.csv (Garmin Connect), GPX, TCX or FIT files, each possibly .gz
         distance_unit  optional: "km" (the default) or "mi": the account's unit, for a CSV
                  whose distance does not say (Garmin's; Strava's older exports)
-        utc_offset_minutes  optional, 0 by default: the reader's difference from UTC (60 for
+        utc_offset_minutes  optional, 0 by default: the reader's difference from UTC in whole minutes, a number or its text (60 for
                  UTC+1), for files that give only a UTC time (GPX, TCX, Strava's CSV); a FIT
                  file's own local time and Garmin's CSV dates are used as they are
         profile, limit_pct  as for ramp

@@ -35,6 +35,7 @@ Then the load checks are *called*, not re-implemented:
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -216,8 +217,14 @@ def _read_files(files: object, distance_unit: str, problems: list[Problem]) -> l
 
 
 def _offset(value: object, problems: list[Problem]) -> int:
+    """The reader's difference from UTC in minutes: a whole number, as JSON's number or as text
+    ("60", "-300": a script or a command line may send either), or 60.0; 0 when it is not given."""
     if value is None:
         return 0
+    if isinstance(value, str) and re.fullmatch(r"[+-]?[0-9]{1,4}", value.strip()):
+        value = int(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or abs(value) > MAX_OFFSET_MINUTES:
         problems.append(
             Problem(

@@ -88,6 +88,10 @@ def test_weeks_start_on_monday_cover_empty_weeks_and_days_are_local(tmp_path: Pa
     # with UTC as the reader's time, that run is on Sunday, in the week of the 21st
     in_utc = ask([path], utc_offset_minutes=0)["result"]
     assert [week["km"] for week in in_utc["weeks"]] == [15.5, 0.0, 8.0]
+    # The difference sent as text (a script, a command line) or as 60.0 is the same 60 minutes.
+    assert ask([path], utc_offset_minutes="60")["result"] == result
+    assert ask([path], utc_offset_minutes=" +60 ")["result"] == result
+    assert ask([path], utc_offset_minutes=60.0)["result"] == result
 
 
 def test_a_strava_zip_and_the_same_runs_as_files_give_the_same_weeks(tmp_path: Path) -> None:
@@ -548,6 +552,9 @@ def test_a_long_list_of_runs_left_out_is_cut_with_a_count(tmp_path: Path) -> Non
         ({"files": ["a.gpx"], "distance_unit": "yards"}, "distance_unit"),
         ({"files": ["a.gpx"], "utc_offset_minutes": 2000}, "utc_offset_minutes"),
         ({"files": ["a.gpx"], "utc_offset_minutes": 1.5}, "utc_offset_minutes"),
+        ({"files": ["a.gpx"], "utc_offset_minutes": "1.5"}, "utc_offset_minutes"),
+        ({"files": ["a.gpx"], "utc_offset_minutes": "UTC+1"}, "utc_offset_minutes"),
+        ({"files": ["a.gpx"], "utc_offset_minutes": "2000"}, "utc_offset_minutes"),
         ({"files": ["a.gpx"], "profile": "reckless"}, "profile"),
         ({"files": ["a.gpx"], "today": "30/11/2026"}, "today"),
         ({"files": ["a.gpx"], "pace": 5}, "pace"),
