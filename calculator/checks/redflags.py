@@ -43,6 +43,7 @@ _EVIDENCE = {
     "nhs-septic-arthritis": "the NHS's advice on joint infection (septic arthritis)",
     "nhs-glos-knee-red-flags": "NHS Gloucestershire's red flags for knee conditions",
     "nhs-dvt": "the NHS's advice on deep vein thrombosis",
+    "nhs-dislocated-kneecap": "the NHS's advice on a dislocated kneecap",
     "nice-ng12": "NICE's guideline on suspected cancer (NG12)",
     "cks-knee-pain": "NICE's clinical summary on assessing knee pain",
     "nhs-care-levels": "the NHS's care levels",

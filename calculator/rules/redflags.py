@@ -264,7 +264,17 @@ REDFLAG_QUESTIONS: tuple[Question, ...] = (
         "Has your kneecap come out of place, even if it went back by itself?",
         "urgent",
         "A kneecap that has come out of place, even for a moment, should be assessed today.",
-        ("nhs-glos-knee-red-flags",),
+        ("nhs-glos-knee-red-flags", "nhs-dislocated-kneecap"),
+    ),
+    Question(
+        "kneecap_still_out",
+        "Kneecap still out of place",
+        "Is your kneecap still out of place now?",
+        "emergency",
+        "A kneecap that is still out of place is put back in hospital, after checking for a broken "
+        "bone: do not try to push it back yourself, and keep the knee still.",
+        ("nhs-dislocated-kneecap",),
+        asked_if="kneecap_dislocated",
     ),
     Question(
         "cannot_walk",
@@ -511,6 +521,25 @@ COMBINATIONS: tuple[Combination, ...] = (
         "operation, an artificial knee, diabetes or a weakened immune system can be a joint "
         "infection, which is treated in hospital straight away.",
         ("nhs-knee-pain", "nhs-septic-arthritis"),
+    ),
+    Combination(
+        "painful-or-swollen-with-fever",
+        "Very painful or badly swollen knee, or one you cannot stand on, with a fever",
+        (("severe_pain", "marked_swelling", "cannot_walk"), ("fever_unwell",)),
+        "emergency",
+        "Severe pain, a badly swollen knee or a leg you cannot put weight on, with a fever or "
+        "feeling unwell, is the same warning as a hot, swollen knee with a fever: it can be a joint "
+        "infection, which is treated in hospital straight away.",
+        ("nhs-septic-arthritis", "nhs-knee-pain"),
+    ),
+    Combination(
+        "child-fever-and-limp",
+        "Under 16 with a fever and a limp",
+        (("under_16",), ("fever_unwell",), ("changes_walking",)),
+        "emergency",
+        "A child or teenager with a fever who has started to limp may have an infection in a joint "
+        "or a bone, which doctors rule out first and treat in hospital straight away.",
+        ("cks-knee-pain", "nhs-septic-arthritis"),
     ),
     Combination(
         "injury-cannot-bear-weight-or-misshapen",

@@ -332,4 +332,48 @@ SCENARIOS: tuple[Scenario, ...] = (
         "emergency",
         ("nhs-glos-knee-red-flags",),
     ),
+    # --- found by the tenth pass's break test: the same warning ticked through other questions ----
+    Scenario(
+        "very-painful-swollen-feverish-knee",
+        "The knee has become very painful and badly swollen, and the reader has a fever; they tick "
+        "the severe pain, swelling and fever questions, not the 'hot, swollen' one.",
+        ("severe_pain", "marked_swelling", "fever_unwell"),
+        "emergency",
+        ("nhs-septic-arthritis", "nhs-knee-pain"),
+    ),
+    Scenario(
+        "badly-swollen-with-fever",
+        "A badly swollen knee and a temperature, with no injury.",
+        ("marked_swelling", "fever_unwell"),
+        "emergency",
+        ("nhs-septic-arthritis",),
+    ),
+    Scenario(
+        "cannot-stand-with-fever",
+        "Feverish and shivery, and since this morning cannot put weight on the painful leg.",
+        ("fever_unwell", "cannot_walk"),
+        "emergency",
+        ("nhs-septic-arthritis",),
+    ),
+    Scenario(
+        "kneecap-still-out",
+        "The kneecap slipped out to the side on a turn and is still out of place.",
+        ("kneecap_dislocated", "kneecap_still_out"),
+        "emergency",
+        ("nhs-dislocated-kneecap",),
+    ),
+    Scenario(
+        "child-fever-cannot-bear-weight",
+        "A 9-year-old with a fever who will not put weight on the leg with the sore knee.",
+        ("under_16", "fever_unwell", "cannot_walk"),
+        "emergency",
+        ("cks-knee-pain", "nhs-septic-arthritis"),
+    ),
+    Scenario(
+        "child-fever-and-limp",
+        "A 7-year-old with a temperature who has started limping, with a sore knee.",
+        ("under_16", "fever_unwell", "changes_walking"),
+        "emergency",
+        ("cks-knee-pain", "nhs-septic-arthritis"),
+    ),
 )

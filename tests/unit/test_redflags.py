@@ -98,6 +98,7 @@ SOURCE_URGENCY = {
     "locked": "urgent",
     "gives_way": "urgent",
     "kneecap_dislocated": "urgent",
+    "kneecap_still_out": "emergency",
     "cannot_walk": "urgent",
     "deformity": "urgent",
     "clot_signs": "urgent",
@@ -137,6 +138,7 @@ def test_each_question_has_the_urgency_its_source_gives() -> None:
         ("breathless", "nhs-dvt"),
         ("clot_signs", "nhs-dvt"),
         ("kneecap_dislocated", "nhs-glos-knee-red-flags"),
+        ("kneecap_still_out", "nhs-dislocated-kneecap"),
         ("swelling_within_hours", "nhs-glos-knee-red-flags"),
         ("ottawa_steps", "stiell-1995"),
         ("ottawa_steps", "bachmann-2004"),
@@ -155,6 +157,12 @@ def test_questions_cite_their_sources(key: str, source: str) -> None:
     [
         ({"hot_swollen", "fever_unwell"}, "emergency"),  # NHS knee pain: hot swollen knee, unwell
         ({"hot_swollen", "infection_risk"}, "emergency"),  # NHS septic arthritis: risk factors
+        # NHS septic arthritis: the same warning ticked through other questions (a break test)
+        ({"severe_pain", "fever_unwell"}, "emergency"),
+        ({"marked_swelling", "fever_unwell"}, "emergency"),
+        ({"cannot_walk", "fever_unwell"}, "emergency"),
+        ({"under_16", "fever_unwell", "changes_walking"}, "emergency"),  # CKS: a child's fever and limp
+        ({"under_16", "fever_unwell"}, "urgent"),
         ({"infection_risk", "marked_swelling"}, "urgent"),
         ({"infection_risk", "severe_pain"}, "urgent"),
         ({"night_pain", "weight_loss"}, "urgent"),  # NICE NG12, CKS: tumour
