@@ -343,6 +343,16 @@ export function main(start = startCalculator) {
   if (fromQuery) history.replaceState(null, "", inputsAddress(location, params));
   const restored = forms.filter((form) => paramsToForm(form, params));
   restored.forEach((form) => updates.get(form)?.());
+  // Another link to this page pasted in the address bar, or back to one, changes only what follows
+  // the #: the page starts again with those inputs, so the answer shown is always the address's.
+  // A plain anchor (a heading's link, "#the-limits") holds no inputs and moves nothing. (An
+  // embed's frame does the same from its head: embed-start.js.)
+  if (!EMBEDDED) {
+    const names = new Set(forms.flatMap((form) => [...form.elements].map((field) => /** @type {HTMLInputElement} */ (field).name)));
+    addEventListener("hashchange", () => {
+      if ([...inputsFromAddress(location).params.keys()].some((name) => names.has(name))) location.reload();
+    });
+  }
   calculator.ready.then(
     () => {
       performance.mark("calculator-ready");

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.reader import SCHEMES, answer, axe_violations, fill_weeks, open_calculator
+from tests.e2e.reader import READY_TIMEOUT_MS, SCHEMES, answer, axe_violations, fill_weeks, open_calculator
 
 
 def test_reader_plans_a_build_up(page: Page, requests_seen: list[str]) -> None:
@@ -136,6 +136,18 @@ def test_shared_link_shows_the_same_answer(page: Page, requests_seen: list[str])
     open_calculator(page, shared)  # waits for Python, however long it takes to start on this machine
     expect(page.get_by_label("Week 5", exact=True)).to_have_value("31")
     expect(answer(page).locator(".kl-summary")).to_have_text(summary)
+    # A second link pasted into the same tab changes only what follows the #: it used to leave
+    # the first link's form and answer on screen (a break test). By hand, 30 to 45 is +50 %.
+    page.evaluate("location.hash = 'weeks=30&weeks=45'")
+    expect(page.get_by_label("Week 2", exact=True)).to_have_value("45", timeout=READY_TIMEOUT_MS)
+    expect(page.get_by_label("Week 5", exact=True)).to_have_count(0)
+    expect(answer(page).locator(".kl-summary")).to_contain_text(
+        "rose more than the 10 % limit (week 2)", timeout=READY_TIMEOUT_MS
+    )
+    # A heading's own link holds no inputs: the answer stays.
+    page.evaluate("location.hash = 'the-limits'")
+    page.wait_for_timeout(1000)  # (a reload would have begun by now)
+    expect(page.get_by_label("Week 2", exact=True)).to_have_value("45")
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
