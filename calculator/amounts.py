@@ -20,7 +20,7 @@ from fractions import Fraction
 
 from calculator.rules.training import NO_VALUE, PLAUSIBLE_PER_DAY, PLAUSIBLE_PER_WEEK
 from calculator.sentences import words
-from calculator.units import UNIT_WORDS
+from calculator.units import MINUTES, UNIT_WORDS
 
 __all__ = [
     "MAX_ECHO",
@@ -196,6 +196,10 @@ def text_amount(
     if duration is not None:
         if minutes:
             return _as_number(duration), None
+        if offered and MINUTES.label not in offered:  # a check of distances only (spike, shoes)
+            return None, (
+                f"{name} looks like a time ({written}): this check takes a distance, in {words(offered, 'or')}."
+            )
         return None, (
             f"{name} looks like a time ({written}): choose minutes as the unit to enter times, "
             "or enter the distance."

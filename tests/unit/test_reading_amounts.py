@@ -285,6 +285,11 @@ def test_an_amount_written_with_its_unit_keeps_the_precision_typed() -> None:
             "weeks[1]",
             "does not read h as a unit. Enter it in minutes, like 22 or 22.5, or a time, like 3:10:00",
         ),
+        (  # the spike check offers no minutes to choose (a break test found that advice)
+            {"check": "spike", "planned": "1:30:00", "longest_30d": 10},
+            "planned",
+            "The planned run looks like a time (1:30:00): this check takes a distance, in km or miles.",
+        ),
         (
             {"check": "spike", "planned": "20 %", "longest_30d": 10},
             "planned",
