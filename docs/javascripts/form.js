@@ -129,7 +129,10 @@ export function readNumbers(texts) {
  * @returns {Typed[]}
  */
 export function readNumberList(text) {
-  const written = asciiDigits(text).replace(/\r\n?/g, "\n").trimEnd();
+  // A separator at the end of a line ends nothing ("20; 22; 24;", "20,22,24,"): it used to add an
+  // empty entry, told "is empty".
+  const written = asciiDigits(text).replace(/\r\n?/g, "\n").split("\n")
+    .map((line) => line.replace(/[\s,;]+$/, "")).join("\n").trimEnd();
   if (written.trim() === "") return [];
   if (!/[\s;]/.test(written)) return written.split(",").map(readNumber);
   /** @type {Typed[]} */

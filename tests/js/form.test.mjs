@@ -236,6 +236,12 @@ test("a unit written after an amount stays with it, its number read as any other
   assert.deepEqual(readNumberList("２０\n２２，５\n\u0662\u0664"), [20, 22.5, 24]);
   assert.equal(readNumber("20.00,"), "20.00");  // the precision typed, as "20.00"
   assert.equal(readNumber("20,"), 20);
+  // A separator after the last entry (of the list, or of a line) adds no empty entry (a break test).
+  assert.deepEqual(readNumberList("20;22;24;"), [20, 22, 24]);
+  assert.deepEqual(readNumberList("20,22,24,"), [20, 22, 24]);
+  assert.deepEqual(readNumberList("20, 22, 24, "), [20, 22, 24]);
+  assert.deepEqual(readNumberList("20;\n22;\n24;"), [20, 22, 24]);
+  assert.deepEqual(readNumberList("20\n\n24"), [20, null, 24]);  // an empty line keeps its place
   assert.deepEqual(readNumberList("20 km\n22 km\n24 km"), ["20 km", "22 km", "24 km"]);
   assert.deepEqual(readNumberList("20 km, 22 km"), ["20 km", "22 km"]);
   assert.deepEqual(readNumberList("20km,22km"), ["20 km", "22 km"]);
