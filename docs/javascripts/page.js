@@ -108,6 +108,8 @@ function wireForm(form, calculator) {
       performance.mark("calculator-answer");
       if (!answer.ok) {
         section.hidden = true;
+        // The hidden status line no longer holds the last answer's summary, which is hidden too.
+        status.textContent = "";
         showErrors(form, answer.errors);
         return;
       }
@@ -125,6 +127,7 @@ function wireForm(form, calculator) {
       status.textContent = answer.result.summary;
       status.classList.add("kl-sr");
     } catch (error) {
+      if (status.classList.contains("kl-sr")) status.textContent = "";
       // Said where the reader is, beside the button they pressed, and focused.
       formError.textContent = error instanceof Error ? error.message : String(error);
       formError.hidden = false;
