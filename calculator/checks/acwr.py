@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from fractions import Fraction
 
-from calculator.amounts import plausibility_note
+from calculator.amounts import MAX_ECHO, plausibility_note
 from calculator.answer import Answer, Record
 from calculator.charts import Band as ChartBand
 from calculator.charts import Bar, Line, bar_chart
@@ -280,6 +280,21 @@ def _read_loads(
     most = max(option.max_loads for option in PERIODS.values()) if period is None else period.max_loads
     if len(loads) > most:
         problems.append(Problem("loads", f"Enter at most {most} {_plural(period)}."))
+        return []
+    rows = [value for value in loads if isinstance(value, str) and len(value.split("\t")) == 2]
+    if len(rows) >= 2:
+        # Two columns of a table, a line's cells tab-separated (the form sends them so: form.js):
+        # a week's number beside its load, or km beside runs. Which column holds the loads?
+        first, second = (cell.strip() for cell in rows[0].split("\t"))
+        plain_text = len(first) + len(second) <= MAX_ECHO and (first + second).isprintable()
+        echo = f" (line 1: {first} and {second})" if plain_text else ""
+        problems.append(
+            Problem(
+                "loads",
+                f"Each line holds two numbers, as a table with two columns does{echo}: paste only "
+                "the column of loads, one load per line, oldest first.",
+            )
+        )
         return []
     name, rest = ("Load", "day or week") if period is None else (period.label, period.key)
     values: list[int | float] = []

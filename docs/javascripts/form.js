@@ -135,8 +135,8 @@ export function readNumberList(text) {
     .map((line) => line.replace(/[\s,;]+$/, "")).join("\n").trimEnd();
   if (written.trim() === "") return [];
   if (!/[\s;]/.test(written)) return written.split(",").map(readNumber);
-  /** @type {Typed[]} */
-  const values = [];
+  /** @type {(string | null)[][]} */
+  const lines = [];
   for (const line of written.split("\n")) {
     /** @type {(string | null)[]} */
     const amounts = [];
@@ -152,9 +152,18 @@ export function readNumberList(text) {
         else amounts.push(part);
       }
     }
-    values.push(...amounts.map((amount) => (amount === null ? null : readNumber(amount))));
+    lines.push(amounts);
   }
-  return values;
+  // Two columns pasted from a spreadsheet (a week's number beside its load, or km beside runs):
+  // every line holds two cells. Read cell by cell, the numbers were all taken for loads, and the
+  // answer was wrong with no word of why (a break test); each line now goes whole, its cells
+  // tab-separated, and the calculator asks for one column (calculator/checks/acwr.py).
+  const rows = lines.filter((amounts) => amounts.some((amount) => amount !== null));
+  if (rows.length >= 2 && rows.every((amounts) => amounts.length === 2 && amounts.every((amount) => amount !== null))
+    && written.split("\n").filter((line) => line.trim()).every((line) => line.includes("\t"))) {
+    return lines.map((amounts) => (amounts.some((amount) => amount !== null) ? amounts.join("\t") : null));
+  }
+  return lines.flatMap((amounts) => amounts.map((amount) => (amount === null ? null : readNumber(amount))));
 }
 
 /**

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from calculator.checks.acwr import AcwrResult, check_acwr, shown_ratio
 from calculator.errors import CalculatorError
+from calculator.protocol import handle_request
 from calculator.rules.acwr import (
     ACWR_BANDS,
     ACWR_CAVEAT,
@@ -450,3 +451,22 @@ def test_each_point_is_the_answer_for_the_loads_up_to_it(request: tuple[list[flo
     point = result.series[len(result.series) // 2]
     earlier = check_acwr(loads[: point.index], period=period).rolling
     assert (point.ratio, point.band) == (earlier.ratio, earlier.band)
+
+
+def test_two_columns_of_a_table_are_refused_as_one_message() -> None:
+    # A break test pasted a week number beside each load (1<tab>20, 2<tab>22, ...): read cell by
+    # cell, it was eight "weeks" (1, 20, 2, 22, ...) and a wrong answer with no word of why. The
+    # form sends such lines whole (form.js); the check asks for the one column it takes.
+    answer = handle_request(
+        {"check": "acwr", "period": "week", "loads": ["1\t20", "2\t22", "3\t24", "4\t26"]}
+    )
+    assert answer["errors"] == [
+        {
+            "field": "loads",
+            "message": "Each line holds two numbers, as a table with two columns does (line 1: 1 and 20): "
+            "paste only the column of loads, one load per line, oldest first.",
+        }
+    ]
+    # The loads alone answer: by hand, acute 26, chronic (20 + 22 + 24 + 26) / 4 = 23, ratio 1.13.
+    alone = handle_request({"check": "acwr", "period": "week", "loads": [20, 22, 24, 26]})
+    assert alone["ok"] and alone["result"]["summary"].startswith("Your acute:chronic ratio is 1.13")
