@@ -327,11 +327,14 @@ The shoes result
     {"distance_on_pair": 250, "weekly": 30, "unit": "km", "unit_label": "km", "today": null,
      "range": {"low": 643.7376, "high": 804.672, "low_miles": 400.0, "high_miles": 500.0},
      "status": "before-range" | "in-range" | "past-range", "to_range": 393.8,
-     "weeks_to_range": 14, "weeks_to_range_end": 19, "range_date": "2027-02-23" | null,
+     "weeks_to_range": 14, "weeks_to_range_end": 19, "days_to_range": 92, "days_to_range_end": 130,
+     "range_date": "2027-02-23" | null,
      "range_end_date": ... | null, "verdict": (the status), ...}
 
-    Both ends of the range are in it. Weeks are whole weeks, rounded up (0 once there; null
-    when weekly is 0). Dates need "today" (the day reached, rounded up to a day).
+    Both ends of the range are in it. Weeks are whole weeks, rounded up; days are whole days at
+    the weekly distance spread evenly over the week, rounded up (both 0 once there; null when
+    weekly is 0). The sentences say days under two weeks, else weeks to the nearest. Dates need
+    "today" (today plus the days).
 
 Examples in Python
 ------------------

@@ -50,6 +50,8 @@ class ShoesResult(Answer):
     to_range: float
     weeks_to_range: int | None
     weeks_to_range_end: int | None
+    days_to_range: int | None
+    days_to_range_end: int | None
     range_date: str | None
     range_end_date: str | None
 
@@ -57,18 +59,16 @@ class ShoesResult(Answer):
         """The distance on the pair now, and when it reaches each end of the range."""
         unit = self.unit_label
 
-        def when(weeks: int | None, on: str | None) -> str:
-            if weeks is None:
+        def when(weeks: int | None, days: int | None, on: str | None) -> str:
+            if weeks is None or days is None:
                 return "no date: no weekly running entered"
             if weeks == 0:
                 return "already"
-            return f"in about {weeks} week{'s' if weeks != 1 else ''}" + (
-                f", around {day_words(on)}" if on else ""
-            )
+            return _in_about(days) + (f", around {day_words(on)}" if on else "")
 
         def reaches(miles: float, in_unit: float) -> str:
             return f"Reaches {plain(miles)} miles" + (
-                "" if unit == "miles" else f" ({plain(round(in_unit))} {unit})"
+                "" if unit == "miles" else f" ({plain(round(in_unit, 1))} {unit})"
             )
 
         rows = [
@@ -76,13 +76,13 @@ class ShoesResult(Answer):
             row(
                 [
                     reaches(self.range["low_miles"], self.range["low"]),
-                    when(self.weeks_to_range, self.range_date),
+                    when(self.weeks_to_range, self.days_to_range, self.range_date),
                 ]
             ),
             row(
                 [
                     reaches(self.range["high_miles"], self.range["high"]),
-                    when(self.weeks_to_range_end, self.range_end_date),
+                    when(self.weeks_to_range_end, self.days_to_range_end, self.range_end_date),
                 ],
                 self.status == "past-range",
             ),
@@ -148,6 +148,7 @@ def _answer(on_pair: int | float, weekly: int | float, measure: ShoeUnit, today:
     distance, per_week = exact(on_pair), exact(weekly)
     status = "before-range" if distance < low else "in-range" if distance <= high else "past-range"
     weeks = _weeks(low, distance, per_week), _weeks(high, distance, per_week)
+    days = _days(low, distance, per_week), _days(high, distance, per_week)
     dates = _date(today, low, distance, per_week), _date(today, high, distance, per_week)
     return ShoesResult(
         distance_on_pair=on_pair,
@@ -165,9 +166,11 @@ def _answer(on_pair: int | float, weekly: int | float, measure: ShoeUnit, today:
         to_range=float(_up_to_tenth(max(low - distance, Fraction(0)))),
         weeks_to_range=weeks[0],
         weeks_to_range_end=weeks[1],
+        days_to_range=days[0],
+        days_to_range_end=days[1],
         range_date=dates[0],
         range_end_date=dates[1],
-        summary=_summary(distance, per_week, status, weeks[0], dates[0], measure, low, high),
+        summary=_summary(distance, per_week, status, days[0], dates[0], measure, low, high),
         verdict=status,
         why=SHOES_WHY,
         links=SHOES_LINKS,
@@ -184,15 +187,41 @@ def _weeks(edge: Fraction, distance: Fraction, weekly: Fraction) -> int | None:
     return math.ceil((edge - distance) / weekly)
 
 
+def _days(edge: Fraction, distance: Fraction, weekly: Fraction) -> int | None:
+    """Days until the pair has *edge* on it, at *weekly* spread evenly over the week, rounded up;
+    0 once there, None with no running.
+
+    >>> _days(Fraction(644), Fraction(643), Fraction(40)), _days(Fraction(644), Fraction(400), Fraction(40))
+    (1, 43)
+    """
+    if distance >= edge:
+        return 0
+    if weekly == 0:
+        return None
+    return math.ceil((edge - distance) * 7 / weekly)
+
+
+def _in_about(days: int) -> str:
+    """When, in words that agree with the date beside them: days under two weeks, else whole weeks
+    to the nearest (6 weeks and 1 day is "about 6 weeks", not 7; a break test found 1 km to go at 40
+    km a week told "in about 1 week" beside tomorrow's date).
+
+    >>> _in_about(1), _in_about(9), _in_about(43), _in_about(95)
+    ('in about a day', 'in about 9 days', 'in about 6 weeks', 'in about 14 weeks')
+    """
+    if days == 1:
+        return "in about a day"
+    if days < 14:
+        return f"in about {days} days"
+    return f"in about {round(days / 7)} weeks"
+
+
 def _date(today: date | None, edge: Fraction, distance: Fraction, weekly: Fraction) -> str | None:
     """The day the pair reaches *edge*, at *weekly* spread evenly over the week (rounded up to a day)."""
     if today is None:
         return None
-    if distance >= edge:
-        return today.isoformat()
-    if weekly == 0:
-        return None
-    return (today + timedelta(days=math.ceil((edge - distance) * 7 / weekly))).isoformat()
+    days = _days(edge, distance, weekly)
+    return None if days is None else (today + timedelta(days=days)).isoformat()
 
 
 def _up_to_tenth(value: Fraction) -> Fraction:
@@ -208,7 +237,7 @@ def _summary(
     distance: Fraction,
     weekly: Fraction,
     status: str,
-    weeks: int | None,
+    days: int | None,
     when: str | None,
     measure: ShoeUnit,
     low: Fraction,
@@ -220,17 +249,14 @@ def _summary(
         span = f"the usual replacement range of about {plain(low)}-{plain(high)} miles"
     else:
         span = (
-            f"the usual replacement range of about {plain(round(low))}-{plain(round(high))} km "
+            f"the usual replacement range of about {plain(round(low, 1))}-{plain(round(high, 1))} km "
             f"({plain(SHOES_RANGE.low_miles)}-{plain(SHOES_RANGE.high_miles)} miles)"
         )
     if status == "in-range":
         return f"{has}, within {span}: check how they look and feel."
     if status == "past-range":
         return f"{has}, past {span}: how they feel is a better guide than the distance."
-    if weeks is None:
+    if days is None:
         return f"{has}, below {span}; with no running each week they get no closer to it, so there is no date to give."
     on = f", around {day_words(when)}" if when else ""
-    return (
-        f"{has}: at {plain(weekly)} {unit} a week they reach {span} in about {weeks} "
-        f"{'week' if weeks == 1 else 'weeks'}{on}."
-    )
+    return f"{has}: at {plain(weekly)} {unit} a week they reach {span} {_in_about(days)}{on}."

@@ -95,7 +95,8 @@ def test_reader_checks_their_shoes(page: Page, requests_seen: list[str]) -> None
     page.get_by_label("Distance on this pair so far").fill("250")
     page.get_by_label("Distance you run a week").fill("30")
     page.get_by_role("button", name="Check my shoes").click()
-    expect(answer(page).locator(".kl-summary")).to_contain_text("in about 14 weeks")
+    # By hand: (643.7 - 250) / 30 = 13.1 weeks, 92 days: about 13 weeks.
+    expect(answer(page).locator(".kl-summary")).to_contain_text("in about 13 weeks")
 
 
 def test_warning_signs_suggest_easing_off(page: Page, requests_seen: list[str]) -> None:

@@ -31,8 +31,8 @@ CASES = {
     "redflags": ("answers.locked=yes", "today"),
     # Pain on the outer side: ITB syndrome among the answers.
     "where": ("location=outside", "Iliotibial band syndrome"),
-    # 400-500 miles is about 644-805 km; (644 - 250) / 30 = 13.1: in about 14 weeks.
-    "shoes": ("distance_on_pair=250&weekly=30&unit=km", "in about 14 weeks"),
+    # 400-500 miles is about 643.7-804.7 km; (643.7 - 250) / 30 = 13.1: in about 13 weeks.
+    "shoes": ("distance_on_pair=250&weekly=30&unit=km", "in about 13 weeks"),
     # Tired much of the time: ease off.
     "overtraining": ("signs.fatigue=yes", "ease off"),
 }

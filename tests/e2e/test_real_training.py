@@ -114,6 +114,6 @@ def test_a_pair_of_shoes_past_a_thousand_km(page: Page, requests_seen: list[str]
     page.get_by_label("Distance on this pair so far").fill("1,234")
     page.get_by_label("Distance you run a week").fill("30")
     page.get_by_role("button", name="Check my shoes").click()
-    # 1234 km is past 400-500 miles (about 644-805 km), not "before the range"
+    # 1234 km is past 400-500 miles (about 643.7-804.7 km), not "before the range"
     expect(answer(page).locator(".kl-summary")).not_to_contain_text("before")
     expect(answer(page).locator("tbody")).to_contain_text("1234 km")

@@ -97,8 +97,9 @@ def test_no_running_gives_no_date_and_says_why() -> None:
             250,
             30,
             "km",
+            # By hand: 643.7376 - 250 = 393.7376 km at 30 a week is 91.9 days, 92 rounded up: 13.1 weeks.
             "Your shoes have 250 km on them: at 30 km a week they reach the usual replacement range of "
-            "about 644-805 km (400-500 miles) in about 14 weeks.",
+            "about 643.7-804.7 km (400-500 miles) in about 13 weeks.",
         ),
         (
             450,
@@ -119,7 +120,30 @@ def test_no_running_gives_no_date_and_says_why() -> None:
             10,
             "mi",
             "Your shoes have 395 miles on them: at 10 miles a week they reach the usual replacement range "
-            "of about 400-500 miles in about 1 week.",
+            "of about 400-500 miles in about 4 days.",  # 5 miles at 10 a week: 3.5 days, 4 rounded up
+        ),
+        # Found by a break test: the words and the date beside them disagreed, and a pair just
+        # past 804.67 km (500 miles) was "past" a range shown as ending at 805.
+        (
+            643,
+            40,
+            "km",
+            "Your shoes have 643 km on them: at 40 km a week they reach the usual replacement range of "
+            "about 643.7-804.7 km (400-500 miles) in about a day.",  # 0.74 km at 40 a week: 0.13 days
+        ),
+        (
+            400,
+            40,
+            "km",
+            "Your shoes have 400 km on them: at 40 km a week they reach the usual replacement range of "
+            "about 643.7-804.7 km (400-500 miles) in about 6 weeks.",  # 243.74 km: 42.7 days, 6.1 weeks
+        ),
+        (
+            804.9,
+            40,
+            "km",
+            "Your shoes have 804.9 km on them, past the usual replacement range of about 643.7-804.7 km "
+            "(400-500 miles): how they feel is a better guide than the distance.",
         ),
     ],
 )
@@ -233,6 +257,8 @@ def test_the_protocol_answers_shoes() -> None:
         "to_range",
         "weeks_to_range",
         "weeks_to_range_end",
+        "days_to_range",
+        "days_to_range_end",
         "range_date",
         "range_end_date",
         "summary",
