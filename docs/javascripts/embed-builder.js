@@ -37,6 +37,44 @@ export function embedAddress(check, theme, pasted, here) {
 }
 
 /**
+ * The check whose page a pasted address is (".../calculator/plan.html#current=20" is "plan"), if
+ * it is one of *checks*; null for anything else (no address, another page).
+ * @param {string} pasted
+ * @param {string} here this page's address
+ * @param {string[]} checks the checks that can be embedded
+ * @returns {string | null}
+ */
+export function pastedCheck(pasted, here, checks) {
+  if (!pasted.trim()) return null;
+  let url;
+  try {
+    url = new URL(pasted.trim(), here);
+  } catch {
+    return null;
+  }
+  const name = url.pathname.replace(/\/(index\.html)?$/, "").split("/").at(-1)?.replace(/\.html$/, "") ?? "";
+  return checks.includes(name) ? name : null;
+}
+
+/**
+ * What the reader is told about a pasted address: nothing when it is empty or holds answers of
+ * the check chosen; else why no answers will be filled in.
+ * @param {string} pasted
+ * @param {string} here this page's address
+ * @returns {string}
+ */
+export function pastedNote(pasted, here) {
+  if (!pasted.trim()) return "";
+  try {
+    if ([...inputsFromAddress(new URL(pasted.trim(), here)).params.keys()].some((name) => name !== "theme")) return "";
+  } catch {
+    // (not an address: said below)
+  }
+  return "No answers found in that address: answer the check on this site, then copy the address "
+    + "from the browser's address bar (it holds the answers after the #).";
+}
+
+/**
  * The two snippets for a frame of this address.
  * @param {string} address the embed page's address
  * @param {string} title the check's name
@@ -58,7 +96,18 @@ function main() {
   if (!form || !preview) return;
   const fields = /** @type {HTMLFormControlsCollection & Record<string, HTMLSelectElement & HTMLInputElement>} */ (form.elements);
   const script = new URL("embed.js", import.meta.url).href;
-  const update = (/** @type {boolean} */ andPreview) => {
+  const checks = [...fields.check.options].map((option) => option.value);
+  // Said beside the address field, as the reader pastes: which check it is, or why it holds no answers.
+  const note = document.createElement("span");
+  note.className = "kl-hint";
+  note.id = "embed-inputs-note";
+  note.setAttribute("role", "status");
+  fields.inputs.closest("p")?.append(note);
+  const update = (/** @type {boolean} */ andPreview, /** @type {EventTarget | null} */ changed = null) => {
+    // A pasted address of another check's page chooses that check: its answers are that check's.
+    const pasted = pastedCheck(fields.inputs.value, location.href, checks);
+    if (changed === fields.inputs && pasted && pasted !== fields.check.value) fields.check.value = pasted;
+    note.textContent = pastedNote(fields.inputs.value, location.href);
     const check = fields.check.value;
     const title = fields.check.selectedOptions[0]?.textContent?.trim() ?? check;
     const address = embedAddress(check, fields.theme.value, fields.inputs.value, location.href);
@@ -81,8 +130,8 @@ function main() {
     }
   };
   // The snippets follow each keystroke; the preview (a new frame each time) each finished change.
-  form.addEventListener("input", () => update(false));
-  form.addEventListener("change", () => update(true));
+  form.addEventListener("input", (event) => update(false, event.target));
+  form.addEventListener("change", (event) => update(true, event.target));
   form.addEventListener("submit", (event) => event.preventDefault());
   update(true);
 }

@@ -355,12 +355,16 @@ def test_a_host_whose_csp_refuses_our_frame_keeps_the_link(page: Page, sites: Si
 
 def test_the_embed_page_builds_the_snippets_and_previews_them(page: Page, sites: Sites) -> None:
     page.goto(f"{sites.ours}/calculator/embed.html")
-    page.get_by_label("Check", exact=True).select_option("spike")
     page.get_by_label("Colours").select_option("dark")
-    page.get_by_label("Answers to fill in (optional)").fill(
-        f"{sites.ours}/calculator/spike.html#planned=16&longest_30d=12"
-    )
-    page.get_by_label("Answers to fill in (optional)").press("Tab")
+    pasted = page.get_by_label("Answers to fill in (optional)")
+    pasted.fill("not an address")
+    expect(page.get_by_role("status")).to_contain_text("No answers found in that address")
+    # The spike page's address, with the ramp check still chosen: it chooses the spike check (a
+    # break test found an empty ramp form in the snippet).
+    pasted.fill(f"{sites.ours}/calculator/spike.html#planned=16&longest_30d=12")
+    pasted.press("Tab")
+    expect(page.get_by_label("Check", exact=True)).to_have_value("spike")
+    expect(page.get_by_role("status")).to_have_text("")
     address = f"{sites.ours}/embed/spike.html#planned=16&amp;longest_30d=12&amp;theme=dark"
     expect(page.locator("[data-snippet=iframe] code")).to_contain_text(f'<iframe src="{address}"')
     expect(page.locator("[data-snippet=script] code")).to_contain_text(f"{sites.ours}/javascripts/embed.js")

@@ -98,7 +98,7 @@ test("a request boots the deferred calculator, once", async () => {
   assert.equal(calls.length, 1);
 });
 
-const { embedAddress, snippets } = await import("../../docs/javascripts/embed-builder.js");
+const { embedAddress, pastedCheck, pastedNote, snippets } = await import("../../docs/javascripts/embed-builder.js");
 const HERE = "https://kneeload.test/calculator/embed.html";
 
 test("the Embed page makes the frame's address from the check, the colours and a pasted answer", () => {
@@ -125,4 +125,20 @@ test("the snippets hold the address as HTML text, ampersands escaped", () => {
     '<a data-kneeload-embed href="https://kneeload.test/embed/ramp.html#weeks=20&amp;unit=km">Weekly &quot;ramp&quot; on kneeload</a>\n'
       + '<script src="https://kneeload.test/javascripts/embed.js" async></script>',
   );
+});
+
+// A break test pasted a plan page's address with the ramp check chosen: the snippet was an empty
+// ramp form. The address's own check is found, and an address with no answers is said so.
+test("a pasted address names its check, and one with no answers is told", () => {
+  const checks = ["ramp", "plan", "spike", "acwr", "redflags", "where", "shoes", "overtraining"];
+  assert.equal(pastedCheck("https://kneeload.test/calculator/plan.html#current=20&target=30", HERE, checks), "plan");
+  assert.equal(pastedCheck("https://kneeload.test/embed/spike.html#planned=16", HERE, checks), "spike");
+  assert.equal(pastedCheck("https://kneeload.test/calculator/", HERE, checks), null);
+  assert.equal(pastedCheck("javascript:alert(1)", HERE, checks), null);
+  assert.equal(pastedCheck("", HERE, checks), null);
+  assert.equal(pastedNote("https://kneeload.test/calculator/plan.html#current=20&target=30", HERE), "");
+  assert.equal(pastedNote("", HERE), "");
+  assert.match(pastedNote("javascript:alert(1)", HERE), /^No answers found in that address/);
+  assert.match(pastedNote("just some text", HERE), /^No answers found/);
+  assert.match(pastedNote("https://kneeload.test/calculator/ramp.html", HERE), /^No answers found/);
 });
