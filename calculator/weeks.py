@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from calculator.reading import exact
-from calculator.rules.training import BASELINE_WEEKS, BREAK_SHARE
+from calculator.rules.training import BASELINE_WEEKS, BREAK_SHARE, LONG_BREAK_WEEKS
 
 __all__ = ["Next", "WeekReading", "next_level", "read_weeks"]
 
@@ -78,6 +78,7 @@ def _walk(volumes: Sequence[Fraction]) -> tuple[list[WeekReading], Next]:
     since = 0  # the first week (0-based) of the stretch since the last break
     before_break: tuple[Fraction, int] | None = None  # the level before the latest break
     in_break = False
+    break_weeks = 0  # weeks of the latest break so far
     for index, volume in enumerate(volumes):
         if index == 0:
             readings.append(WeekReading(1, volume, "first", None, None))
@@ -92,8 +93,11 @@ def _walk(volumes: Sequence[Fraction]) -> tuple[list[WeekReading], Next]:
             baseline = before_break
         if volume == 0 or (baseline is not None and volume < baseline[0] * BREAK_SHARE):
             if not in_break:
-                before_break = found
+                before_break, break_weeks = found, 0
             in_break = True
+            break_weeks += 1
+            if break_weeks >= LONG_BREAK_WEEKS:
+                before_break = None  # a year off: what came before it is no guide to now
             level, week = before_break if before_break else (None, None)
             readings.append(WeekReading(index + 1, volume, "break", level, week))
             since = index + 1

@@ -22,6 +22,7 @@ __all__ = [
     "BREAK_SHARE",
     "DURATIONS",
     "EASIER_WEEK",
+    "LONG_BREAK_WEEKS",
     "NO_VALUE",
     "PLAUSIBLE",
     "PLAUSIBLE_PER_DAY",
@@ -100,6 +101,11 @@ BREAK = TrainingRule(
     ours=True,
 )
 
+#: After this many weeks of break in a row (a year), the level before the break says nothing of
+#: what the legs are used to now: the first week back is a fresh start, as if there had been no
+#: running before (a break test's training log compared a week in 2026 with 0.16 km run in 2017).
+#: Our own line, as the break's quarter is.
+LONG_BREAK_WEEKS = 52
 RETURN = TrainingRule(
     key="return",
     title="Coming back after a break",
@@ -107,7 +113,9 @@ RETURN = TrainingRule(
         "The first week back after a break cannot be judged by a percentage: there is nothing recent to "
         "build on. Returning to running after illness or injury is a common contributing factor to knee "
         "pain, so start again below what you ran before the break and build up from there at the returning "
-        "limit. A first week back above the level before the break is marked over the limit."
+        "limit. A first week back above the level before the break is marked over the limit. After a "
+        f"break of {LONG_BREAK_WEEKS} weeks or more, what you ran before it is no guide to now: the first "
+        "week back is a fresh start, with nothing to compare it with (the year is our own line)."
     ),
     sources=("seed-000", "seed-002"),
     checks=("ramp",),

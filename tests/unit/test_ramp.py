@@ -616,3 +616,18 @@ def test_the_rounding_sentence_adds_up_as_the_reader_reads_it() -> None:
         "(22 is 0.022 km over 21.978, less than the rounding of a number typed to the nearest 1)"
         in weeks[1]["message"]
     )
+
+
+def test_a_year_off_makes_the_first_week_back_a_fresh_start() -> None:
+    # A break test's training log held one 0.16 km run from 2017: the first week of 2026 was "over
+    # the limit" against it. After 52 weeks of break in a row (our own line, LONG_BREAK_WEEKS) the
+    # week back is a start, judged against nothing; after 51 it is still a return, judged against
+    # the level before the break (5 km after 0.16 km: over).
+    after_a_year = check_ramp([0.16, *[0] * 52, 5])
+    assert (after_a_year.weeks[-1].kind, after_a_year.weeks[-1].over_limit) == ("start", False)
+    assert not after_a_year.over_limit_weeks
+    after_51_weeks = check_ramp([0.16, *[0] * 51, 5])
+    assert (after_51_weeks.weeks[-1].kind, after_51_weeks.weeks[-1].over_limit) == ("return", True)
+    # The week after a year off is not told to start below a level from a year before.
+    assert check_ramp([20, *[0] * 52]).restart_below is None
+    assert check_ramp([20, *[0] * 51]).restart_below == 20
