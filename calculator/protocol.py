@@ -302,15 +302,17 @@ The plan result
      "current": 20, "target": 30, "hold_weeks": false, "easier_weeks": false,
      "start_date": "2026-11-30" | null,
      "weeks": [{"week": 1, "volume": 22.0, "change_pct": 10.0, "kind": "rise" | "hold" | "easier",
-                "starts": "2026-11-30" | null, "message": "Up 10 % to 22 km."}, ...],
+                "starts": "2026-11-30" | null, "message": "Up 10 % to 22 km.",
+                "level_change_pct": null | 9.8, "level_week": null | 3}, ...],
      "week_count": 5, "target_week": 5, "target_date": "2026-12-28" | null,
      "verdict": "plan" | "already-there", "caveat": "...", "chart_svg": "<svg ...>", ...}
 
     Every week is at most the week before times (1 + the limit), exactly, except the week after
     an easier week: it is at most the level before the easier week times (1 + the limit), as
     the ramp check compares each week with the most of the 4 weeks before it. change_pct is the
-    change on the week before, rounded up to 0.1 % (large after an easier week; the message
-    gives the rise on the level). target_week is the week the target is reached (week_count; 0 when
+    change on the week before, rounded up to 0.1 % (large after an easier week, where
+    level_change_pct is the rise on the level before the easier week and level_week the week
+    that set it, 0 for this week; both null on every other week). target_week is the week the target is reached (week_count; 0 when
     already there), target_date the date that week starts (null without start_date).
 
 The spike result

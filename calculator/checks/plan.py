@@ -62,7 +62,7 @@ class PlanWeek(Record):
     """One planned week: its volume, its rise on the week before, and when it starts (if dated).
 
     >>> check_plan(20, 22).weeks[0].as_dict()
-    {'week': 1, 'volume': 22.0, 'change_pct': 10.0, 'kind': 'rise', 'starts': None, 'message': 'Up 10 % to 22 km: your target.'}
+    {'week': 1, 'volume': 22.0, 'change_pct': 10.0, 'kind': 'rise', 'starts': None, 'message': 'Up 10 % to 22 km: your target.', 'level_change_pct': None, 'level_week': None}
     """
 
     week: int
@@ -71,6 +71,10 @@ class PlanWeek(Record):
     kind: str  # "rise", "hold" or "easier"
     starts: str | None
     message: str
+    #: For the week after an easier week: its rise on the level before the easier week, and the
+    #: week that set that level (0: this week); None for every other week.
+    level_change_pct: float | None = None
+    level_week: int | None = None
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,11 @@ class PlanResult(Answer):
                     f"Week {week.week}",
                     *([day_words(week.starts) if week.starts else ""] if dated else []),
                     amount(week.volume, self.unit_label),
-                    change(week.change_pct),
+                    # After an easier week, the rise the limit applies to: on the level before it
+                    # (the rise on the easier week, +46 %, read as the plan breaking its limit).
+                    change(week.change_pct)
+                    if week.level_change_pct is None
+                    else f"{change(week.level_change_pct)} on week {week.level_week}",
                     week.message,
                 ]
             )
@@ -277,6 +285,7 @@ def _result(
     goal = exact(target)
     weeks = []
     previous = level = exact(current)  # the week before, and the level before any easier week
+    level_week = 0  # the week that set the level (0: this week)
     for number, (volume, kind) in enumerate(steps, start=1):
         starts = None if start is None else (start + timedelta(weeks=number - 1)).isoformat()
         rise = rounded_rise(volume / previous - 1, profile.limit)
@@ -292,10 +301,13 @@ def _result(
                 message=_message(
                     volume, on_level if after_easier else rise, kind, goal, unit, level, after_easier
                 ),
+                level_change_pct=float(on_level) if after_easier else None,
+                level_week=level_week if after_easier else None,
             )
         )
         previous = volume
-        level = level if kind == "easier" else volume
+        if kind != "easier":
+            level, level_week = volume, number
     count = len(weeks)
     there = count == 0
     sources = _unique(

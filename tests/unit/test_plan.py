@@ -338,6 +338,8 @@ def test_the_protocol_answers_a_plan() -> None:
         "kind": "rise",
         "starts": "2026-11-30",
         "message": "Up 10 % to 22 km.",
+        "level_change_pct": None,
+        "level_week": None,
     }
     assert result["sources"] == ["seed-002", "seed-004", "buist-2008", "seed-001"]
     assert [entry["page"] for entry in result["links"]] == [
@@ -501,3 +503,17 @@ def test_any_plan_request_is_answered_and_every_refusal_names_a_field(request: d
     else:
         assert answer["errors"] and all(error["field"] in PLAN_FIELDS for error in answer["errors"])
         assert all(error["message"].endswith(".") for error in answer["errors"])
+
+
+def test_after_an_easier_week_the_change_shown_is_the_rise_the_limit_applies_to() -> None:
+    # A break test read "+46 %" in the Change column of the week after an easier week as the plan
+    # breaking its own 10 % limit. By hand: 20 x 1.1^3 = 26.62, planned 26.6 (rounded down); the
+    # easier week is back at 20; the next week is at most 26.6 x 1.1 = 29.26, planned 29.2, which
+    # is +9.8 % on week 3's 26.6 (and +46 % on the easier week's 20).
+    plan = check_plan(20, 30, easier_weeks=True)
+    after = plan.weeks[4]
+    assert (after.volume, after.change_pct, after.level_change_pct, after.level_week) == (29.2, 46.0, 9.8, 3)
+    table = plan.table()
+    assert table is not None
+    assert table["rows"][4]["cells"][2] == "+9.8 % on week 3"
+    assert [week.level_change_pct for week in plan.weeks if week.week != 5] == [None] * 5
