@@ -295,8 +295,11 @@ export function paramsToForm(form, params) {
     if (list) while (fields.length < values.length) fields.push(addRepeat(list, false));
     fields.forEach((element, index) => {
       if (element.type === "file") return; // files are never in an address (a browser refuses to set them)
+      // The reader's own date and time zone are theirs, not a link's (formToParams never writes them).
+      if (element.type === "hidden") return;
       if (element.type === "checkbox" && "checked" in element) {
-        element.checked = element.dataset.kind === "list" ? values.includes(element.value) : true;
+        // A link written by hand may say no ("answers.locked=no"): the box stays clear.
+        element.checked = element.dataset.kind === "list" ? values.includes(element.value) : !NO.test(values[0] ?? "");
       } else if (element.type === "radio" && "checked" in element) element.checked = values.includes(element.value);
       else if (index < values.length) element.value = values[index];
     });
@@ -304,6 +307,9 @@ export function paramsToForm(form, params) {
   }
   return filled;
 }
+
+/** How a link written by hand says a box is not ticked. */
+const NO = /^(no|false|0|off)$/i;
 
 /** Query names the theme's search uses in a page's address (search.highlight, search.share). */
 const THEME_QUERY = ["h", "q"];

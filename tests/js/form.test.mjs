@@ -181,6 +181,17 @@ test("the inputs go into the URL and come back, adding the weeks the form lacks"
   assert.equal(paramsToForm(restored, new URLSearchParams("nothing=here")), false);
 });
 
+// Found by a break test: links written by hand.
+test("a hand-written link's no leaves a box clear, and it cannot set the reader's own date", () => {
+  const doc = page(`<form data-calculator="redflags">
+      <input type="checkbox" name="answers.locked"><input type="checkbox" name="answers.gives_way">
+      <input type="hidden" name="today" data-today value="2026-12-01">
+    </form>`);
+  const form = /** @type {HTMLFormElement} */ (doc.querySelector("form"));
+  paramsToForm(form, new URLSearchParams("answers.locked=no&answers.gives_way=yes&today=1999-01-01"));
+  assert.deepEqual(readForm(form), { check: "redflags", answers: { locked: false, gives_way: true }, today: "2026-12-01" });
+});
+
 test("inputs are read from the fragment; an old query link is read once and moved to the fragment", () => {
   // The fragment is never sent to a server (RFC 3986 section 3.5; Fetch strips it from Referer).
   const shared = inputsFromAddress(new URL("https://kneeload.test/calculator/ramp.html#weeks=20&weeks=22&unit=km"));
