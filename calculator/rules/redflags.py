@@ -184,10 +184,11 @@ REDFLAG_QUESTIONS: tuple[Question, ...] = (
     Question(
         "fracture_dislocation",
         "Knee out of shape or a bone may be broken",
-        "After an injury, does your knee or kneecap look out of shape, or do you think a bone could be broken?",
+        "After an injury, does your knee or kneecap look out of shape, did you hear a crack, or do you "
+        "think a bone could be broken?",
         "emergency",
-        "A knee out of shape after an injury can be a broken bone or a joint out of place, which is "
-        "treated in A&E.",
+        "A knee out of shape, or a crack heard, after an injury can be a broken bone or a joint out of "
+        "place, which is treated in A&E.",
         ("nhs-knee-pain", "nhs-glos-knee-red-flags"),
     ),
     Question(

@@ -334,6 +334,13 @@ SCENARIOS: tuple[Scenario, ...] = (
     ),
     # --- found by the tenth pass's break test: the same warning ticked through other questions ----
     Scenario(
+        "crack-heard-in-a-fall",
+        "Slipped on ice on a run and heard a crack from the knee as it hit the ground.",
+        ("injury", "fracture_dislocation"),
+        "emergency",
+        ("nhs-glos-knee-red-flags",),
+    ),
+    Scenario(
         "very-painful-swollen-feverish-knee",
         "The knee has become very painful and badly swollen, and the reader has a fever; they tick "
         "the severe pain, swelling and fever questions, not the 'hot, swollen' one.",
