@@ -183,7 +183,7 @@ REDFLAG_QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "fracture_dislocation",
-        "Knee out of shape or a bone may be broken",
+        "Knee out of shape, a crack heard, or a bone may be broken",
         "After an injury, does your knee or kneecap look out of shape, did you hear a crack, or do you "
         "think a bone could be broken?",
         "emergency",
