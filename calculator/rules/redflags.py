@@ -183,18 +183,18 @@ REDFLAG_QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "fracture_dislocation",
-        "Knee out of shape, a crack heard, or a bone may be broken",
-        "After an injury, does your knee or kneecap look out of shape, did you hear a crack, or do you "
-        "think a bone could be broken?",
+        "Knee out of shape, a crack, pop or snap, or a bone may be broken",
+        "After an injury, does your knee or kneecap look out of shape, did you hear or feel a crack, pop "
+        "or snap, or do you think a bone could be broken?",
         "emergency",
-        "A knee out of shape, or a crack heard, after an injury can be a broken bone or a joint out of "
-        "place, which is treated in A&E.",
-        ("nhs-knee-pain", "nhs-glos-knee-red-flags"),
+        "A knee out of shape, or a crack, pop or snap at the injury, can be a broken bone, a torn "
+        "ligament or a joint out of place, which is treated in A&E.",
+        ("nhs-knee-pain", "nhs-glos-knee-red-flags", "nhs-dislocated-kneecap"),
     ),
     Question(
         "cannot_straighten",
         "Cannot straighten the leg or lift it straight",
-        "Can you not straighten your leg by yourself, or not lift it off the bed with the knee straight?",
+        "Are you unable to straighten your leg by yourself, or to lift it off the bed with the knee straight?",
         "emergency",
         "Losing the power to straighten the knee can mean the tendon above or below the kneecap has "
         "torn, which needs to be seen in A&E.",
@@ -301,6 +301,15 @@ REDFLAG_QUESTIONS: tuple[Question, ...] = (
         "These can be signs of a blood clot in a deep vein of the leg (deep vein thrombosis, DVT), "
         "which should be checked today.",
         ("nhs-dvt",),
+    ),
+    Question(
+        "bone_lump",
+        "Lump or swelling on a bone",
+        "Is there a lump or swelling on a bone around your knee that you cannot explain?",
+        "urgent",
+        "An unexplained lump or swelling on a bone needs an X-ray soon: within 48 hours for anyone "
+        "under 25 and within 2 weeks for adults, NICE advises, so get seen today.",
+        ("nice-ng12",),
     ),
     # an injury, what followed it, and the Ottawa knee rules
     Question(
@@ -418,6 +427,17 @@ REDFLAG_QUESTIONS: tuple[Question, ...] = (
         ("seed-000", "cks-knee-pain"),
     ),
     Question(
+        "night_pain_under_25",
+        "Under 25 with pain at night",
+        "Are you under 25?",
+        "urgent",
+        "In children and young people (up to 24), unexplained bone pain needs an X-ray within 48 "
+        "hours, NICE advises, to rule out a rare bone tumour: get seen today.",
+        ("nice-ng12",),
+        asked_if="night_pain",
+        needs_lead_in=True,
+    ),
+    Question(
         "constant_pain",
         "Pain all the time",
         "Is the pain there all the time, even when you rest?",
@@ -436,7 +456,7 @@ REDFLAG_QUESTIONS: tuple[Question, ...] = (
     Question(
         "not_better_2_weeks",
         "Not better after 2 weeks",
-        "Has it not got better after 2 weeks of looking after it yourself?",
+        "Is it still no better after 2 weeks of looking after it yourself?",
         "soon",
         "Knee pain that has not improved after about 2 weeks of self-care is worth seeing a GP or "
         "physiotherapist about.",
@@ -541,6 +561,15 @@ COMBINATIONS: tuple[Combination, ...] = (
         "A child or teenager with a fever who has started to limp may have an infection in a joint "
         "or a bone, which doctors rule out first and treat in hospital straight away.",
         ("cks-knee-pain", "nhs-septic-arthritis"),
+    ),
+    Combination(
+        "injury-swelled-fast",
+        "After an injury, the knee swelled badly within hours",
+        (("swelling_within_hours",), ("marked_swelling",)),
+        "emergency",
+        "A knee that becomes badly swollen within hours of an injury can be bleeding into the joint "
+        "from a torn ligament, a broken bone or a kneecap that came out: NHS advice is to go to A&E.",
+        ("nhs-dislocated-kneecap",),
     ),
     Combination(
         "injury-cannot-bear-weight-or-misshapen",

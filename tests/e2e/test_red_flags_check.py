@@ -80,3 +80,20 @@ def test_nothing_covers_the_emergency_call_buttons_on_a_phone(page: Page, reques
             }"""
         )
         assert covered == 0, f"call button {index + 1} is covered at the foot of the screen"
+
+
+@pytest.mark.browser_context_args(java_script_enabled=False)
+def test_with_scripts_off_the_check_says_where_to_look_and_sends_nothing(
+    page: Page, requests_seen: list[str]
+) -> None:
+    # A break test pressed the button with scripts off: the page reloaded with the ticks in its
+    # query, sent to the server, and no answer. The form (method="dialog") now goes nowhere, and
+    # the page points to the list of signs, which needs no script.
+    page.goto("calculator/redflags.html")
+    expect(page.get_by_role("link", name="When to see a clinician").first).to_be_visible()
+    assert "which is off here" in " ".join(page.locator(".kl-noscript").inner_text().split())
+    page.locator('input[name="answers.numb_cold_foot"]').check()
+    page.get_by_role("button", name="Tell me what to do").click()
+    page.wait_for_timeout(500)
+    assert "?" not in page.url and "numb_cold_foot" not in page.url
+    assert not [url for url in requests_seen if "numb_cold_foot" in url]

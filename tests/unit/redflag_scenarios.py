@@ -333,6 +333,35 @@ SCENARIOS: tuple[Scenario, ...] = (
         ("nhs-glos-knee-red-flags",),
     ),
     # --- found by the tenth pass's break test: the same warning ticked through other questions ----
+    # --- found by the tenth pass's second break test -------------------------------------------------
+    Scenario(
+        "young-runner-night-and-rest-pain",
+        "A 17-year-old runner with knee pain at night and at rest, and no injury.",
+        ("night_pain", "night_pain_under_25", "constant_pain"),
+        "urgent",
+        ("nice-ng12",),
+    ),
+    Scenario(
+        "hard-lump-below-the-knee",
+        "A 19-year-old notices a hard lump on the shin bone just below the knee, with no knock to explain it.",
+        ("bone_lump",),
+        "urgent",
+        ("nice-ng12",),
+    ),
+    Scenario(
+        "injury-swelled-badly-within-hours",
+        "Twisted the knee playing football; within two hours it was badly swollen.",
+        ("injury", "swelling_within_hours", "marked_swelling"),
+        "emergency",
+        ("nhs-dislocated-kneecap",),
+    ),
+    Scenario(
+        "pop-felt-at-a-twist",
+        "Felt a pop in the knee when turning sharply on a trail, and it hurts to move.",
+        ("injury", "fracture_dislocation"),
+        "emergency",
+        ("nhs-dislocated-kneecap",),
+    ),
     Scenario(
         "crack-heard-in-a-fall",
         "Slipped on ice on a run and heard a crack from the knee as it hit the ground.",

@@ -37,7 +37,9 @@ PROPERTIES = settings(max_examples=200, derandomize=True, database=None, deadlin
 RANK = {level.key: level.rank for level in LEVELS}
 TOP_LEVEL = [question.id for question in REDFLAG_QUESTIONS if question.asked_if is None]
 FOLLOW_UPS = [question.id for question in REDFLAG_QUESTIONS if question.asked_if == "injury"]
-OTTAWA = [question.id for question in REDFLAG_QUESTIONS if question.needs_lead_in]
+OTTAWA = [
+    question.id for question in REDFLAG_QUESTIONS if question.needs_lead_in and question.asked_if == "injury"
+]
 #: Every question a combination rule reads.
 RULE_INPUTS = sorted({key for combination in COMBINATIONS for group in combination.groups for key in group})
 
@@ -73,7 +75,7 @@ def test_the_table_covers_every_level_and_reaches_self_care() -> None:
 def test_a_single_yes_raises_the_level_to_its_questions_urgency(question: Question) -> None:
     answers = {question.id: True}
     if question.needs_lead_in:
-        answers["injury"] = True
+        answers[str(question.asked_if)] = True
     result = check_redflags(answers)
     assert result.level == question.urgency
     assert result.reasons[0].id == question.id and result.reasons[0].reason == question.reason
@@ -99,6 +101,8 @@ SOURCE_URGENCY = {
     "gives_way": "urgent",
     "kneecap_dislocated": "urgent",
     "kneecap_still_out": "emergency",
+    "bone_lump": "urgent",  # NICE NG12: an X-ray within 48 hours under 25, 2 weeks for adults
+    "night_pain_under_25": "urgent",  # NICE NG12: within 48 hours for children and young people
     "cannot_walk": "urgent",
     "deformity": "urgent",
     "clot_signs": "urgent",
@@ -163,6 +167,9 @@ def test_questions_cite_their_sources(key: str, source: str) -> None:
         ({"cannot_walk", "fever_unwell"}, "emergency"),
         ({"under_16", "fever_unwell", "changes_walking"}, "emergency"),  # CKS: a child's fever and limp
         ({"under_16", "fever_unwell"}, "urgent"),
+        ({"swelling_within_hours", "marked_swelling"}, "emergency"),  # NHS dislocated kneecap: A&E
+        ({"night_pain", "night_pain_under_25"}, "urgent"),  # NICE NG12: 48 hours under 25
+        ({"night_pain_under_25"}, "self-care"),  # asked only after night pain: alone it is no sign
         ({"infection_risk", "marked_swelling"}, "urgent"),
         ({"infection_risk", "severe_pain"}, "urgent"),
         ({"night_pain", "weight_loss"}, "urgent"),  # NICE NG12, CKS: tumour
