@@ -21,6 +21,7 @@ __all__ = [
     "MIN_VOLUME",
     "RAMP_UNITS",
     "UNITS",
+    "OTHER_UNIT_WORDS",
     "UNIT_WORDS",
     "Unit",
 ]
@@ -62,6 +63,16 @@ UNIT_WORDS: dict[str, str] = {
     **dict.fromkeys(("min", "mins", "minute", "minutes"), MINUTES.label),
     "au": AU_SHORT,
 }
+
+#: Words of units the calculator does not read ("20 m": metres, miles or minutes?), lower case: a
+#: form keeps one with the number before it, as it keeps a unit word, so that the message names
+#: the amount and its unit (calculator.amounts.text_amount) instead of counting the word as an
+#: entry of its own ("Week 2 must be a number" for the "m" of week 1).
+OTHER_UNIT_WORDS: tuple[str, ...] = (
+    *("m", "metre", "metres", "meter", "meters"),
+    *("h", "hr", "hrs", "hour", "hours", "s", "sec", "secs", "second", "seconds"),
+    *("yd", "yds", "yard", "yards"),
+)
 
 #: The most weeks one request may hold: ten years.
 MAX_WEEKS = 520

@@ -68,6 +68,11 @@ def test_the_forms_know_the_calculators_unit_words() -> None:
     found = re.search(r"export const UNIT_WORDS = new Set\(\[(.*?)\]\);", source, re.DOTALL)
     assert found, "form.js no longer writes UNIT_WORDS as a literal Set"
     assert set(re.findall(r'"([^"]+)"', found.group(1))) == set(UNIT_WORDS)
+    from calculator.units import OTHER_UNIT_WORDS
+
+    other = re.search(r"export const OTHER_UNIT_WORDS = new Set\(\[(.*?)\]\);", source, re.DOTALL)
+    assert other, "form.js no longer writes OTHER_UNIT_WORDS as a literal Set"
+    assert set(re.findall(r'"([^"]+)"', other.group(1))) == set(OTHER_UNIT_WORDS)
 
 
 def test_the_forms_read_other_keyboards_digits_as_the_calculator_does() -> None:

@@ -281,18 +281,18 @@ def _read_loads(
     if len(loads) > most:
         problems.append(Problem("loads", f"Enter at most {most} {_plural(period)}."))
         return []
-    rows = [value for value in loads if isinstance(value, str) and len(value.split("\t")) == 2]
+    rows = [value.split("\t") for value in loads if isinstance(value, str) and "\t" in value]
     if len(rows) >= 2:
-        # Two columns of a table, a line's cells tab-separated (the form sends them so: form.js):
-        # a week's number beside its load, or km beside runs. Which column holds the loads?
-        first, second = (cell.strip() for cell in rows[0].split("\t"))
-        plain_text = len(first) + len(second) <= MAX_ECHO and (first + second).isprintable()
-        echo = f" (line 1: {first} and {second})" if plain_text else ""
+        # Columns of a table, a line's cells tab-separated (the form sends them so: form.js): a
+        # day's number beside its load, km beside minutes. Which column holds the loads?
+        cells = [cell.strip() or "(empty)" for cell in rows[0]]
+        first = ", ".join(cells)
+        echo = f" (line 1: {first})" if len(first) <= MAX_ECHO and first.isprintable() else ""
         problems.append(
             Problem(
                 "loads",
-                f"Each line holds two numbers, as a table with two columns does{echo}: paste only "
-                "the column of loads, one load per line, oldest first.",
+                f"Each line holds {len(cells)} cells, as a table with {len(cells)} columns does{echo}: "
+                "paste only the column of loads, one load per line, oldest first.",
             )
         )
         return []

@@ -206,14 +206,16 @@ def _in_about(days: int) -> str:
     to the nearest (6 weeks and 1 day is "about 6 weeks", not 7; a break test found 1 km to go at 40
     km a week told "in about 1 week" beside tomorrow's date).
 
-    >>> _in_about(1), _in_about(9), _in_about(43), _in_about(95)
-    ('in about a day', 'in about 9 days', 'in about 6 weeks', 'in about 14 weeks')
+    >>> _in_about(1), _in_about(9), _in_about(43), _in_about(95), _in_about(4508)
+    ('in about a day', 'in about 9 days', 'in about 6 weeks', 'in about 14 weeks', 'in about 12 years')
     """
     if days == 1:
         return "in about a day"
     if days < 14:
         return f"in about {days} days"
-    return f"in about {round(days / 7)} weeks"
+    if days < 2 * 365:
+        return f"in about {round(days / 7)} weeks"
+    return f"in about {round(days / 365.25)} years"  # (a break test read "in about 644 weeks")
 
 
 def _date(today: date | None, edge: Fraction, distance: Fraction, weekly: Fraction) -> str | None:

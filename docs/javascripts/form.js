@@ -41,8 +41,14 @@ const UNIT_AFTER = /^(.*\d)\s*([A-Za-z]+|%)\.?$/;
 // keeps the two lists the same); any other word after a number is an entry of its own.
 export const UNIT_WORDS = new Set(["km", "kms", "k", "kilometre", "kilometres", "kilometer", "kilometers",
   "mi", "mile", "miles", "min", "mins", "minute", "minutes", "au"]);
+// Words of units the calculator does not read (calculator/units.py, OTHER_UNIT_WORDS: the same
+// test keeps them equal): kept with their number too, so that the calculator's message names
+// the amount ("20 m: m could be metres, miles or minutes") rather than a week of its own.
+export const OTHER_UNIT_WORDS = new Set(["m", "metre", "metres", "meter", "meters", "h", "hr", "hrs", "hour",
+  "hours", "s", "sec", "secs", "second", "seconds", "yd", "yds", "yard", "yards"]);
 /** @param {string} part @returns {boolean} */
-const isUnitWord = (part) => /^[A-Za-z]+\.?$/.test(part) && UNIT_WORDS.has(part.replace(/\.$/, "").toLowerCase());
+const isUnitWord = (part) => /^[A-Za-z]+\.?$/.test(part)
+  && (UNIT_WORDS.has(part.replace(/\.$/, "").toLowerCase()) || OTHER_UNIT_WORDS.has(part.replace(/\.$/, "").toLowerCase()));
 
 // Digits other keyboards type, as ASCII: Arabic-Indic, Persian and full-width (a Japanese or
 // Chinese input method), with the Arabic decimal and thousands separators and the full-width
@@ -132,7 +138,7 @@ export function readNumberList(text) {
   // A separator at the end of a line ends nothing ("20; 22; 24;", "20,22,24,"): it used to add an
   // empty entry, told "is empty".
   const written = asciiDigits(text).replace(/\r\n?/g, "\n").split("\n")
-    .map((line) => line.replace(/[\s,;]+$/, "")).join("\n").trimEnd();
+    .map((line) => line.replace(/[ ,;]+$/, "")).join("\n").trimEnd();
   if (written.trim() === "") return [];
   if (!/[\s;]/.test(written)) return written.split(",").map(readNumber);
   /** @type {(string | null)[][]} */
@@ -154,14 +160,15 @@ export function readNumberList(text) {
     }
     lines.push(amounts);
   }
-  // Two columns pasted from a spreadsheet (a week's number beside its load, or km beside runs):
-  // every line holds two cells. Read cell by cell, the numbers were all taken for loads, and the
-  // answer was wrong with no word of why (a break test); each line now goes whole, its cells
-  // tab-separated, and the calculator asks for one column (calculator/checks/acwr.py).
+  // Columns pasted from a spreadsheet (a day's number beside its load, km beside minutes, a
+  // blank cell for a rest day): every line holds two cells or more, tab-separated. Read cell by
+  // cell, every number was taken for a load, and the answer was wrong with no word of why (two
+  // break tests); each line now goes whole, its cells tab-separated, and the calculator asks for
+  // one column (calculator/checks/acwr.py). One line of cells is a row of loads, read as before.
   const rows = lines.filter((amounts) => amounts.some((amount) => amount !== null));
-  if (rows.length >= 2 && rows.every((amounts) => amounts.length === 2 && amounts.every((amount) => amount !== null))
+  if (rows.length >= 2 && rows.every((amounts) => amounts.length >= 2)
     && written.split("\n").filter((line) => line.trim()).every((line) => line.includes("\t"))) {
-    return lines.map((amounts) => (amounts.some((amount) => amount !== null) ? amounts.join("\t") : null));
+    return lines.map((amounts) => (amounts.some((amount) => amount !== null) ? amounts.map((amount) => amount ?? "").join("\t") : null));
   }
   return lines.flatMap((amounts) => amounts.map((amount) => (amount === null ? null : readNumber(amount))));
 }

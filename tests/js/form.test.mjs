@@ -260,6 +260,9 @@ test("a unit written after an amount stays with it, its number read as any other
   assert.deepEqual(readNumberList("20\t22\t24"), [20, 22, 24]);
   assert.deepEqual(readNumberList("20\tkm\n22\tkm"), ["20 km", "22 km"]);
   assert.deepEqual(readNumberList("20 22\n24 26"), [20, 22, 24, 26]);
+  // A blank cell (a rest day left empty) and three columns are tables too (a second break test).
+  assert.deepEqual(readNumberList("1\t5\n2\t\n3\t6"), ["1\t5", "2\t", "3\t6"]);
+  assert.deepEqual(readNumberList("1\t5\t30\n2\t6\t35"), ["1\t5\t30", "2\t6\t35"]);
   assert.deepEqual(readNumberList("20 km\n22 km\n24 km"), ["20 km", "22 km", "24 km"]);
   assert.deepEqual(readNumberList("20 km, 22 km"), ["20 km", "22 km"]);
   assert.deepEqual(readNumberList("20km,22km"), ["20 km", "22 km"]);
@@ -275,5 +278,8 @@ test("a unit written after an amount stays with it, its number read as any other
   // two entries, "20 NaN" and 22, so week 1 was told about week 2's mistake).
   assert.deepEqual(readNumberList("20\tNaN\t22"), [20, "NaN", 22]);
   assert.deepEqual(readNumberList("20 rest 22"), [20, "rest", 22]);
+  // A unit the calculator does not read stays with its number too, so its message names week 1,
+  // not a week 2 made of the word (a second break test: "20 m" lines gave "Week 2, 4, 6, 8").
+  assert.deepEqual(readNumberList("20 m\n22 m"), ["20 m", "22 m"]);
   assert.deepEqual(readNumberList("20 KM.\n22 Miles"), ["20 KM", "22 Miles"]);
 });

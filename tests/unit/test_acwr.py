@@ -463,10 +463,15 @@ def test_two_columns_of_a_table_are_refused_as_one_message() -> None:
     assert answer["errors"] == [
         {
             "field": "loads",
-            "message": "Each line holds two numbers, as a table with two columns does (line 1: 1 and 20): "
+            "message": "Each line holds 2 cells, as a table with 2 columns does (line 1: 1, 20): "
             "paste only the column of loads, one load per line, oldest first.",
         }
     ]
+    # A second break test: a blank cell for a rest day, and three columns, were still read as loads.
+    blank = handle_request({"check": "acwr", "period": "day", "loads": ["1\t5", "2\t", "3\t6"] * 10})
+    assert blank["errors"][0]["message"].startswith("Each line holds 2 cells")
+    three = handle_request({"check": "acwr", "period": "day", "loads": ["1\t5\t30", "2\t6\t35"] * 14})
+    assert three["errors"][0]["message"].startswith("Each line holds 3 cells, as a table with 3 columns")
     # The loads alone answer: by hand, acute 26, chronic (20 + 22 + 24 + 26) / 4 = 23, ratio 1.13.
     alone = handle_request({"check": "acwr", "period": "week", "loads": [20, 22, 24, 26]})
     assert alone["ok"] and alone["result"]["summary"].startswith("Your acute:chronic ratio is 1.13")
