@@ -19,9 +19,9 @@ __all__ = [
     "MI",
     "MINUTES",
     "MIN_VOLUME",
+    "OTHER_UNIT_WORDS",
     "RAMP_UNITS",
     "UNITS",
-    "OTHER_UNIT_WORDS",
     "UNIT_WORDS",
     "Unit",
 ]
