@@ -107,7 +107,13 @@ function main() {
     // A pasted address of another check's page chooses that check: its answers are that check's.
     const pasted = pastedCheck(fields.inputs.value, location.href, checks);
     if (changed === fields.inputs && pasted && pasted !== fields.check.value) fields.check.value = pasted;
-    note.textContent = pastedNote(fields.inputs.value, location.href);
+    const other = pasted && pasted !== fields.check.value
+      ? [...fields.check.options].find((option) => option.value === pasted)?.textContent?.trim()
+      : null;
+    // A check chosen after pasting another's address: its answers fill in only their own check.
+    note.textContent = other
+      ? `That address holds answers to the ${other}: they fill in that check only, not this one.`
+      : pastedNote(fields.inputs.value, location.href);
     const check = fields.check.value;
     const title = fields.check.selectedOptions[0]?.textContent?.trim() ?? check;
     const address = embedAddress(check, fields.theme.value, fields.inputs.value, location.href);

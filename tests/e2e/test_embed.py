@@ -365,6 +365,11 @@ def test_the_embed_page_builds_the_snippets_and_previews_them(page: Page, sites:
     pasted.press("Tab")
     expect(page.get_by_label("Check", exact=True)).to_have_value("spike")
     expect(page.get_by_role("status")).to_have_text("")
+    # Another check chosen afterwards is told the answers are not its own (a second break test).
+    page.get_by_label("Check", exact=True).select_option("shoes")
+    expect(page.get_by_role("status")).to_contain_text("fill in that check only")
+    page.get_by_label("Check", exact=True).select_option("spike")
+    expect(page.get_by_role("status")).to_have_text("")
     address = f"{sites.ours}/embed/spike.html#planned=16&amp;longest_30d=12&amp;theme=dark"
     expect(page.locator("[data-snippet=iframe] code")).to_contain_text(f'<iframe src="{address}"')
     expect(page.locator("[data-snippet=script] code")).to_contain_text(f"{sites.ours}/javascripts/embed.js")
