@@ -50,7 +50,8 @@ _UNKNOWN_UNIT = re.compile(r"([0-9.]*[0-9])\s*([^\W\d_]+|%)\.?")
 MAX_ECHO = 30
 # Digits other keyboards type, as ASCII: Arabic-Indic, Persian (Extended Arabic-Indic) and
 # full-width (a Japanese or Chinese input method), with the Arabic decimal and thousands separators
-# and the full-width point, comma and percent sign. The forms read the same (form.js, asciiDigits).
+# and percent sign, and the full-width point, comma and percent sign. The forms read the same
+# (form.js, asciiDigits).
 _OTHER_DIGITS = str.maketrans(
     {
         **{chr(zero + digit): str(digit) for zero in (0x0660, 0x06F0, 0xFF10) for digit in range(10)},
@@ -59,6 +60,7 @@ _OTHER_DIGITS = str.maketrans(
         "\u066c": ",",
         "\uff0c": ",",
         "\uff05": "%",
+        "\u066a": "%",
     }
 )
 

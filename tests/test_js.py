@@ -106,4 +106,4 @@ def test_the_forms_read_other_keyboards_digits_as_the_calculator_does() -> None:
         if not 0xD800 <= code < 0xE000 and ascii_digits(chr(code)) != chr(code)
     }
     assert json.loads(done.stdout) == expected
-    assert len(expected) == 35  # three sets of ten digits, two points, two commas, a percent sign
+    assert len(expected) == 36  # three sets of ten digits, two points, two commas, two percent signs

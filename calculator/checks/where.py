@@ -128,7 +128,7 @@ def check_where(location: str, /, *, features: Sequence[str] = ()) -> WhereResul
         check_redflags({feature.redflag: True for feature in flags if feature.redflag}) if flags else None
     )
     see_clinician = bool(flags)
-    names = words([condition.name[0].lower() + condition.name[1:] for condition in conditions], "or")
+    names = words([_in_sentence(condition.name) for condition in conditions], "or")
     # one sentence: "..., and some of what you describe points to getting seen today, ..."
     points_to = redflags.summary.removeprefix("Your answers point to ") if redflags else ""
     checked = f", and some of what you describe points to {points_to}" if redflags else "."
@@ -217,3 +217,16 @@ def _why(redflags: RedflagsResult | None) -> str:
         "running knee pain hurts: a rough guide, as pains overlap."
     )
     return f"{redflags.reasons[0].reason} {basis}" if redflags else basis
+
+
+def _in_sentence(name: str) -> str:
+    """A condition's name inside a sentence: a common noun in lower case, a name after a person
+    (Baker's cyst) or an abbreviation (ITB) as it is.
+
+    >>> _in_sentence("Meniscus tear"), _in_sentence("Baker's cyst"), _in_sentence("ITB syndrome")
+    ('meniscus tear', "Baker's cyst", 'ITB syndrome')
+    """
+    first = name.split()[0]
+    if first.endswith("'s") or (len(first) > 1 and first[1].isupper()):
+        return name
+    return name[0].lower() + name[1:]

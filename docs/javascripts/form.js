@@ -53,9 +53,9 @@ const isUnitWord = (part) => /^[A-Za-z]+\.?$/.test(part)
 // Digits other keyboards type, as ASCII: Arabic-Indic, Persian and full-width (a Japanese or
 // Chinese input method), with the Arabic decimal and thousands separators and the full-width
 // point, comma and percent sign (the calculator reads the same: calculator/amounts.py, ascii_digits).
-const OTHER_DIGITS = /[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19\u066B\u066C\uFF0C\uFF0E\uFF05]/g;
+const OTHER_DIGITS = /[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19\u066A-\u066C\uFF0C\uFF0E\uFF05]/g;
 /** @type {Record<string, string>} */
-const OTHER_SIGNS = { "\u066B": ".", "\uFF0E": ".", "\u066C": ",", "\uFF0C": ",", "\uFF05": "%" };
+const OTHER_SIGNS = { "\u066B": ".", "\uFF0E": ".", "\u066C": ",", "\uFF0C": ",", "\uFF05": "%", "\u066A": "%" };
 
 /**
  * @param {string} text
@@ -77,7 +77,7 @@ export function asciiDigits(text) {
  */
 export function readNumber(text) {
   // A trailing separator is a slip ("20.00,"), as "20," always read as 20.
-  const trimmed = asciiDigits(text).trim().replace(/(\d)[.,]$/, "$1");
+  const trimmed = asciiDigits(text).trim().replace(/(\d)[.,]+$/, "$1");
   if (trimmed === "") return null;
   // An amount written with its unit ("20 km", "22,5km"): the number read as below, the unit kept
   // beside it for the calculator, which reads it in the unit chosen and refuses another

@@ -247,6 +247,8 @@ test("a unit written after an amount stays with it, its number read as any other
   assert.deepEqual(readNumberList("２０\n２２，５\n\u0662\u0664"), [20, 22.5, 24]);
   assert.equal(readNumber("20.00,"), "20.00");  // the precision typed, as "20.00"
   assert.equal(readNumber("20,"), 20);
+  assert.equal(readNumber("24,,"), 24);
+  assert.equal(readNumber("\u0661\u0665\u066A"), "15 %");  // ١٥٪, the Arabic percent sign
   // A separator after the last entry (of the list, or of a line) adds no empty entry (a break test).
   assert.deepEqual(readNumberList("20;22;24;"), [20, 22, 24]);
   assert.deepEqual(readNumberList("20,22,24,"), [20, 22, 24]);
