@@ -164,6 +164,7 @@ def embed_page(page_html: str, *, check: str, page_path: str, title: str, lead: 
 <meta name="robots" content="noindex">
 <base target="_blank">
 <title>{html.escape(title)} · {name}</title>
+<link rel="icon" href="{up}assets/images/favicon.png">
 {styles}
 <link rel="stylesheet" href="{up}stylesheets/embed.css">
 <script src="{folder}embed-start.js{suffix}"></script>
