@@ -82,20 +82,25 @@ function wireForm(form, calculator) {
   const formError = /** @type {HTMLElement} */ (form.querySelector("[data-form-error]"));
   wireRepeats(form);
   if (form.querySelector("[data-drop-zone]")) wireDropZone(form);
-  // The reader's difference from UTC in minutes (60 in UTC+1), for files that give UTC times only.
-  form.querySelectorAll("[data-utc-offset]").forEach((input) => {
-    /** @type {HTMLInputElement} */ (input).value = String(-new Date().getTimezoneOffset());
-  });
-  // The reader's own date (YYYY-MM-DD in their time zone), for answers that give dates.
-  form.querySelectorAll("[data-today]").forEach((input) => {
-    /** @type {HTMLInputElement} */ (input).value = new Date().toLocaleDateString("en-CA");
-  });
+  // The reader's difference from UTC in minutes (60 in UTC+1), for files that give UTC times only,
+  // and their own date (YYYY-MM-DD in their time zone), for answers that give dates: read at each
+  // request, so a page left open over midnight (or a move to summer time) is not a day out.
+  const now = () => {
+    form.querySelectorAll("[data-utc-offset]").forEach((input) => {
+      /** @type {HTMLInputElement} */ (input).value = String(-new Date().getTimezoneOffset());
+    });
+    form.querySelectorAll("[data-today]").forEach((input) => {
+      /** @type {HTMLInputElement} */ (input).value = new Date().toLocaleDateString("en-CA");
+    });
+  };
+  now();
   const updateConditionalFields = wireConditionalFields(form);
   updateConditionalFields();
   const loading = /** @type {HTMLElement} */ (form.querySelector("[data-loading]"));
   const status = /** @type {HTMLElement} */ (form.querySelector("[data-calculator-status]"));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    now();
     clearErrors(form);
     form.setAttribute("aria-busy", "true");
     // Before Python runs (or while it reads the reader's files), the reader sees beside the button

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from calculator.checks.shoes import check_shoes
 from tests.e2e.reader import READY_TIMEOUT_MS, SCHEMES, answer, axe_violations, fill_weeks, open_calculator
 
 
@@ -175,3 +177,20 @@ def test_printed_answer_leaves_out_the_form(page: Page, requests_seen: list[str]
     expect(page.locator("form[data-calculator]")).to_be_hidden()
     expect(section.locator(".kl-summary")).to_be_visible()
     expect(section.locator("table")).to_be_visible()
+
+
+def test_a_page_left_open_over_midnight_dates_its_answer_from_the_new_day(
+    page: Page, requests_seen: list[str]
+) -> None:
+    # A break test: the reader's date was read when the page opened, so an answer asked for just
+    # after midnight was dated a day early. It is read at each request now.
+    page.clock.set_fixed_time(datetime(2026, 12, 1, 23, 58))
+    open_calculator(page, "calculator/shoes.html")
+    page.get_by_label("Distance on this pair so far").fill("250")
+    page.get_by_label("Distance you run a week").fill("30")
+    page.clock.set_fixed_time(datetime(2026, 12, 2, 0, 3))
+    page.get_by_role("button", name="Check my shoes").click()
+    # By hand: 393.7 km to go at 30 a week is 92 days; 2 December 2026 plus 92 days is 4 March 2027.
+    expected = check_shoes(250, 30, today="2026-12-02").summary
+    assert "Thursday 4 March 2027" in expected
+    expect(answer(page).locator(".kl-summary")).to_have_text(expected)
