@@ -85,13 +85,16 @@ function wireForm(form, calculator) {
   // The reader's difference from UTC in minutes (60 in UTC+1), for files that give UTC times only,
   // and their own date (YYYY-MM-DD in their time zone), for answers that give dates: read at each
   // request, so a page left open over midnight (or a move to summer time) is not a day out.
+  // (A value set by anything else, such as a test fixing the date, is left as it is.)
   const now = () => {
-    form.querySelectorAll("[data-utc-offset]").forEach((input) => {
-      /** @type {HTMLInputElement} */ (input).value = String(-new Date().getTimezoneOffset());
+    /** @param {string} selector @param {() => string} value */
+    const write = (selector, value) => form.querySelectorAll(selector).forEach((element) => {
+      const input = /** @type {HTMLInputElement} */ (element);
+      if (input.dataset.written !== undefined && input.value !== input.dataset.written) return;
+      input.value = input.dataset.written = value();
     });
-    form.querySelectorAll("[data-today]").forEach((input) => {
-      /** @type {HTMLInputElement} */ (input).value = new Date().toLocaleDateString("en-CA");
-    });
+    write("[data-utc-offset]", () => String(-new Date().getTimezoneOffset()));
+    write("[data-today]", () => new Date().toLocaleDateString("en-CA"));
   };
   now();
   const updateConditionalFields = wireConditionalFields(form);

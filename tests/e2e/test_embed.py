@@ -355,6 +355,9 @@ def test_a_host_whose_csp_refuses_our_frame_keeps_the_link(page: Page, sites: Si
 
 def test_the_embed_page_builds_the_snippets_and_previews_them(page: Page, sites: Sites) -> None:
     page.goto(f"{sites.ours}/calculator/embed.html")
+    # The preview's frame is made by embed.js from a link; each change below then goes to the
+    # frame (changed before the frame is made, the link's first address won: a CI run's failure).
+    expect(page.locator("[data-embed-preview] iframe")).to_be_attached()
     page.get_by_label("Colours").select_option("dark")
     pasted = page.get_by_label("Answers to fill in (optional)")
     pasted.fill("not an address")
