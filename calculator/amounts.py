@@ -26,6 +26,7 @@ __all__ = [
     "MAX_ECHO",
     "SECOND",
     "ascii_digits",
+    "echoable",
     "plain_number",
     "plausibility_note",
     "read_duration",
@@ -48,6 +49,18 @@ _UNIT_AFTER = re.compile(r"(.*[0-9])\s*([A-Za-z]+)\.?")
 _UNKNOWN_UNIT = re.compile(r"([0-9.]*[0-9])\s*([^\W\d_]+|%)\.?")
 #: The longest typed text a message repeats back; longer, it is left out (it would not fit a phone).
 MAX_ECHO = 30
+
+
+def echoable(text: str) -> bool:
+    """Whether a message may repeat *text* back: short (MAX_ECHO) and plain (no control or layout
+    characters, which a review found repeated inside messages).
+
+    >>> echoable("20 mi"), echoable("2" * 31), echoable("\u202e1 km"), echoable("")
+    (True, False, False, False)
+    """
+    return 0 < len(text) <= MAX_ECHO and text.isprintable()
+
+
 # Digits other keyboards type, as ASCII: Arabic-Indic, Persian (Extended Arabic-Indic) and
 # full-width (a Japanese or Chinese input method), with the Arabic decimal and thousands separators
 # and percent sign, and the full-width point, comma and percent sign. The forms read the same
@@ -180,7 +193,7 @@ def text_amount(
     written, said = unit_written(value)
     if said is not None and unit_label is not None and said != unit_label:
         typed = value.strip()
-        echo = f" ({typed})" if len(typed) <= MAX_ECHO and typed.isprintable() else ""
+        echo = f" ({typed})" if echoable(typed) else ""
         if offered and said not in offered:
             return None, (
                 f"{name} is in {said}{echo}, but this check takes {words(offered, 'or')}: enter it in {unit_label}."
@@ -218,12 +231,12 @@ def text_amount(
         # A number with a word or sign after it that is no unit the calculator reads ("20 m", "5000
         # metres", "1.5 h", "20 %"): say so, rather than that it is no number.
         word = unknown.group(2)
-        echo = f" ({value.strip()})" if len(value.strip()) <= MAX_ECHO and value.isprintable() else ""
+        echo = f" ({value.strip()})" if echoable(value.strip()) else ""
         why = (
             "m could be metres, miles or minutes"
             if word.lower() == "m"
             else f"the calculator does not read {word} as a unit"
-            if len(word) <= MAX_ECHO and word.isprintable()
+            if echoable(word)
             else "the calculator does not read that as a unit"
         )
         into = f"in {unit_label}, " if unit_label is not None else ""

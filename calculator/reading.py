@@ -26,7 +26,7 @@ from datetime import date
 from fractions import Fraction
 from typing import TypeVar
 
-from calculator.amounts import MAX_ECHO, text_amount
+from calculator.amounts import echoable, text_amount
 from calculator.errors import Problem
 from calculator.sentences import words
 from calculator.units import MIN_VOLUME
@@ -72,7 +72,7 @@ def quoted(value: object) -> str:
     >>> quoted("week"), quoted(5), quoted("x" * 31)
     (" 'week'", '', '')
     """
-    if isinstance(value, str) and 0 < len(value) <= MAX_ECHO and value.isprintable():
+    if isinstance(value, str) and echoable(value):
         return f" '{value}'"
     return ""
 

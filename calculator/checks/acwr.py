@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from fractions import Fraction
 
-from calculator.amounts import MAX_ECHO, plausibility_note
+from calculator.amounts import echoable, plausibility_note
 from calculator.answer import Answer, Record
 from calculator.charts import Band as ChartBand
 from calculator.charts import Bar, Line, bar_chart
@@ -287,7 +287,7 @@ def _read_loads(
         # day's number beside its load, km beside minutes. Which column holds the loads?
         cells = [cell.strip() or "(empty)" for cell in rows[0]]
         first = ", ".join(cells)
-        echo = f" (line 1: {first})" if len(first) <= MAX_ECHO and first.isprintable() else ""
+        echo = f" (line 1: {first})" if echoable(first) else ""
         problems.append(
             Problem(
                 "loads",
